@@ -1,0 +1,13 @@
+namespace Lake.Pseudonymization;
+
+/// <summary>The first rule of the identity code format that a value breaks.</summary>
+public enum HetuError
+{
+    None,
+    Length,
+    Format,
+    CenturySign,
+    Date,
+    IndividualNumber,
+    CheckCharacter,
+}
