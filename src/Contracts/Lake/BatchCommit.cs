@@ -1,0 +1,35 @@
+namespace Lake.Contracts.Lake;
+
+/// <summary>
+/// The commit record of one ingested feed: written last, atomically, it is what makes the batch's
+/// files part of the lake. Also the data-quality summary of the batch and the lineage an
+/// extraction manifest cites.
+/// </summary>
+public sealed record BatchCommit
+{
+    public required string BatchId { get; init; }
+
+    public required string SourceSystem { get; init; }
+
+    public required string Register { get; init; }
+
+    public required string FeedName { get; init; }
+
+    /// <summary>SHA-256 of the feed file: the same feed ingested twice is recognised and skipped.</summary>
+    public required string FeedSha256 { get; init; }
+
+    /// <summary>Register key generation used for this batch's pseudonyms.</summary>
+    public required int KeyId { get; init; }
+
+    public required IReadOnlyList<BatchFile> Files { get; init; }
+
+    public required long RowsRead { get; init; }
+
+    public required long RowsWritten { get; init; }
+
+    public required IReadOnlyDictionary<string, long> QuarantinedByReason { get; init; }
+
+    public long RowsQuarantined => QuarantinedByReason.Values.Sum();
+
+    public required DateTimeOffset CommittedAt { get; init; }
+}

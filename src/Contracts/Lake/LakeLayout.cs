@@ -1,0 +1,34 @@
+namespace Lake.Contracts.Lake;
+
+/// <summary>
+/// Where things live under a lake folder. Register data sits in one folder per register with Hive-style
+/// partitions (<c>source=apotti/year=2022</c>); a batch becomes visible only when its commit record
+/// appears in <c>_batches</c>, so readers list files from commit records, never by globbing folders.
+/// </summary>
+public sealed class LakeLayout(string root)
+{
+    public string Root { get; } = Path.GetFullPath(root);
+
+    public string BatchesFolder => Path.Combine(Root, "_batches");
+
+    public string QuarantineFolder => Path.Combine(Root, "_quarantine");
+
+    public string RegisterFolder(string register) => Path.Combine(Root, register);
+
+    public string CommitRecordPath(string batchId) => Path.Combine(BatchesFolder, batchId + ".json");
+
+    public string QuarantinePath(string batchId) => Path.Combine(QuarantineFolder, batchId + ".csv");
+
+    /// <summary>Partition folder relative to the lake root; a register without an event column has no year level.</summary>
+    public static string PartitionPath(string register, string sourceSlug, int? year) =>
+        year is null
+            ? Path.Combine(register, $"source={sourceSlug}")
+            : Path.Combine(register, $"source={sourceSlug}", $"year={year}");
+
+    /// <summary>Folder-safe lower-case name of a source system: "Caresuite Picis82" becomes "caresuite_picis82".</summary>
+    public static string SourceSlug(string system)
+    {
+        var chars = system.Trim().ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_').ToArray();
+        return new string(chars).Trim('_');
+    }
+}

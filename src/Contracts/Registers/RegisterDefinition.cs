@@ -1,0 +1,44 @@
+namespace Lake.Contracts.Registers;
+
+/// <summary>
+/// A register of the lake: its name (also its folder), what it holds, its columns, the column that
+/// dates each event (used for partitioning and for periods in requests) and the systems that feed it.
+/// </summary>
+public sealed record RegisterDefinition
+{
+    /// <summary>The register pseudonym of the patient, 16 bytes; differs per register for the same person.</summary>
+    public const string PseudonymColumn = "pseudonym";
+
+    /// <summary>Which generation of register keys produced <see cref="PseudonymColumn"/>.</summary>
+    public const string KeyIdColumn = "key_id";
+
+    public required string Name { get; init; }
+
+    public required string Title { get; init; }
+
+    public required string Description { get; init; }
+
+    public RegisterKind Kind { get; init; } = RegisterKind.PatientRegister;
+
+    /// <summary>Columns Lake stores for this register, after the pseudonym and key id.</summary>
+    public required IReadOnlyList<RegisterColumn> Columns { get; init; }
+
+    /// <summary>The date or time stamp column that places a row in a year; null for registers without events.</summary>
+    public string? EventColumn { get; init; }
+
+    public required IReadOnlyList<SourceCoverage> Sources { get; init; }
+
+    /// <summary>For quality registries: patients in the registry as the catalog states it.</summary>
+    public int? ApproximatePatients { get; init; }
+
+    /// <summary>The columns as stored: pseudonym and key id first, then the register's own.</summary>
+    public IEnumerable<RegisterColumn> StoredColumns =>
+        new[]
+        {
+            new RegisterColumn(PseudonymColumn, ColumnType.Pseudonym, true, "Register pseudonym of the patient."),
+            new RegisterColumn(KeyIdColumn, ColumnType.Integer, true, "Key generation of the pseudonym."),
+        }.Concat(Columns);
+
+    public RegisterColumn? FindColumn(string name) =>
+        StoredColumns.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.Ordinal));
+}

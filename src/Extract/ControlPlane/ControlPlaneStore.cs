@@ -1,0 +1,177 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+
+namespace Lake.Extract.ControlPlane;
+
+/// <summary>
+/// Permits and requests in an embedded SQLite database: one file, no server, safe for the
+/// single-process mode and for a coordinator. Every statement is parameterised.
+/// </summary>
+public sealed class ControlPlaneStore
+{
+    private readonly string _connectionString;
+    private readonly TimeProvider _time;
+
+    public ControlPlaneStore(string databasePath, TimeProvider? time = null)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = false }.ToString();
+        _time = time ?? TimeProvider.System;
+        using var connection = Open();
+        Execute(connection, """
+            PRAGMA journal_mode = WAL;
+            CREATE TABLE IF NOT EXISTS permits (
+                id TEXT PRIMARY KEY, study_id TEXT NOT NULL, title TEXT NOT NULL, registers TEXT NOT NULL,
+                period_from TEXT, period_to TEXT, expires TEXT NOT NULL, members TEXT NOT NULL, recorded_at TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS requests (
+                id TEXT PRIMARY KEY, permit_id TEXT, requested_by TEXT NOT NULL, specification TEXT NOT NULL,
+                state TEXT NOT NULL, reason TEXT, delivery_folder TEXT, created_at TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS request_events (
+                request_id TEXT NOT NULL, at TEXT NOT NULL, state TEXT NOT NULL, detail TEXT);
+            """);
+    }
+
+    public DateTimeOffset Now => _time.GetUtcNow();
+
+    public void SavePermit(Permit permit)
+    {
+        using var connection = Open();
+        Execute(connection, """
+            INSERT INTO permits (id, study_id, title, registers, period_from, period_to, expires, members, recorded_at)
+            VALUES ($id, $study, $title, $registers, $from, $to, $expires, $members, $recorded)
+            ON CONFLICT (id) DO UPDATE SET study_id = $study, title = $title, registers = $registers, period_from = $from,
+                period_to = $to, expires = $expires, members = $members, recorded_at = $recorded
+            """,
+            ("$id", permit.Id), ("$study", permit.StudyId), ("$title", permit.Title),
+            ("$registers", JsonSerializer.Serialize(permit.Registers)), ("$from", DateText(permit.PeriodFrom)),
+            ("$to", DateText(permit.PeriodTo)), ("$expires", DateText(permit.Expires)),
+            ("$members", JsonSerializer.Serialize(permit.Members)), ("$recorded", permit.RecordedAt.ToString("O")));
+    }
+
+    public Permit? FindPermit(string id)
+    {
+        using var connection = Open();
+        using var command = Command(connection, "SELECT id, study_id, title, registers, period_from, period_to, expires, members, recorded_at FROM permits WHERE id = $id", ("$id", id));
+        using var reader = command.ExecuteReader();
+        if (!reader.Read())
+            return null;
+        return new Permit
+        {
+            Id = reader.GetString(0),
+            StudyId = reader.GetString(1),
+            Title = reader.GetString(2),
+            Registers = JsonSerializer.Deserialize<List<string>>(reader.GetString(3)) ?? [],
+            PeriodFrom = ParseDate(reader.IsDBNull(4) ? null : reader.GetString(4)),
+            PeriodTo = ParseDate(reader.IsDBNull(5) ? null : reader.GetString(5)),
+            Expires = ParseDate(reader.GetString(6))!.Value,
+            Members = JsonSerializer.Deserialize<List<string>>(reader.GetString(7)) ?? [],
+            RecordedAt = DateTimeOffset.Parse(reader.GetString(8), CultureInfo.InvariantCulture),
+        };
+    }
+
+    public void CreateRequest(Guid id, string? permitId, string requestedBy, string specificationJson)
+    {
+        using var connection = Open();
+        // A raw BEGIN rather than BeginTransaction(): the helpers below then need no transaction
+        // handed to every command, and closing the connection on an exception rolls back.
+        Execute(connection, "BEGIN IMMEDIATE");
+        var now = Now.ToString("O");
+        Execute(connection, """
+            INSERT INTO requests (id, permit_id, requested_by, specification, state, created_at)
+            VALUES ($id, $permit, $user, $spec, $state, $now)
+            """,
+            ("$id", id.ToString()), ("$permit", permitId), ("$user", requestedBy), ("$spec", specificationJson),
+            ("$state", RequestState.Submitted.ToString()), ("$now", now));
+        AddEvent(connection, id, RequestState.Submitted, null, now);
+        Execute(connection, "COMMIT");
+    }
+
+    public void SetState(Guid id, RequestState state, string? detail = null, string? deliveryFolder = null)
+    {
+        using var connection = Open();
+        // A raw BEGIN rather than BeginTransaction(): the helpers below then need no transaction
+        // handed to every command, and closing the connection on an exception rolls back.
+        Execute(connection, "BEGIN IMMEDIATE");
+        var now = Now.ToString("O");
+        var updated = Execute(connection, """
+            UPDATE requests SET state = $state,
+                reason = CASE WHEN $state IN ('Refused', 'Failed') THEN $detail ELSE reason END,
+                delivery_folder = COALESCE($folder, delivery_folder)
+            WHERE id = $id
+            """,
+            ("$id", id.ToString()), ("$state", state.ToString()), ("$detail", detail), ("$folder", deliveryFolder));
+        if (updated == 0)
+            throw new InvalidOperationException($"Request {id} is not recorded.");
+        AddEvent(connection, id, state, detail, now);
+        Execute(connection, "COMMIT");
+    }
+
+    public RequestRecord? FindRequest(Guid id)
+    {
+        using var connection = Open();
+        using var command = Command(connection, "SELECT id, permit_id, requested_by, specification, state, reason, delivery_folder, created_at FROM requests WHERE id = $id", ("$id", id.ToString()));
+        using var reader = command.ExecuteReader();
+        if (!reader.Read())
+            return null;
+        var record = new RequestRecord
+        {
+            Id = Guid.Parse(reader.GetString(0)),
+            PermitId = reader.IsDBNull(1) ? null : reader.GetString(1),
+            RequestedBy = reader.GetString(2),
+            SpecificationJson = reader.GetString(3),
+            State = Enum.Parse<RequestState>(reader.GetString(4)),
+            Reason = reader.IsDBNull(5) ? null : reader.GetString(5),
+            DeliveryFolder = reader.IsDBNull(6) ? null : reader.GetString(6),
+            CreatedAt = DateTimeOffset.Parse(reader.GetString(7), CultureInfo.InvariantCulture),
+        };
+        return record with { History = ReadHistory(connection, id) };
+    }
+
+    private static List<RequestEvent> ReadHistory(SqliteConnection connection, Guid id)
+    {
+        using var command = Command(connection, "SELECT at, state, detail FROM request_events WHERE request_id = $id ORDER BY rowid", ("$id", id.ToString()));
+        using var reader = command.ExecuteReader();
+        var history = new List<RequestEvent>();
+        while (reader.Read())
+        {
+            history.Add(new RequestEvent(
+                DateTimeOffset.Parse(reader.GetString(0), CultureInfo.InvariantCulture),
+                Enum.Parse<RequestState>(reader.GetString(1)),
+                reader.IsDBNull(2) ? null : reader.GetString(2)));
+        }
+
+        return history;
+    }
+
+    private static void AddEvent(SqliteConnection connection, Guid id, RequestState state, string? detail, string at) =>
+        Execute(connection, "INSERT INTO request_events (request_id, at, state, detail) VALUES ($id, $at, $state, $detail)",
+            ("$id", id.ToString()), ("$at", at), ("$state", state.ToString()), ("$detail", detail));
+
+    private SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        return connection;
+    }
+
+    private static int Execute(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Command(connection, sql, parameters);
+        return command.ExecuteNonQuery();
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        return command;
+    }
+
+    private static string? DateText(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static DateOnly? ParseDate(string? text) =>
+        text is null ? null : DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

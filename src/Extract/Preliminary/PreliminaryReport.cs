@@ -1,0 +1,25 @@
+using Lake.Extract.Disclosure;
+
+namespace Lake.Extract.Preliminary;
+
+/// <summary>
+/// What a preliminary study answers, with every count already through disclosure control:
+/// the cohort's size overall and by index year, sex and age band, and the rows each register
+/// holds for the cohort, by year.
+/// </summary>
+public sealed record PreliminaryReport
+{
+    public required string Title { get; init; }
+
+    public required int SuppressionThreshold { get; init; }
+
+    public required ShownCount CohortSize { get; init; }
+
+    public required IReadOnlyList<(string Label, ShownCount Count)> ByIndexYear { get; init; }
+
+    public required IReadOnlyList<(string Label, ShownCount Count)> BySex { get; init; }
+
+    public required IReadOnlyList<(string Label, ShownCount Count)> ByAgeBand { get; init; }
+
+    public required IReadOnlyList<RegisterAvailability> Availability { get; init; }
+}

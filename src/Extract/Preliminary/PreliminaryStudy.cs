@@ -1,0 +1,66 @@
+using System.Globalization;
+using Lake.Contracts.Extraction;
+using Lake.Contracts.Registers;
+using Lake.Extract.Disclosure;
+using Lake.Extract.Querying;
+using Lake.Pseudonymization;
+
+namespace Lake.Extract.Preliminary;
+
+/// <summary>
+/// Answers a preliminary study: no permit, so nothing leaves but counts, and every count goes
+/// through <see cref="DisclosureControl"/> before it is returned.
+/// </summary>
+public sealed class PreliminaryStudy(LakeQuerySession session, Pseudonymizer pseudonymizer, DisclosureControl disclosure)
+{
+    private static readonly (string Label, int From, int To)[] AgeBands =
+        [("0-17", 0, 17), ("18-39", 18, 39), ("40-64", 40, 64), ("65-79", 65, 79), ("80+", 80, 200)];
+
+    public PreliminaryReport Run(StudySpecification specification)
+    {
+        var members = new CohortSelector(session, pseudonymizer).Select(specification.Cohort);
+        var registers = specification.Datasets.Count > 0
+            ? specification.Datasets.Select(d => d.Register).ToList()
+            : RegisterCatalog.All.Where(r => session.Snapshot.HasData(r.Name)).Select(r => r.Name).ToList();
+
+        return new PreliminaryReport
+        {
+            Title = specification.Title,
+            SuppressionThreshold = disclosure.Threshold,
+            CohortSize = disclosure.Show(members.Count),
+            ByIndexYear = Breakdown(members.GroupBy(m => m.IndexTime.Year.ToString(CultureInfo.InvariantCulture)).OrderBy(g => g.Key).Select(g => (g.Key, (long)g.Count()))),
+            BySex = Breakdown(new[] { "female", "male" }.Select(s => (s, (long)members.Count(m => m.Sex == s))).Append(("unknown", members.Count(m => m.Sex is null)))),
+            ByAgeBand = Breakdown(AgeBands.Select(b => (b.Label, (long)members.Count(m => m.AgeAtIndex >= b.From && m.AgeAtIndex <= b.To))).Append(("unknown", members.Count(m => m.AgeAtIndex is null)))),
+            Availability = registers.Select(r => Availability(r, members)).ToList(),
+        };
+    }
+
+    private RegisterAvailability Availability(string registerName, IReadOnlyList<CohortMember> members)
+    {
+        var register = RegisterCatalog.Get(registerName);
+        if (members.Count == 0 || !session.Snapshot.HasData(registerName))
+            return new RegisterAvailability(registerName, disclosure.Show(0), []);
+
+        var map = PseudonymMap.Load(session, registerName, members, pseudonymizer);
+        var year = register.EventColumn is null ? "NULL" : $"year(r.{SqlText.Identifier(register.EventColumn)})";
+        using var command = session.Command(
+            $"""
+            SELECT {year} AS y, count(*) FROM {SqlText.Identifier(registerName)} r
+            JOIN {SqlText.Identifier(map)} m ON r.pseudonym = m.pseudonym AND r.key_id = m.key_id
+            GROUP BY y ORDER BY y
+            """);
+        using var reader = command.ExecuteReader();
+        var rows = new List<(string, long)>();
+        while (reader.Read())
+            rows.Add((reader.IsDBNull(0) ? "all" : reader.GetInt64(0).ToString(CultureInfo.InvariantCulture), reader.GetInt64(1)));
+
+        return new RegisterAvailability(registerName, disclosure.Show(rows.Sum(r => r.Item2)), Breakdown(rows));
+    }
+
+    private List<(string, ShownCount)> Breakdown(IEnumerable<(string Label, long Count)> cells)
+    {
+        var list = cells.ToList();
+        var shown = disclosure.ShowBreakdown(list.Select(c => c.Count).ToList());
+        return list.Select((c, i) => (c.Label, shown[i])).ToList();
+    }
+}

@@ -1,0 +1,69 @@
+using DuckDB.NET.Data;
+using Lake.Contracts.Registers;
+
+namespace Lake.Extract.Querying;
+
+/// <summary>
+/// An in-memory DuckDB connection with one view per register over its committed Parquet files,
+/// then locked down: file access only under the lake and the delivery folder, no extension
+/// loading, configuration frozen, bounded memory. Queries pass every user value as a parameter.
+/// </summary>
+public sealed class LakeQuerySession : IDisposable
+{
+    private readonly DuckDBConnection _connection;
+
+    private LakeQuerySession(DuckDBConnection connection, LakeSnapshot snapshot)
+    {
+        _connection = connection;
+        Snapshot = snapshot;
+    }
+
+    public LakeSnapshot Snapshot { get; }
+
+    public DuckDBConnection Connection => _connection;
+
+    public static LakeQuerySession Open(LakeSnapshot snapshot, string? writableFolder = null, string memoryLimit = "2GB")
+    {
+        var connection = new DuckDBConnection("DataSource=:memory:");
+        connection.Open();
+        var session = new LakeQuerySession(connection, snapshot);
+        foreach (var register in RegisterCatalog.All.Where(r => snapshot.HasData(r.Name)))
+        {
+            var files = string.Join(", ", snapshot.FilesOf(register.Name).Select(SqlText.Literal));
+            // The file list comes from commit records Lake wrote itself, never from a request.
+            session.Execute($"CREATE VIEW {SqlText.Identifier(register.Name)} AS SELECT * FROM read_parquet([{files}], hive_partitioning = true)");
+        }
+
+        var allowed = new List<string> { snapshot.Layout.Root + Path.DirectorySeparatorChar };
+        if (writableFolder is not null)
+        {
+            Directory.CreateDirectory(writableFolder);
+            allowed.Add(Path.GetFullPath(writableFolder) + Path.DirectorySeparatorChar);
+        }
+
+        session.Execute($"SET allowed_directories = [{string.Join(", ", allowed.Select(SqlText.Literal))}]");
+        session.Execute($"SET memory_limit = {SqlText.Literal(memoryLimit)}");
+        session.Execute("SET autoinstall_known_extensions = false");
+        session.Execute("SET autoload_known_extensions = false");
+        session.Execute("SET enable_external_access = false");
+        session.Execute("SET lock_configuration = true");
+        return session;
+    }
+
+    public void Execute(string sql, params object?[] parameters)
+    {
+        using var command = Command(sql, parameters);
+        command.ExecuteNonQuery();
+    }
+
+    public DuckDBCommand Command(string sql, params object?[] parameters)
+    {
+        var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var parameter in parameters)
+            command.Parameters.Add(new DuckDBParameter(parameter ?? DBNull.Value));
+        return command;
+    }
+
+    public void Dispose() => _connection.Dispose();
+}

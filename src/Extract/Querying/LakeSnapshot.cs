@@ -1,0 +1,33 @@
+using Lake.Contracts.Lake;
+
+namespace Lake.Extract.Querying;
+
+/// <summary>
+/// The committed state of the lake at one moment: which batches, hence which files, each register
+/// has. Queries read exactly these files, so a batch being written meanwhile is never half seen,
+/// and a manifest can cite the batches an extraction read.
+/// </summary>
+public sealed class LakeSnapshot
+{
+    private LakeSnapshot(LakeLayout layout, IReadOnlyList<BatchCommit> batches)
+    {
+        Layout = layout;
+        Batches = batches;
+    }
+
+    public LakeLayout Layout { get; }
+
+    public IReadOnlyList<BatchCommit> Batches { get; }
+
+    public static LakeSnapshot Take(LakeLayout layout) => new(layout, new CommitLog(layout).ReadAll());
+
+    public IEnumerable<BatchCommit> BatchesOf(string register) => Batches.Where(b => b.Register == register);
+
+    public bool HasData(string register) => BatchesOf(register).Any(b => b.Files.Count > 0);
+
+    public IReadOnlyList<string> FilesOf(string register) =>
+        BatchesOf(register).SelectMany(b => b.Files).Select(f => Path.Combine(Layout.Root, f.Path)).ToList();
+
+    /// <summary>Key generations that pseudonymized this register's rows; mapping needs each of them.</summary>
+    public IReadOnlyList<int> KeyIdsOf(string register) => BatchesOf(register).Select(b => b.KeyId).Distinct().Order().ToList();
+}

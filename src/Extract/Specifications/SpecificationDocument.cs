@@ -1,0 +1,80 @@
+using Lake.Contracts.Extraction;
+
+namespace Lake.Extract.Specifications;
+
+/// <summary>
+/// The specification as written, with settable members for the YAML reader; the immutable
+/// <see cref="StudySpecification"/> is built from it once every required part is present.
+/// </summary>
+internal sealed class SpecificationDocument
+{
+    public int Version { get; set; } = StudySpecification.CurrentVersion;
+
+    public string Title { get; set; } = "";
+
+    public CohortDocument? Cohort { get; set; }
+
+    public List<DatasetDocument> Datasets { get; set; } = [];
+
+    public DeliveryDocument Delivery { get; set; } = new();
+
+    public StudySpecification ToSpecification(string origin)
+    {
+        if (Cohort is null)
+            throw new SpecificationException($"{origin}: 'cohort' is missing; say which patients the study is about.");
+
+        return new StudySpecification
+        {
+            Version = Version,
+            Title = Title,
+            Cohort = new CohortCriteria
+            {
+                Icd10 = Cohort.Icd10,
+                From = Cohort.From,
+                To = Cohort.To,
+                Sex = Cohort.Sex,
+                MinAge = Cohort.MinAge,
+                MaxAge = Cohort.MaxAge,
+            },
+            Datasets = Datasets.Select((d, i) => new DatasetRequest
+            {
+                Register = d.Register ?? throw new SpecificationException($"{origin}: datasets[{i}].register is missing."),
+                Columns = d.Columns,
+                From = d.From,
+                To = d.To,
+            }).ToList(),
+            Delivery = new DeliveryOptions { Csv = Delivery.Csv },
+        };
+    }
+
+    internal sealed class CohortDocument
+    {
+        public List<string> Icd10 { get; set; } = [];
+
+        public DateOnly? From { get; set; }
+
+        public DateOnly? To { get; set; }
+
+        public string? Sex { get; set; }
+
+        public int? MinAge { get; set; }
+
+        public int? MaxAge { get; set; }
+    }
+
+    internal sealed class DatasetDocument
+    {
+        public string? Register { get; set; }
+
+        public List<string> Columns { get; set; } = [];
+
+        public DateOnly? From { get; set; }
+
+        public DateOnly? To { get; set; }
+    }
+
+    internal sealed class DeliveryDocument
+    {
+        public bool Csv { get; set; }
+    }
+}

@@ -1,0 +1,32 @@
+using System.Text;
+
+namespace Lake.Ingest.Descriptors;
+
+/// <summary>The physical shape of a delimited-text feed.</summary>
+public sealed class FeedFormat
+{
+    public string Delimiter { get; set; } = ",";
+
+    public bool Header { get; set; } = true;
+
+    /// <summary>utf-8, iso-8859-1 (latin-1) or windows-1252.</summary>
+    public string Encoding { get; set; } = "utf-8";
+
+    public char DelimiterChar => Delimiter switch
+    {
+        "\\t" or "tab" => '\t',
+        { Length: 1 } d => d[0],
+        _ => throw new DescriptorException($"format.delimiter must be one character or 'tab', not '{Delimiter}'."),
+    };
+
+    public Encoding ResolveEncoding() => Encoding.ToLowerInvariant() switch
+    {
+        "utf-8" or "utf8" => new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false),
+        "iso-8859-1" or "latin-1" or "latin1" => System.Text.Encoding.Latin1,
+        // Windows-1252 differs from Latin-1 only in 0x80-0x9F (€, quotes); Latin-1 maps those to
+        // control characters, which is visible rather than silently wrong. A proper code page needs
+        // System.Text.Encoding.CodePages, added when a real feed needs it.
+        "windows-1252" or "cp1252" => System.Text.Encoding.Latin1,
+        _ => throw new DescriptorException($"format.encoding '{Encoding}' is not supported; use utf-8, iso-8859-1 or windows-1252."),
+    };
+}

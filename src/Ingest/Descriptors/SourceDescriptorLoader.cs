@@ -1,0 +1,111 @@
+using Lake.Contracts.Registers;
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace Lake.Ingest.Descriptors;
+
+/// <summary>Reads source descriptors (YAML, or JSON, which YAML reads too) and checks them against the register schema.</summary>
+public static class SourceDescriptorLoader
+{
+    private static readonly IDeserializer Deserializer = new DeserializerBuilder()
+        .WithNamingConvention(UnderscoredNamingConvention.Instance)
+        .Build();
+
+    public static SourceDescriptor Load(string path)
+    {
+        if (!File.Exists(path))
+            throw new DescriptorException($"Source descriptor '{path}' does not exist.");
+
+        SourceDescriptor descriptor;
+        try
+        {
+            descriptor = Deserializer.Deserialize<SourceDescriptor>(File.ReadAllText(path))
+                ?? throw new DescriptorException($"{path}: the file is empty.");
+        }
+        catch (YamlException e)
+        {
+            throw new DescriptorException($"{path}, line {e.Start.Line}, column {e.Start.Column}: {Innermost(e).Message}");
+        }
+
+        descriptor.Origin = path;
+        var problems = Validate(descriptor).ToList();
+        if (problems.Count > 0)
+            throw new DescriptorException($"{path} is not a usable source descriptor:\n  - " + string.Join("\n  - ", problems));
+        return descriptor;
+    }
+
+    /// <summary>Every descriptor in a folder, in name order.</summary>
+    public static IReadOnlyList<SourceDescriptor> LoadFolder(string folder) =>
+        Directory.EnumerateFiles(folder)
+            .Where(f => f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".yml", StringComparison.Ordinal) || f.EndsWith(".json", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .Select(Load)
+            .ToList();
+
+    public static IEnumerable<string> Validate(SourceDescriptor descriptor)
+    {
+        if (string.IsNullOrWhiteSpace(descriptor.System))
+            yield return "system: name the source system, e.g. 'system: Apotti'.";
+        if (!RegisterCatalog.TryGet(descriptor.Register, out var register))
+        {
+            yield return $"register: '{descriptor.Register}' is not a register of the lake (e.g. {string.Join(", ", RegisterCatalog.PatientRegisters.Take(4).Select(r => r.Name))}).";
+            yield break;
+        }
+
+        if (string.IsNullOrWhiteSpace(descriptor.Identity))
+            yield return "identity: name the feed column that holds the identity code (HETU).";
+        if (descriptor.Years.From is < 1900 or > 2100 || descriptor.Years.To < descriptor.Years.From)
+            yield return $"years: from {descriptor.Years.From} to {descriptor.Years.To} is not a plausible range.";
+
+        string? formatProblem = null;
+        try
+        {
+            _ = descriptor.Format.DelimiterChar;
+            _ = descriptor.Format.ResolveEncoding();
+        }
+        catch (DescriptorException e)
+        {
+            formatProblem = e.Message;
+        }
+
+        if (formatProblem is not null)
+            yield return formatProblem;
+
+        foreach (var (name, mapping) in descriptor.Columns)
+        {
+            var column = register.Columns.FirstOrDefault(c => c.Name == name);
+            if (column is null)
+            {
+                yield return $"columns.{name}: register '{register.Name}' has no such column; its columns are {string.Join(", ", register.Columns.Select(c => c.Name))}.";
+                continue;
+            }
+
+            foreach (var problem in ValidateMapping(name, column, mapping))
+                yield return problem;
+        }
+
+        foreach (var required in register.Columns.Where(c => c.Required && !descriptor.Columns.ContainsKey(c.Name)))
+            yield return $"columns.{required.Name}: required by register '{register.Name}' but not mapped.";
+    }
+
+    private static IEnumerable<string> ValidateMapping(string name, RegisterColumn column, ColumnMapping mapping)
+    {
+        if ((mapping.From is null) == (mapping.Identity is null))
+            yield return $"columns.{name}: give exactly one of 'from' (a feed column) or 'identity' (birth_date or sex).";
+        if (mapping.Identity is not null and not ("birth_date" or "sex"))
+            yield return $"columns.{name}.identity: '{mapping.Identity}' is not derivable from the identity code; use birth_date or sex.";
+        if (column.Type is ColumnType.Date or ColumnType.Timestamp && mapping.From is not null && string.IsNullOrEmpty(mapping.Format))
+            yield return $"columns.{name}: a {column.Type.ToString().ToLowerInvariant()} column needs 'format', e.g. dd.MM.yyyy or yyyy-MM-ddTHH:mm:ss.";
+        if (mapping.Decimal is not ("point" or "comma"))
+            yield return $"columns.{name}.decimal: '{mapping.Decimal}' must be point or comma.";
+        if (mapping.Normalize is not (null or "icd10" or "upper" or "none"))
+            yield return $"columns.{name}.normalize: '{mapping.Normalize}' must be icd10, upper or none.";
+        if (mapping.WhenNotNumeric is not (null or "null" or "quarantine"))
+            yield return $"columns.{name}.when_not_numeric: '{mapping.WhenNotNumeric}' must be null or quarantine.";
+        if (mapping.KeepIf is not (null or "not_numeric"))
+            yield return $"columns.{name}.keep_if: '{mapping.KeepIf}' must be not_numeric.";
+    }
+
+    private static Exception Innermost(Exception e) => e.InnerException is null ? e : Innermost(e.InnerException);
+}

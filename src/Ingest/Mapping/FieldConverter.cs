@@ -1,0 +1,119 @@
+using System.Globalization;
+using Lake.Contracts.Codes;
+using Lake.Contracts.Registers;
+using Lake.Ingest.Descriptors;
+using Lake.Pseudonymization;
+
+namespace Lake.Ingest.Mapping;
+
+/// <summary>Converts one feed field into one register column, as its mapping in the descriptor says.</summary>
+internal sealed class FieldConverter
+{
+    /// <summary>Longer fields are quarantined: no register column holds essays, and a runaway field is usually a broken quote.</summary>
+    public const int MaxFieldLength = 32_768;
+
+    private static readonly NumberFormatInfo DecimalComma = new() { NumberDecimalSeparator = ",", NumberGroupSeparator = " " };
+
+    private readonly ColumnMapping _mapping;
+    private readonly NumberFormatInfo _numberFormat;
+
+    public FieldConverter(RegisterColumn column, ColumnMapping mapping, int sourceIndex)
+    {
+        Column = column;
+        _mapping = mapping;
+        SourceIndex = sourceIndex;
+        _numberFormat = mapping.Decimal == "comma" ? DecimalComma : NumberFormatInfo.InvariantInfo;
+    }
+
+    public RegisterColumn Column { get; }
+
+    /// <summary>Index of the feed column, or -1 when the value comes from the identity code.</summary>
+    public int SourceIndex { get; }
+
+    public string FeedColumn => _mapping.From ?? $"identity:{_mapping.Identity}";
+
+    public Rejection? Convert(ReadOnlySpan<char> text, Hetu hetu, out FieldValue value)
+    {
+        value = FieldValue.Null;
+        if (_mapping.Identity is not null)
+        {
+            value = _mapping.Identity == "birth_date"
+                ? FieldValue.OfTime(hetu.BirthDate.ToDateTime(TimeOnly.MinValue))
+                : FieldValue.OfText(hetu.Sex == Sex.Male ? "male" : "female");
+            return null;
+        }
+
+        text = text.Trim();
+        if (text.Length > MaxFieldLength)
+            return Reject(RejectionReasons.FieldTooLong, $"value is {text.Length} characters; at most {MaxFieldLength} are accepted");
+
+        if (text.IsEmpty)
+        {
+            return Column.Required
+                ? Reject(RejectionReasons.MissingRequired, $"'{Column.Name}' is required but the field is empty")
+                : null;
+        }
+
+        if (_mapping.Map is not null)
+        {
+            if (!_mapping.Map.TryGetValue(text.ToString(), out var mapped))
+                return Reject(RejectionReasons.UnmappedValue, $"value '{Printable(text)}' is not in the descriptor's map ({string.Join(", ", _mapping.Map.Keys)})");
+            value = FieldValue.OfText(mapped);
+            return null;
+        }
+
+        return Column.Type switch
+        {
+            ColumnType.Text => ConvertText(text, out value),
+            ColumnType.Integer => long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var integer)
+                ? Accept(FieldValue.OfInteger(integer), out value)
+                : NotNumeric(text),
+            ColumnType.Decimal => double.TryParse(text, NumberStyles.Float, _numberFormat, out var number) && double.IsFinite(number)
+                ? Accept(FieldValue.OfNumber(number), out value)
+                : NotNumeric(text),
+            ColumnType.Date or ColumnType.Timestamp => DateTime.TryParseExact(text, _mapping.Format, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
+                ? Accept(FieldValue.OfTime(time), out value)
+                : Reject(RejectionReasons.InvalidDate, $"'{Printable(text)}' is not a real date in the format {_mapping.Format}"),
+            _ => throw new InvalidOperationException($"Column type {Column.Type} is not fed from text."),
+        };
+    }
+
+    private Rejection? ConvertText(ReadOnlySpan<char> text, out FieldValue value)
+    {
+        value = FieldValue.Null;
+        if (_mapping.KeepIf == "not_numeric" && double.TryParse(text, NumberStyles.Float, _numberFormat, out _))
+            return null;
+
+        switch (_mapping.Normalize)
+        {
+            case "icd10":
+                var code = Icd10Code.Normalize(text);
+                if (!Icd10Code.IsWellFormed(code))
+                    return Reject(RejectionReasons.MalformedCode, $"'{Printable(text)}' is not an ICD-10 code (a letter, two digits, optionally more after a dot)");
+                value = FieldValue.OfText(code);
+                return null;
+            case "upper":
+                value = FieldValue.OfText(text.ToString().ToUpperInvariant());
+                return null;
+            default:
+                value = FieldValue.OfText(text.ToString());
+                return null;
+        }
+    }
+
+    private Rejection? NotNumeric(ReadOnlySpan<char> text) =>
+        _mapping.WhenNotNumeric == "null"
+            ? null
+            : Reject(RejectionReasons.InvalidNumber, $"'{Printable(text)}' is not a number (decimal separator: {_mapping.Decimal})");
+
+    private static Rejection? Accept(FieldValue converted, out FieldValue value)
+    {
+        value = converted;
+        return null;
+    }
+
+    private Rejection Reject(string reason, string message) => new(reason, FeedColumn, $"{FeedColumn}: {message}");
+
+    /// <summary>Quoted back in a reason, a value is cut short; identity codes never reach here (they are checked first).</summary>
+    private static string Printable(ReadOnlySpan<char> text) => text.Length <= 40 ? text.ToString() : string.Concat(text[..40], "…");
+}

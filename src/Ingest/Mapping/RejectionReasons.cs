@@ -1,0 +1,15 @@
+namespace Lake.Ingest.Mapping;
+
+/// <summary>Reason keys of quarantined rows; the data-quality summary counts by these.</summary>
+public static class RejectionReasons
+{
+    public const string InvalidIdentity = "invalid_identity";
+    public const string WrongFieldCount = "wrong_field_count";
+    public const string MissingRequired = "missing_required";
+    public const string InvalidDate = "invalid_date";
+    public const string InvalidNumber = "invalid_number";
+    public const string MalformedCode = "malformed_code";
+    public const string UnmappedValue = "unmapped_value";
+    public const string OutsideSourceYears = "outside_source_years";
+    public const string FieldTooLong = "field_too_long";
+}

@@ -1,0 +1,84 @@
+using Lake.Contracts.Registers;
+using Lake.Ingest.Descriptors;
+using Lake.Pseudonymization;
+using nietras.SeparatedValues;
+
+namespace Lake.Ingest.Mapping;
+
+/// <summary>
+/// Maps feed rows onto a register's columns as a descriptor says: resolved once against the feed's
+/// header, then applied to every row without looking anything up by name.
+/// </summary>
+internal sealed class RowMapper
+{
+    private readonly SourceDescriptor _descriptor;
+    private readonly int _eventColumn;
+
+    public RowMapper(SourceDescriptor descriptor, RegisterDefinition register, IReadOnlyList<string> header)
+    {
+        _descriptor = descriptor;
+        Register = register;
+        FeedColumnCount = header.Count;
+        IdentityIndex = IndexOf(header, descriptor.Identity, "identity");
+        Converters = register.Columns
+            .Select(column => descriptor.Columns.TryGetValue(column.Name, out var mapping)
+                ? new FieldConverter(column, mapping, mapping.From is null ? -1 : IndexOf(header, mapping.From, $"columns.{column.Name}.from"))
+                : null)
+            .ToArray();
+        _eventColumn = register.EventColumn is null ? -1 : register.Columns.ToList().FindIndex(c => c.Name == register.EventColumn);
+    }
+
+    public RegisterDefinition Register { get; }
+
+    public int FeedColumnCount { get; }
+
+    public int IdentityIndex { get; }
+
+    /// <summary>One per register column, in register order; null where the descriptor leaves the column empty.</summary>
+    public FieldConverter?[] Converters { get; }
+
+    /// <summary>Converts the fields into <paramref name="values"/> and returns the event year, or a rejection.</summary>
+    public Rejection? Map(SepReader.Row row, Hetu hetu, FieldValue[] values, out int? year)
+    {
+        year = null;
+        for (var i = 0; i < Converters.Length; i++)
+        {
+            var converter = Converters[i];
+            if (converter is null)
+            {
+                values[i] = FieldValue.Null;
+                continue;
+            }
+
+            var text = converter.SourceIndex < 0 ? ReadOnlySpan<char>.Empty : row[converter.SourceIndex].Span;
+            var rejection = converter.Convert(text, hetu, out values[i]);
+            if (rejection is not null)
+                return rejection;
+        }
+
+        if (_eventColumn < 0)
+            return null;
+
+        var eventValue = values[_eventColumn];
+        year = eventValue.Time.Year;
+        if (!_descriptor.Years.Contains(year.Value))
+        {
+            var feedColumn = Converters[_eventColumn]!.FeedColumn;
+            return new Rejection(RejectionReasons.OutsideSourceYears, feedColumn, $"{feedColumn}: event in {year} is outside {_descriptor.System}'s years {_descriptor.Years}");
+        }
+
+        return null;
+    }
+
+    private int IndexOf(IReadOnlyList<string> header, string name, string setting)
+    {
+        for (var i = 0; i < header.Count; i++)
+        {
+            if (string.Equals(header[i].Trim(), name, StringComparison.Ordinal))
+                return i;
+        }
+
+        throw new DescriptorException(
+            $"{_descriptor.Origin ?? _descriptor.System}: {setting} names feed column '{name}', but the feed's header has only: {string.Join(", ", header)}.");
+    }
+}

@@ -1,0 +1,87 @@
+using System.Text;
+using Lake.Ingest.Mapping;
+using nietras.SeparatedValues;
+
+namespace Lake.Ingest.Quarantine;
+
+/// <summary>
+/// Writes rejected rows of one batch to a CSV a data engineer can open: where (file, line, column),
+/// why, and the row itself with the identity code removed, so the feed can be fixed and sent again.
+/// </summary>
+internal sealed class QuarantineWriter : IDisposable
+{
+    private readonly string _path;
+    private readonly string _batchId;
+    private readonly string _feedName;
+    private readonly char _delimiter;
+    private FileStream? _file;
+    private StreamWriter? _text;
+    private SepWriter? _writer;
+
+    public QuarantineWriter(string path, string batchId, string feedName, char delimiter)
+    {
+        _path = path;
+        _batchId = batchId;
+        _feedName = feedName;
+        _delimiter = delimiter;
+    }
+
+    public Dictionary<string, long> CountsByReason { get; } = new(StringComparer.Ordinal);
+
+    public void Add(long line, Rejection rejection, SepReader.Row row, int identityIndex)
+    {
+        CountsByReason[rejection.Reason] = CountsByReason.GetValueOrDefault(rejection.Reason) + 1;
+        _writer ??= Open();
+
+        using var record = _writer.NewRow();
+        record["batch_id"].Set(_batchId);
+        record["feed"].Set(_feedName);
+        record["line"].Format(line);
+        record["column"].Set(rejection.Column ?? "");
+        record["reason"].Set(rejection.Reason);
+        record["message"].Set(IdentityCodeMask.Apply(rejection.Message));
+        record["record"].Set(IdentityCodeMask.Apply(RedactedRecord(row, identityIndex)));
+    }
+
+    /// <summary>Flushes to disk; the batch commits only after its quarantine is safe.</summary>
+    public void Complete()
+    {
+        if (_writer is null)
+            return;
+        _writer.Dispose();
+        _text!.Flush();
+        _file!.Flush(flushToDisk: true);
+        Dispose();
+    }
+
+    public void Dispose()
+    {
+        _writer?.Dispose();
+        _text?.Dispose();
+        _file?.Dispose();
+        _writer = null;
+        _text = null;
+        _file = null;
+    }
+
+    private SepWriter Open()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
+        _file = new FileStream(_path, FileMode.Create, FileAccess.Write, FileShare.Read);
+        _text = new StreamWriter(_file, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        return Sep.New(',').Writer(o => o with { Escape = true }).To(_text, leaveOpen: true);
+    }
+
+    private string RedactedRecord(SepReader.Row row, int identityIndex)
+    {
+        var record = new StringBuilder();
+        for (var i = 0; i < row.ColCount; i++)
+        {
+            if (i > 0)
+                record.Append(_delimiter);
+            record.Append(i == identityIndex ? IdentityCodeMask.Replacement : row[i].ToString());
+        }
+
+        return record.ToString();
+    }
+}
