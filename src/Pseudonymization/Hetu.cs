@@ -56,13 +56,20 @@ public sealed class Hetu : IEquatable<Hetu>
         if (individualNumber is < 2 or > 999)
             throw new ArgumentOutOfRangeException(nameof(individualNumber), "Individual numbers run from 002 to 999.");
 
+        if (birthDate.Year is < 1800 or > 2099)
+            throw new ArgumentOutOfRangeException(nameof(birthDate), "Identity codes cover births from 1800 to 2099.");
+
         var sign = centurySign ?? (birthDate.Year / 100) switch
         {
             18 => '+',
             19 => '-',
-            20 => 'A',
-            _ => throw new ArgumentOutOfRangeException(nameof(birthDate), "Identity codes cover births from 1800 to 2099."),
+            _ => 'A',
         };
+
+        // A sign from another century would yield a valid code for a different birth date.
+        if (CenturyOf(sign) != birthDate.Year / 100 * 100)
+            throw new ArgumentOutOfRangeException(nameof(centurySign), $"Century sign '{sign}' does not denote the {birthDate.Year / 100 * 100}s.");
+
         var digits = (birthDate.Day * 10_000_000L) + (birthDate.Month * 100_000L) + ((birthDate.Year % 100) * 1000L) + individualNumber;
         var text = $"{birthDate.Day:00}{birthDate.Month:00}{birthDate.Year % 100:00}{sign}{individualNumber:000}{CheckCharacters[(int)(digits % 31)]}";
         return Parse(text);
@@ -99,13 +106,7 @@ public sealed class Hetu : IEquatable<Hetu>
         if (!char.IsAsciiDigit(checkCharacter) && !char.IsAsciiLetterUpper(checkCharacter))
             return HetuError.Format;
 
-        var century = text[6] switch
-        {
-            '+' => 1800,
-            '-' or 'Y' or 'X' or 'W' or 'V' or 'U' => 1900,
-            'A' or 'B' or 'C' or 'D' or 'E' or 'F' => 2000,
-            _ => -1,
-        };
+        var century = CenturyOf(text[6]);
         if (century < 0)
             return HetuError.CenturySign;
 
@@ -126,6 +127,15 @@ public sealed class Hetu : IEquatable<Hetu>
         birthDate = new DateOnly(year, month, day);
         return HetuError.None;
     }
+
+    /// <summary>Signs valid since the decree in force 1 January 2023; -1 for anything else.</summary>
+    private static int CenturyOf(char sign) => sign switch
+    {
+        '+' => 1800,
+        '-' or 'Y' or 'X' or 'W' or 'V' or 'U' => 1900,
+        'A' or 'B' or 'C' or 'D' or 'E' or 'F' => 2000,
+        _ => -1,
+    };
 
     private static int Number(ReadOnlySpan<char> digits)
     {

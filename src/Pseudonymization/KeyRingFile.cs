@@ -1,0 +1,134 @@
+using System.Diagnostics;
+
+namespace Lake.Pseudonymization;
+
+/// <summary>
+/// File handling for the key ring: owner-only permissions, atomic replacement and a lock
+/// file that serializes changes between processes.
+/// </summary>
+internal static class KeyRingFile
+{
+    private const UnixFileMode OwnerReadWrite = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    private const UnixFileMode OwnerAll = OwnerReadWrite | UnixFileMode.UserExecute;
+
+    private const UnixFileMode GroupOrOther =
+        UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute |
+        UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
+
+    private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(30);
+
+    private static readonly TimeSpan LockRetryDelay = TimeSpan.FromMilliseconds(20);
+
+    public static KeyRingState Load(string path)
+    {
+        byte[] json;
+        using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read))
+        {
+            // Checked on the open handle, so the file read is the file checked.
+            if (!OperatingSystem.IsWindows())
+            {
+                var mode = File.GetUnixFileMode(stream.SafeFileHandle);
+                if ((mode & GroupOrOther) != 0)
+                {
+                    throw new UnauthorizedAccessException(
+                        $"Key ring file {path} has mode {Octal(mode)}; it must be readable only by its owner (chmod 600 {path}). " +
+                        "If others could read it, treat the keys as disclosed.");
+                }
+            }
+
+            json = new byte[stream.Length];
+            stream.ReadExactly(json);
+        }
+
+        return KeyRingState.FromJson(json, path);
+    }
+
+    /// <summary>Creates the folder owner-only (0700) when it is missing; an existing folder is left as it is.</summary>
+    public static void EnsureDirectory(string directory)
+    {
+        if (Directory.Exists(directory))
+            return;
+
+        if (OperatingSystem.IsWindows())
+            Directory.CreateDirectory(directory);
+        else
+            Directory.CreateDirectory(directory, OwnerAll);
+    }
+
+    /// <summary>
+    /// Writes a temporary file that is owner-only from its creation, flushes it to disk and renames
+    /// it over <paramref name="path"/>, so a reader sees the old ring or the new one, never a mix.
+    /// </summary>
+    /// <returns>False when <paramref name="overwrite"/> is false and the file already exists.</returns>
+    public static bool WriteAtomically(string path, byte[] content, bool overwrite)
+    {
+        var directory = Path.GetDirectoryName(path)!;
+        var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = new FileStream(temporary, CreateOptions(FileMode.CreateNew, FileAccess.Write, FileShare.None)))
+            {
+                stream.Write(content);
+                stream.Flush(flushToDisk: true);
+            }
+
+            try
+            {
+                // Without overwrite the runtime links rather than renames, so a file another
+                // process created a moment ago is never replaced.
+                File.Move(temporary, path, overwrite);
+                return true;
+            }
+            catch (IOException) when (!overwrite && File.Exists(path))
+            {
+                return false;
+            }
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    /// <summary>
+    /// Holds an exclusive lock on <c>path.lock</c> until disposed. The runtime takes an advisory
+    /// <c>flock</c> for <see cref="FileShare.None"/>, which the kernel drops when the process dies,
+    /// so a crashed process never leaves the ring locked. The lock file itself stays.
+    /// </summary>
+    public static IDisposable AcquireLock(string path)
+    {
+        var lockPath = path + ".lock";
+        var options = CreateOptions(FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        var started = Stopwatch.GetTimestamp();
+        while (true)
+        {
+            try
+            {
+                return new FileStream(lockPath, options);
+            }
+            catch (IOException e) when (e is not FileNotFoundException and not DirectoryNotFoundException)
+            {
+                if (Stopwatch.GetElapsedTime(started) > LockTimeout)
+                {
+                    throw new IOException(
+                        $"Another process has held the key ring lock {lockPath} for over {LockTimeout.TotalSeconds:0} s. " +
+                        "Wait for other lake commands to finish, then retry.",
+                        e);
+                }
+
+                Thread.Sleep(LockRetryDelay);
+            }
+        }
+    }
+
+    private static FileStreamOptions CreateOptions(FileMode mode, FileAccess access, FileShare share)
+    {
+        var options = new FileStreamOptions { Mode = mode, Access = access, Share = share };
+        if (!OperatingSystem.IsWindows())
+            options.UnixCreateMode = OwnerReadWrite;
+        return options;
+    }
+
+    private static string Octal(UnixFileMode mode) => Convert.ToString((int)mode & 0b111_111_111, 8).PadLeft(4, '0');
+}

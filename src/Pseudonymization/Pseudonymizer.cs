@@ -1,0 +1,96 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Lake.Pseudonymization;
+
+/// <summary>
+/// Computes the three levels: identity code → lake identity (keyed hash, one-way) → register
+/// pseudonym (keyed permutation, invertible with the key) and lake identity → study pseudonym
+/// (keyed hash with a per-study key). Thread-safe.
+/// </summary>
+public sealed class Pseudonymizer
+{
+    private const int MacSize = 32;
+
+    private readonly KeyRing _keyRing;
+    private readonly ConcurrentDictionary<(string Register, int KeyId), RegisterCipher> _ciphers = new();
+
+    // An HMAC object reused per thread takes half the time of the one-shot HashData (0.8 µs vs 1.7 µs),
+    // and IdentityOf runs once per person per ingest batch. The identity key never changes.
+    private readonly ThreadLocal<HMACSHA256> _identityMacs;
+
+    public Pseudonymizer(KeyRing keyRing)
+    {
+        ArgumentNullException.ThrowIfNull(keyRing);
+        _keyRing = keyRing;
+        _identityMacs = new ThreadLocal<HMACSHA256>(() => new HMACSHA256(_keyRing.IdentityKey));
+    }
+
+    private static ReadOnlySpan<byte> IdentityLabel => "lake identity v1|"u8;
+
+    private static ReadOnlySpan<byte> StudyLabel => "lake study pseudonym v1|"u8;
+
+    /// <summary>trunc128(HMAC-SHA256(identity key, "lake identity v1|" + code as ASCII)).</summary>
+    public LakeIdentity IdentityOf(Hetu hetu)
+    {
+        ArgumentNullException.ThrowIfNull(hetu);
+
+        // A validated code is 11 ASCII characters; the century sign is part of it, so
+        // 100190-999P and 100190Y999P (different people since 2023) get different identities.
+        Span<byte> message = stackalloc byte[IdentityLabel.Length + 11];
+        IdentityLabel.CopyTo(message);
+        var length = IdentityLabel.Length + Encoding.ASCII.GetBytes(hetu.Value, message[IdentityLabel.Length..]);
+
+        Span<byte> mac = stackalloc byte[MacSize];
+        _identityMacs.Value!.TryComputeHash(message[..length], mac, out _);
+        return LakeIdentity.FromBytes(mac[..LakeIdentity.Size]);
+    }
+
+    /// <summary>
+    /// AES-256 of the 16 identity bytes under HKDF-SHA256(register key #<paramref name="keyId"/>,
+    /// "lake register pseudonym v1|" + register). Distinct identities never collide within one
+    /// register and key id, because a block cipher is a permutation.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException"><paramref name="keyId"/> is not in the key ring.</exception>
+    public Guid RegisterPseudonym(string register, LakeIdentity identity, int keyId) =>
+        CipherFor(register, keyId).Encrypt(identity);
+
+    /// <summary>With the key ring's current key id, the one new partitions must record.</summary>
+    public Guid RegisterPseudonym(string register, LakeIdentity identity) =>
+        RegisterPseudonym(register, identity, _keyRing.CurrentKeyId);
+
+    /// <summary>
+    /// The inverse of <see cref="RegisterPseudonym(string, LakeIdentity, int)"/>. Only extraction uses it,
+    /// to turn register pseudonyms into study pseudonyms without any stored mapping table.
+    /// </summary>
+    public LakeIdentity RevealIdentity(string register, int keyId, Guid registerPseudonym) =>
+        CipherFor(register, keyId).Decrypt(registerPseudonym);
+
+    /// <summary>
+    /// trunc128(HMAC-SHA256(study key, "lake study pseudonym v1|" + 16 identity bytes)); the study
+    /// key is created and saved on first use.
+    /// </summary>
+    public Guid StudyPseudonym(string studyId, LakeIdentity identity)
+    {
+        // Not cached here: after DeleteStudyKey the old key must not keep producing pseudonyms.
+        var studyKey = _keyRing.GetOrCreateStudyKey(studyId);
+
+        Span<byte> message = stackalloc byte[StudyLabel.Length + LakeIdentity.Size];
+        StudyLabel.CopyTo(message);
+        identity.WriteBytes(message[StudyLabel.Length..]);
+
+        Span<byte> mac = stackalloc byte[MacSize];
+        HMACSHA256.HashData(studyKey, message, mac);
+        return new Guid(mac[..16], bigEndian: true);
+    }
+
+    private RegisterCipher CipherFor(string register, int keyId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(register);
+        return _ciphers.GetOrAdd(
+            (register, keyId),
+            static (key, keyRing) => new RegisterCipher(keyRing.GetRegisterKeySecret(key.KeyId), key.Register),
+            _keyRing);
+    }
+}
