@@ -150,7 +150,8 @@ public sealed class FeedIngestor(LakeLayout layout, Pseudonymizer pseudonymizer,
                 File.Delete(file);
         }
 
-        File.Delete(layout.QuarantinePath(batchId));
+        if (File.Exists(layout.QuarantinePath(batchId)))
+            File.Delete(layout.QuarantinePath(batchId));
     }
 
     private static SepReader OpenReader(FeedFormat format, TextReader text, string feedPath)

@@ -20,6 +20,7 @@ internal sealed class PartitionWriter : IAsyncDisposable
     private readonly ColumnBuffer[] _columns;
     private readonly int _rowGroupSize;
     private int _buffered;
+    private bool _closed;
 
     private PartitionWriter(string path, FileStream stream, ParquetWriter writer, ParquetSchema schema, ColumnBuffer[] columns, int rowGroupSize)
     {
@@ -75,10 +76,15 @@ internal sealed class PartitionWriter : IAsyncDisposable
         await _writer.DisposeAsync();
         _stream.Flush(flushToDisk: true);
         await _stream.DisposeAsync();
+        _closed = true;
     }
 
+    /// <summary>Closes a file that was not completed; the batch does not commit, so the file is never read.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (_closed)
+            return;
+        _closed = true;
         await _writer.DisposeAsync();
         await _stream.DisposeAsync();
     }

@@ -1,0 +1,28 @@
+using Lake.Extract.Specifications;
+using Lake.Ingest;
+using Lake.Ingest.Descriptors;
+
+namespace Lake.Cli.Commands;
+
+/// <summary>
+/// Runs a command body and turns the failures a user can fix into one clear line on stderr and
+/// exit code 2, instead of a stack trace.
+/// </summary>
+internal static class CommandAction
+{
+    public const int UserError = 2;
+
+    public static async Task<int> RunAsync(Func<Task<int>> body)
+    {
+        try
+        {
+            return await body();
+        }
+        catch (Exception e) when (e is DescriptorException or FeedException or SpecificationException or FileNotFoundException
+            or DirectoryNotFoundException or UnauthorizedAccessException or KeyNotFoundException or InvalidDataException or TimeoutException or ArgumentException)
+        {
+            await Console.Error.WriteLineAsync("error: " + e.Message);
+            return UserError;
+        }
+    }
+}

@@ -1,0 +1,115 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Lake.Extract.ControlPlane;
+using Lake.Extract.Specifications;
+using Lake.Synthetic;
+using Spectre.Console;
+
+namespace Lake.Cli.Commands;
+
+/// <summary>
+/// The whole job at small scale on a fresh data folder: synthetic feeds, ingest, a preliminary
+/// study, a permit, a refused and a delivered request, and where everything went.
+/// </summary>
+internal static class DemoCommand
+{
+    private const string Marker = ".lake-demo";
+    private const string PermitId = "DEMO-2025-001";
+    private const string StudyId = "diabetes-demo";
+
+    public static Command Create()
+    {
+        var command = new Command("demo", "Run Lake end to end on a fresh data folder (default ./lake-demo) with synthetic patients.")
+        {
+            SynthCommand.Patients, SynthCommand.Seed,
+        };
+        command.SetAction((parse, cancellationToken) => CommandAction.RunAsync(async () =>
+        {
+            var explicitData = parse.GetResult(GlobalOptions.Data) is { Implicit: false };
+            var workspace = new Workspace(explicitData ? parse.GetValue(GlobalOptions.Data)! : "lake-demo", parse.GetValue(GlobalOptions.KeyRing));
+            return await RunAsync(workspace, parse.GetValue(GlobalOptions.Sources), parse.GetValue(SynthCommand.Patients), parse.GetValue(SynthCommand.Seed), cancellationToken);
+        }));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(Workspace workspace, string? sources, int patients, int seed, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        PrepareFreshFolder(workspace.DataFolder);
+        var sourcesFolder = SourceFolder.Resolve(sources);
+
+        AnsiConsole.Write(new Rule("[bold]1. Synthetic source feeds[/]").LeftJustified());
+        var truth = FeedGenerator.Write(workspace.FeedsFolder, new SynthOptions { Patients = patients, Seed = seed });
+        foreach (var feed in truth.Feeds)
+            AnsiConsole.MarkupLine($"{feed.SourceSystem,-9} {feed.Register,-19} {feed.Rows.Count,8:N0} rows  {feed.Rows.Count(r => r.Defect is not null),4} with planted defects");
+
+        AnsiConsole.Write(new Rule("[bold]2. Ingest: validate, pseudonymize, partition, quarantine[/]").LeftJustified());
+        await AnsiConsole.Progress().AutoClear(false).Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .StartAsync(async progress =>
+            {
+                foreach (var feed in truth.Feeds)
+                {
+                    var task = progress.AddTask(feed.FileName, maxValue: feed.Rows.Count);
+                    var descriptor = Ingestion.DescriptorFor(sourcesFolder, feed.SourceSystem, feed.Register);
+                    await Ingestion.IngestAsync(workspace, descriptor, Path.Combine(workspace.FeedsFolder, feed.FileName), new Progress<long>(rows => task.Value = rows), cancellationToken);
+                    task.Value = task.MaxValue;
+                }
+            });
+        foreach (var batch in new Contracts.Lake.CommitLog(workspace.Layout).ReadAll())
+            AnsiConsole.MarkupLine($"{batch.SourceSystem,-9} → {batch.Register,-19} {batch.RowsWritten,8:N0} written {batch.RowsQuarantined,5:N0} quarantined ({string.Join(", ", batch.QuarantinedByReason.Select(p => $"{p.Key} {p.Value}"))})");
+
+        AnsiConsole.Write(new Rule("[bold]3. Preliminary study (no permit, small counts suppressed)[/]").LeftJustified());
+        var specPath = Path.Combine(workspace.DataFolder, "diabetes-study.yaml");
+        await using (var resource = typeof(DemoCommand).Assembly.GetManifestResourceStream("diabetes-study.yaml")!)
+        await using (var file = File.Create(specPath))
+            await resource.CopyToAsync(file, cancellationToken);
+        var specification = SpecificationReader.Load(specPath);
+        Reports.PrintPreliminary(StudyCommand.Run(workspace, specification, Extract.Disclosure.DisclosureControl.DefaultThreshold));
+
+        AnsiConsole.Write(new Rule("[bold]4. Permit and data requests[/]").LeftJustified());
+        var store = workspace.OpenControlPlane();
+        store.SavePermit(new Permit
+        {
+            Id = PermitId,
+            StudyId = StudyId,
+            Title = specification.Title,
+            Registers = ["patient_background", "diagnosis", "laboratory"],
+            PeriodFrom = new DateOnly(2015, 1, 1),
+            PeriodTo = new DateOnly(2025, 12, 31),
+            Expires = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(1),
+            Members = ["alice", "bob"],
+            RecordedAt = store.Now,
+        });
+        AnsiConsole.MarkupLine($"Permit {PermitId} recorded: study {StudyId}, members alice and bob.");
+        AnsiConsole.MarkupLine("[bold]mallory[/], not in the research group, asks for the data:");
+        var (_, refused) = await RequestRunner.SubmitAndWaitAsync(workspace, specification, PermitId, "mallory", TimeSpan.FromMinutes(5), cancellationToken);
+        Reports.PrintRequest(refused);
+        AnsiConsole.MarkupLine("[bold]alice[/], a member, asks for the data:");
+        var (_, delivered) = await RequestRunner.SubmitAndWaitAsync(workspace, specification, PermitId, "alice", TimeSpan.FromMinutes(5), cancellationToken);
+        Reports.PrintRequest(delivered);
+
+        AnsiConsole.Write(new Rule("[bold]Where everything went[/]").LeftJustified());
+        AnsiConsole.MarkupLine($"feeds (contain identity codes; stay outside the lake): {Markup.Escape(workspace.FeedsFolder)}");
+        AnsiConsole.MarkupLine($"lake (pseudonymized Parquet + commit records):       {Markup.Escape(workspace.Layout.Root)}");
+        AnsiConsole.MarkupLine($"quarantine (bad rows, identity codes removed):       {Markup.Escape(workspace.Layout.QuarantineFolder)}");
+        AnsiConsole.MarkupLine($"control plane (permits, requests):                   {Markup.Escape(workspace.ControlPlanePath)}");
+        AnsiConsole.MarkupLine($"delivery (study pseudonyms, manifest):               {Markup.Escape(delivered.DeliveryFolder ?? "-")}");
+        AnsiConsole.MarkupLine($"key ring (outside the data folder):                  {Markup.Escape(workspace.KeyRing.Path)}");
+        AnsiConsole.MarkupLine($"Done in {clock.Elapsed.TotalSeconds:0.0} s.");
+        return delivered.State == RequestState.Delivered && refused.State == RequestState.Refused ? 0 : 1;
+    }
+
+    /// <summary>Only a folder the demo made itself (or an empty one) is wiped, never a real lake.</summary>
+    private static void PrepareFreshFolder(string folder)
+    {
+        if (Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any())
+        {
+            if (!File.Exists(Path.Combine(folder, Marker)))
+                throw new ArgumentException($"'{folder}' is not empty and was not made by 'lake demo'; choose another folder with --data.");
+            Directory.Delete(folder, recursive: true);
+        }
+
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, Marker), "Made by 'lake demo'; the next demo run deletes this folder.\n");
+    }
+}

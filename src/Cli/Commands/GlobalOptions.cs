@@ -1,0 +1,28 @@
+using System.CommandLine;
+
+namespace Lake.Cli.Commands;
+
+/// <summary>Options every command understands.</summary>
+internal static class GlobalOptions
+{
+    public static readonly Option<string> Data = new("--data")
+    {
+        Description = "Data folder holding the lake, control-plane database, deliveries and feeds (default: $LAKE_DATA or ./lake-data).",
+        Recursive = true,
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("LAKE_DATA") ?? "lake-data",
+    };
+
+    public static readonly Option<string?> KeyRing = new("--keyring")
+    {
+        Description = "Key ring file (default: $LAKE_KEYRING or ~/.config/lake/keyring.json). Kept outside the data folder.",
+        Recursive = true,
+    };
+
+    public static readonly Option<string?> Sources = new("--sources")
+    {
+        Description = "Folder of source descriptors (default: $LAKE_SOURCES or the repository's sources/).",
+        Recursive = true,
+    };
+
+    public static Workspace Workspace(ParseResult parse) => new(parse.GetValue(Data)!, parse.GetValue(KeyRing));
+}

@@ -1,0 +1,25 @@
+using System.CommandLine;
+
+namespace Lake.Cli.Commands;
+
+internal static class IngestCommand
+{
+    public static Command Create()
+    {
+        var source = new Option<string>("--source") { Description = "Source descriptor: a file, or a name in the sources folder (e.g. apotti-diagnosis).", Required = true };
+        var feed = new Argument<string>("feed") { Description = "The feed file to ingest." };
+        var command = new Command("ingest", "Ingest one source feed into its register: validate, pseudonymize, quarantine bad rows, commit atomically.")
+        {
+            source, feed,
+        };
+        command.SetAction((parse, cancellationToken) => CommandAction.RunAsync(async () =>
+        {
+            var workspace = GlobalOptions.Workspace(parse);
+            var descriptor = SourceFolder.Descriptor(parse.GetValue(source)!, parse.GetValue(GlobalOptions.Sources));
+            var result = await Ingestion.IngestAsync(workspace, descriptor, parse.GetValue(feed)!, null, cancellationToken);
+            Reports.PrintIngest(result);
+            return 0;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,42 @@
+using System.CommandLine;
+using Lake.Extract.Disclosure;
+using Lake.Extract.Preliminary;
+using Lake.Extract.Querying;
+using Lake.Extract.Specifications;
+
+namespace Lake.Cli.Commands;
+
+internal static class StudyCommand
+{
+    public static readonly Option<int> Threshold = new("--threshold")
+    {
+        Description = "Counts from 1 up to this number are shown as suppressed.",
+        DefaultValueFactory = _ => DisclosureControl.DefaultThreshold,
+    };
+
+    public static Command Create()
+    {
+        var spec = new Argument<string>("spec") { Description = "Study specification (YAML or JSON)." };
+        var json = new Option<bool>("--json") { Description = "Print the report as JSON." };
+        var preliminary = new Command("preliminary", "Preliminary study, no permit needed: cohort size and data availability, small counts suppressed.")
+        {
+            spec, json, Threshold,
+        };
+        preliminary.SetAction((parse, _) => CommandAction.RunAsync(() =>
+        {
+            var report = Run(GlobalOptions.Workspace(parse), SpecificationReader.Load(parse.GetValue(spec)!), parse.GetValue(Threshold));
+            if (parse.GetValue(json))
+                Console.WriteLine(Reports.PreliminaryJson(report));
+            else
+                Reports.PrintPreliminary(report);
+            return Task.FromResult(0);
+        }));
+        return new Command("study", "Studies without a permit.") { preliminary };
+    }
+
+    public static PreliminaryReport Run(Workspace workspace, Contracts.Extraction.StudySpecification specification, int threshold)
+    {
+        using var session = LakeQuerySession.Open(LakeSnapshot.Take(workspace.Layout));
+        return new PreliminaryStudy(session, workspace.CreatePseudonymizer(), new DisclosureControl(threshold)).Run(specification);
+    }
+}

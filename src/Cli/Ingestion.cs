@@ -1,0 +1,20 @@
+using Lake.Ingest;
+using Lake.Ingest.Descriptors;
+
+namespace Lake.Cli;
+
+/// <summary>Ingests feeds into a workspace's lake, finding each feed's descriptor by its system and register.</summary>
+internal static class Ingestion
+{
+    public static Task<IngestResult> IngestAsync(Workspace workspace, string descriptorPath, string feedPath, IProgress<long>? progress, CancellationToken cancellationToken)
+    {
+        var descriptor = SourceDescriptorLoader.Load(descriptorPath);
+        var ingestor = new FeedIngestor(workspace.Layout, workspace.CreatePseudonymizer(), workspace.KeyRing);
+        return ingestor.IngestAsync(descriptor, feedPath, progress, cancellationToken);
+    }
+
+    public static string DescriptorFor(string sourcesFolder, string system, string register) =>
+        SourceDescriptorLoader.LoadFolder(sourcesFolder)
+            .FirstOrDefault(d => d.System == system && d.Register == register)?.Origin
+        ?? throw new DescriptorException($"No descriptor in {sourcesFolder} for system '{system}' and register '{register}'.");
+}

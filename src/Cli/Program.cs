@@ -1,0 +1,3 @@
+using Lake.Cli.Commands;
+
+return await LakeCommandLine.InvokeAsync(args);

@@ -1,0 +1,77 @@
+using System.Text.Json;
+using Lake.Contracts.Lake;
+using Lake.Extract.ControlPlane;
+using Lake.Extract.Preliminary;
+using Lake.Ingest;
+using Spectre.Console;
+
+namespace Lake.Cli;
+
+/// <summary>How results are shown on the console; JSON where a program reads them.</summary>
+internal static class Reports
+{
+    public static void PrintIngest(IngestResult result)
+    {
+        var c = result.Commit;
+        if (result.AlreadyIngested)
+        {
+            AnsiConsole.MarkupLine($"[grey]{Markup.Escape(c.FeedName)}: already ingested as batch {c.BatchId}; nothing to do.[/]");
+            return;
+        }
+
+        AnsiConsole.MarkupLine($"{Markup.Escape(c.SourceSystem)} → [bold]{c.Register}[/]: {c.RowsRead:N0} rows read, [green]{c.RowsWritten:N0} written[/] in {c.Files.Count} partitions, [yellow]{c.RowsQuarantined:N0} quarantined[/] (batch {c.BatchId})");
+        foreach (var (reason, count) in c.QuarantinedByReason.OrderByDescending(p => p.Value))
+            AnsiConsole.MarkupLine($"    {count,6:N0}  {Markup.Escape(reason)}");
+        if (result.QuarantinePath is not null)
+            AnsiConsole.MarkupLine($"    quarantine: {Markup.Escape(result.QuarantinePath)}");
+    }
+
+    public static void PrintPreliminary(PreliminaryReport report)
+    {
+        AnsiConsole.MarkupLine($"[bold]Preliminary study:[/] {Markup.Escape(report.Title)}");
+        AnsiConsole.MarkupLine($"Cohort size: [bold]{report.CohortSize}[/]   (counts 1-{report.SuppressionThreshold} are suppressed)");
+        var breakdowns = new Table().AddColumns("breakdown", "group", "patients");
+        foreach (var (name, cells) in new[] { ("index year", report.ByIndexYear), ("sex", report.BySex), ("age at index", report.ByAgeBand) })
+        {
+            foreach (var (label, count) in cells)
+                breakdowns.AddRow(name, label, count.ToString());
+        }
+
+        AnsiConsole.Write(breakdowns);
+        var availability = new Table().AddColumns("register", "year", "rows for cohort");
+        foreach (var register in report.Availability)
+        {
+            availability.AddRow(register.Register, "total", register.Total.ToString());
+            foreach (var (year, rows) in register.ByYear)
+                availability.AddRow("", year, rows.ToString());
+        }
+
+        AnsiConsole.Write(availability);
+    }
+
+    public static string PreliminaryJson(PreliminaryReport report) => JsonSerializer.Serialize(new
+    {
+        title = report.Title,
+        suppressionThreshold = report.SuppressionThreshold,
+        cohortSize = Json(report.CohortSize),
+        byIndexYear = report.ByIndexYear.Select(c => new { group = c.Label, patients = Json(c.Count) }),
+        bySex = report.BySex.Select(c => new { group = c.Label, patients = Json(c.Count) }),
+        byAgeBand = report.ByAgeBand.Select(c => new { group = c.Label, patients = Json(c.Count) }),
+        availability = report.Availability.Select(a => new { register = a.Register, rows = Json(a.Total), byYear = a.ByYear.Select(y => new { year = y.Year, rows = Json(y.Rows) }) }),
+    }, LakeJson.Options);
+
+    public static void PrintRequest(RequestRecord record)
+    {
+        var colour = record.State switch { RequestState.Delivered => "green", RequestState.Refused or RequestState.Failed => "red", _ => "yellow" };
+        AnsiConsole.MarkupLine($"Request {record.Id}: [{colour}]{record.State}[/] (permit {Markup.Escape(record.PermitId ?? "-")}, by {Markup.Escape(record.RequestedBy)})");
+        if (record.Reason is not null)
+            AnsiConsole.MarkupLine($"  reason: {Markup.Escape(record.Reason)}");
+        if (record.DeliveryFolder is not null)
+            AnsiConsole.MarkupLine($"  delivery: {Markup.Escape(record.DeliveryFolder)}");
+        foreach (var change in record.History)
+            AnsiConsole.MarkupLine($"  [grey]{change.At:yyyy-MM-dd HH:mm:ss.fff} {change.State}{Markup.Escape(change.Detail is null ? "" : ": " + change.Detail)}[/]");
+    }
+
+    private static object Json(Extract.Disclosure.ShownCount count) =>
+        count.IsSuppressed ? new { value = (long?)null, suppressed = true, display = count.ToString() } : new { value = count.Value, suppressed = false, display = count.ToString() };
+}

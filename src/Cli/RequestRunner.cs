@@ -1,0 +1,51 @@
+using Lake.Contracts.Extraction;
+using Lake.Extract.ControlPlane;
+using Lake.Extract.Requests;
+using Lake.Hosting;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Lake.Cli;
+
+/// <summary>
+/// The single-process mode of a data request: a host with the bus (in-memory unless configured
+/// otherwise) and the extraction consumer, the request submitted through it, and a wait until the
+/// request is delivered, refused or failed.
+/// </summary>
+internal static class RequestRunner
+{
+    public static async Task<(SubmitOutcome Outcome, RequestRecord Record)> SubmitAndWaitAsync(
+        Workspace workspace, StudySpecification specification, string permitId, string user, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var store = workspace.OpenControlPlane();
+        var builder = Host.CreateApplicationBuilder();
+        // The console belongs to the command's own output; the host's chatter is for services.
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddSingleton(store);
+        builder.Services.AddSingleton(workspace.CreateExtractionRunner());
+        builder.AddLakeMessaging(bus => bus.AddConsumer<StartExtractionConsumer>());
+        using var host = builder.Build();
+        await host.StartAsync(cancellationToken);
+        try
+        {
+            var service = new RequestService(store, host.Services.GetRequiredService<IBus>());
+            var outcome = await service.SubmitAsync(specification, permitId, user, cancellationToken);
+            var deadline = DateTime.UtcNow + timeout;
+            while (true)
+            {
+                var record = store.FindRequest(outcome.RequestId)!;
+                if (record.State is RequestState.Delivered or RequestState.Refused or RequestState.Failed)
+                    return (outcome, record);
+                if (DateTime.UtcNow > deadline)
+                    throw new TimeoutException($"Request {outcome.RequestId} is still {record.State} after {timeout.TotalSeconds:0} s; see 'lake request status {outcome.RequestId}'.");
+                await Task.Delay(50, cancellationToken);
+            }
+        }
+        finally
+        {
+            await host.StopAsync(CancellationToken.None);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using Lake.Contracts.Extraction;
+
+namespace Lake.Extract.Delivery;
+
+/// <summary>
+/// manifest.json of a delivery: what was delivered (files, rows, checksums), under which permit
+/// and specification, to whom, when, and which ingest batches were read.
+/// </summary>
+public sealed record DeliveryManifest
+{
+    public required Guid RequestId { get; init; }
+
+    public required string PermitId { get; init; }
+
+    public required string StudyId { get; init; }
+
+    public required string RequestedBy { get; init; }
+
+    public required IReadOnlyList<string> AccessList { get; init; }
+
+    public required StudySpecification Specification { get; init; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    public required int CohortSize { get; init; }
+
+    public required IReadOnlyList<DeliveredFile> Files { get; init; }
+
+    public required IReadOnlyList<string> BatchesRead { get; init; }
+
+    public required string LakeVersion { get; init; }
+}

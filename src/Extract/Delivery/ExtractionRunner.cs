@@ -1,0 +1,132 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Lake.Contracts.Extraction;
+using Lake.Contracts.Lake;
+using Lake.Contracts.Registers;
+using Lake.Extract.ControlPlane;
+using Lake.Extract.Querying;
+using Lake.Pseudonymization;
+
+namespace Lake.Extract.Delivery;
+
+/// <summary>
+/// Runs an accepted extraction: selects the cohort, gives each member the study pseudonym, writes
+/// each requested register as its own file set (joined only by the study pseudonym), and
+/// publishes the folder by renaming it into place once the manifest is written.
+/// </summary>
+public sealed class ExtractionRunner(LakeLayout layout, string deliveryRoot, Pseudonymizer pseudonymizer, TimeProvider time)
+{
+    public const string StudyPseudonymColumn = "study_id";
+
+    public DeliveryManifest Run(Guid requestId, Permit permit, string requestedBy, StudySpecification specification)
+    {
+        var studyFolder = Path.Combine(Path.GetFullPath(deliveryRoot), permit.StudyId);
+        var final = Path.Combine(studyFolder, requestId.ToString());
+        var partial = final + ".partial";
+        if (Directory.Exists(partial))
+            Directory.Delete(partial, recursive: true);
+        Directory.CreateDirectory(partial);
+
+        var snapshot = LakeSnapshot.Take(layout);
+        using var session = LakeQuerySession.Open(snapshot, writableFolder: partial);
+        var members = new CohortSelector(session, pseudonymizer).Select(specification.Cohort);
+        LoadStudyPseudonyms(session, permit.StudyId, members);
+
+        var files = new List<DeliveredFile>();
+        files.AddRange(Write(session, "cohort", "cohort", partial, specification.Delivery.Csv));
+        foreach (var dataset in specification.Datasets.Where(d => snapshot.HasData(d.Register)))
+        {
+            ExtractRegister(session, RegisterCatalog.Get(dataset.Register), dataset, members);
+            files.AddRange(Write(session, "extract_" + dataset.Register, dataset.Register, partial, specification.Delivery.Csv));
+        }
+
+        var manifest = new DeliveryManifest
+        {
+            RequestId = requestId,
+            PermitId = permit.Id,
+            StudyId = permit.StudyId,
+            RequestedBy = requestedBy,
+            AccessList = permit.Members,
+            Specification = specification,
+            CreatedAt = time.GetUtcNow(),
+            CohortSize = members.Count,
+            Files = files,
+            BatchesRead = snapshot.Batches.Where(b => specification.Datasets.Any(d => d.Register == b.Register) || b.Register is DiagnosisRegister.Name or PatientBackgroundRegister.Name).Select(b => b.BatchId).ToList(),
+            LakeVersion = typeof(ExtractionRunner).Assembly.GetName().Version?.ToString() ?? "unknown",
+        };
+        File.WriteAllText(Path.Combine(partial, "manifest.json"), JsonSerializer.Serialize(manifest, LakeJson.Options));
+
+        if (Directory.Exists(final))
+            Directory.Delete(final, recursive: true);
+        Directory.Move(partial, final);
+        return manifest;
+    }
+
+    public string DeliveryFolder(string studyId, Guid requestId) => Path.Combine(Path.GetFullPath(deliveryRoot), studyId, requestId.ToString());
+
+    private void LoadStudyPseudonyms(LakeQuerySession session, string studyId, IReadOnlyList<CohortMember> members)
+    {
+        session.Execute($"CREATE OR REPLACE TEMP TABLE cohort (member INTEGER, {StudyPseudonymColumn} UUID, index_time TIMESTAMP)");
+        using var appender = session.Connection.CreateAppender("temp", "main", "cohort");
+        for (var i = 0; i < members.Count; i++)
+        {
+            appender.CreateRow()
+                .AppendValue(i)
+                .AppendValue(pseudonymizer.StudyPseudonym(studyId, members[i].Identity))
+                .AppendValue(members[i].IndexTime)
+                .EndRow();
+        }
+    }
+
+    private void ExtractRegister(LakeQuerySession session, RegisterDefinition register, DatasetRequest dataset, IReadOnlyList<CohortMember> members)
+    {
+        var map = PseudonymMap.Load(session, register.Name, members, pseudonymizer);
+        var columns = (dataset.Columns.Count > 0 ? dataset.Columns : register.Columns.Select(c => c.Name))
+            .Select(c => "r." + SqlText.Identifier(register.FindColumn(c)!.Name));
+        var period = "";
+        var parameters = new List<object?>();
+        if (register.EventColumn is not null)
+        {
+            period = $"WHERE r.{SqlText.Identifier(register.EventColumn)} >= $1 AND r.{SqlText.Identifier(register.EventColumn)} < $2";
+            parameters.Add(dataset.From?.ToDateTime(TimeOnly.MinValue) ?? new DateTime(1900, 1, 1));
+            parameters.Add(dataset.To?.AddDays(1).ToDateTime(TimeOnly.MinValue) ?? new DateTime(2101, 1, 1));
+        }
+
+        var order = register.EventColumn is null ? "" : ", r." + SqlText.Identifier(register.EventColumn);
+        // The source system stays with each row: where Uranus and Apotti overlap, researchers see the lineage.
+        session.Execute(
+            $"""
+            CREATE OR REPLACE TEMP TABLE {SqlText.Identifier("extract_" + register.Name)} AS
+            SELECT c.{StudyPseudonymColumn}, {string.Join(", ", columns)}, r.source AS source_system
+            FROM {SqlText.Identifier(register.Name)} r
+            JOIN {SqlText.Identifier(map)} m ON r.pseudonym = m.pseudonym AND r.key_id = m.key_id
+            JOIN cohort c ON c.member = m.member
+            {period}
+            ORDER BY c.{StudyPseudonymColumn}{order}
+            """,
+            [.. parameters]);
+    }
+
+    private static IEnumerable<DeliveredFile> Write(LakeQuerySession session, string table, string name, string folder, bool csv)
+    {
+        var source = table == "cohort" ? $"(SELECT {StudyPseudonymColumn}, index_time FROM cohort ORDER BY {StudyPseudonymColumn})" : SqlText.Identifier(table);
+        using var count = session.Command($"SELECT count(*) FROM {source}");
+        var rows = Convert.ToInt64(count.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+
+        var parquet = Path.Combine(folder, name + ".parquet");
+        session.Execute($"COPY {source} TO {SqlText.Literal(parquet)} (FORMAT parquet, COMPRESSION zstd)");
+        yield return Describe(parquet, name, rows);
+        if (csv)
+        {
+            var csvPath = Path.Combine(folder, name + ".csv");
+            session.Execute($"COPY {source} TO {SqlText.Literal(csvPath)} (FORMAT csv, HEADER true)");
+            yield return Describe(csvPath, name, rows);
+        }
+    }
+
+    private static DeliveredFile Describe(string path, string register, long rows)
+    {
+        using var stream = File.OpenRead(path);
+        return new DeliveredFile(Path.GetFileName(path), register, rows, stream.Length, Convert.ToHexStringLower(SHA256.HashData(stream)));
+    }
+}

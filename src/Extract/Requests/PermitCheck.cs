@@ -1,0 +1,50 @@
+using Lake.Contracts.Extraction;
+using Lake.Contracts.Registers;
+using Lake.Extract.ControlPlane;
+
+namespace Lake.Extract.Requests;
+
+/// <summary>
+/// Decides whether a user may have a specification extracted under a permit. Returns the reason
+/// for a refusal in words the researcher can act on, or null when the request may go ahead.
+/// </summary>
+public static class PermitCheck
+{
+    public static string? RefusalReason(Permit? permit, string permitId, string user, StudySpecification specification, DateOnly today)
+    {
+        if (permit is null)
+            return $"Permit '{permitId}' is not recorded. The data service records approved permits with 'lake permit add'; check the permit id.";
+        if (today > permit.Expires)
+            return $"Permit '{permit.Id}' expired on {permit.Expires:yyyy-MM-dd}. Apply for an extension before requesting data.";
+        if (!permit.Members.Contains(user, StringComparer.Ordinal))
+            return $"User '{user}' is not a member of the research group named on permit '{permit.Id}'. Only current members may request its data; the permit holder can add members by amendment.";
+        if (specification.Datasets.Count == 0)
+            return "The specification lists no datasets; name at least one register under 'datasets'.";
+
+        foreach (var register in RegistersUsed(specification).Where(r => !permit.Registers.Contains(r, StringComparer.Ordinal)))
+            return $"The specification uses register '{register}', which permit '{permit.Id}' does not cover (it covers: {string.Join(", ", permit.Registers)}).";
+
+        for (var i = 0; i < specification.Datasets.Count; i++)
+        {
+            var dataset = specification.Datasets[i];
+            if (RegisterCatalog.Get(dataset.Register).EventColumn is null)
+                continue; // No events, no period: patient background is one row per patient.
+            if (permit.PeriodFrom is { } from && (dataset.From is null || dataset.From < from))
+                return $"datasets[{i}] ({dataset.Register}) starts {(dataset.From is null ? "without a 'from' date" : $"on {dataset.From:yyyy-MM-dd}")}, before permit '{permit.Id}' begins ({from:yyyy-MM-dd}); set 'from' within the permit's period.";
+            if (permit.PeriodTo is { } to && (dataset.To is null || dataset.To > to))
+                return $"datasets[{i}] ({dataset.Register}) ends {(dataset.To is null ? "without a 'to' date" : $"on {dataset.To:yyyy-MM-dd}")}, after permit '{permit.Id}' ends ({to:yyyy-MM-dd}); set 'to' within the permit's period.";
+        }
+
+        return null;
+    }
+
+    /// <summary>The delivered registers, and those read to select the cohort.</summary>
+    public static IEnumerable<string> RegistersUsed(StudySpecification specification)
+    {
+        var used = new List<string> { DiagnosisRegister.Name };
+        if (specification.Cohort.Sex is not null || specification.Cohort.MinAge is not null || specification.Cohort.MaxAge is not null)
+            used.Add(PatientBackgroundRegister.Name);
+        used.AddRange(specification.Datasets.Select(d => d.Register));
+        return used.Distinct();
+    }
+}

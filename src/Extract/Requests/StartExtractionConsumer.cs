@@ -1,0 +1,50 @@
+using Lake.Contracts.Extraction;
+using Lake.Extract.ControlPlane;
+using Lake.Extract.Delivery;
+using MassTransit;
+
+namespace Lake.Extract.Requests;
+
+/// <summary>
+/// Runs an extraction when its command arrives. The permit is checked again here: it may have
+/// expired or lost the member between submission and the worker picking the task up.
+/// </summary>
+public sealed class StartExtractionConsumer(ControlPlaneStore store, ExtractionRunner runner) : IConsumer<StartExtraction>
+{
+    public async Task Consume(ConsumeContext<StartExtraction> context)
+    {
+        var message = context.Message;
+        var request = store.FindRequest(message.RequestId);
+        if (request is null || request.State is RequestState.Delivered or RequestState.Refused)
+            return; // Unknown or already finished: a redelivered command must not deliver twice.
+
+        var permit = store.FindPermit(message.PermitId);
+        var refusal = PermitCheck.RefusalReason(permit, message.PermitId, request.RequestedBy, message.Specification, DateOnly.FromDateTime(store.Now.UtcDateTime));
+        if (refusal is not null)
+        {
+            store.SetState(message.RequestId, RequestState.Refused, refusal);
+            await context.Publish(new ExtractionFailed { RequestId = message.RequestId, Reason = refusal });
+            return;
+        }
+
+        store.SetState(message.RequestId, RequestState.Extracting);
+        try
+        {
+            var manifest = runner.Run(message.RequestId, permit!, request.RequestedBy, message.Specification);
+            var folder = runner.DeliveryFolder(permit!.StudyId, message.RequestId);
+            store.SetState(message.RequestId, RequestState.Delivered, $"{manifest.Files.Count} files", folder);
+            await context.Publish(new ExtractionDelivered
+            {
+                RequestId = message.RequestId,
+                DeliveryFolder = folder,
+                Files = manifest.Files.Count,
+                Rows = manifest.Files.Where(f => f.Name.EndsWith(".parquet", StringComparison.Ordinal)).Sum(f => f.Rows),
+            });
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            store.SetState(message.RequestId, RequestState.Failed, e.Message);
+            await context.Publish(new ExtractionFailed { RequestId = message.RequestId, Reason = e.Message });
+        }
+    }
+}

@@ -1,0 +1,45 @@
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Lake.Hosting;
+
+public static class MessagingExtensions
+{
+    /// <summary>The bus, with the transport picked from configuration in this one place.</summary>
+    public static IHostApplicationBuilder AddLakeMessaging(this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator> addConsumers)
+    {
+        var messaging = builder.Configuration.GetSection(MessagingOptions.SectionName).Get<MessagingOptions>() ?? new MessagingOptions();
+        builder.Services.AddMassTransit(bus =>
+        {
+            bus.SetKebabCaseEndpointNameFormatter();
+            addConsumers(bus);
+            // In-memory is the default so a laptop or single-node install needs no broker;
+            // RabbitMQ is chosen by configuration, never by a code change.
+            if (messaging.Transport == MessagingTransport.RabbitMq)
+            {
+                // Quorum queues survive the loss of a broker node; one message at a time per
+                // consumer keeps a slow extraction from holding others hostage.
+                bus.AddConfigureEndpointsCallback((_, endpoint) =>
+                {
+                    if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+                    {
+                        rabbit.SetQuorumQueue();
+                        rabbit.PrefetchCount = 1;
+                    }
+                });
+                bus.UsingRabbitMq((context, cfg) =>
+                {
+                    cfg.Host(new Uri(messaging.RabbitMqUri));
+                    cfg.ConfigureEndpoints(context);
+                });
+            }
+            else
+            {
+                bus.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
+            }
+        });
+        return builder;
+    }
+}
