@@ -1,0 +1,264 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using DuckDB.NET.Data;
+using Lake.Cli;
+using Lake.Cli.Commands;
+using Lake.Contracts.Lake;
+using Lake.Extract.ControlPlane;
+using Lake.Extract.Delivery;
+using Lake.Extract.Specifications;
+using Lake.Synthetic;
+
+namespace Lake.EndToEnd.Tests;
+
+/// <summary>
+/// The whole job through the command line a user types: synthetic feeds, ingest, a preliminary
+/// study, a permit, refused and accepted requests, and a delivery, checked against the
+/// generator's own ground truth.
+/// </summary>
+[TestFixture]
+[NonParallelizable] // Drives the CLI, which writes to the console.
+public sealed partial class WalkingSkeletonTests
+{
+    private static readonly DateTime PeriodStart = new(2020, 1, 1);
+    private static readonly DateTime PeriodEnd = new(2026, 1, 1);
+
+    private string _root = "";
+    private string _data = "";
+    private string _keyRing = "";
+    private SyntheticLakeTruth _truth = null!;
+
+    [OneTimeSetUp]
+    public async Task RunPipeline()
+    {
+        _root = Path.Combine(Path.GetTempPath(), "lake-e2e-" + Guid.NewGuid().ToString("N"));
+        _data = Path.Combine(_root, "data");
+        _keyRing = Path.Combine(_root, "keys", "keyring.json");
+        _truth = FeedGenerator.Write(Path.Combine(_data, "feeds"), new SynthOptions { Patients = 2000, Seed = 7 });
+
+        foreach (var feed in _truth.Feeds)
+        {
+            var descriptor = Ingestion.DescriptorFor(RepositoryPaths.Sources, feed.SourceSystem, feed.Register);
+            Assert.That(await Lake("ingest", "--source", descriptor, Path.Combine(_data, "feeds", feed.FileName)), Is.Zero, feed.FileName);
+        }
+    }
+
+    [OneTimeTearDown]
+    public void RemoveData()
+    {
+        if (Directory.Exists(_root))
+            Directory.Delete(_root, recursive: true);
+    }
+
+    [Test]
+    public void Ingest_EveryFeed_WritesGoodRowsAndQuarantinesExactlyThePlantedDefects()
+    {
+        var commits = new CommitLog(new LakeLayout(Path.Combine(_data, "lake"))).ReadAll();
+        foreach (var feed in _truth.Feeds)
+        {
+            var commit = commits.Single(c => c.FeedName == feed.FileName);
+            var defects = feed.Rows.Where(r => r.Defect is not null).ToList();
+            Assert.That(commit.RowsWritten, Is.EqualTo(feed.Rows.Count - defects.Count), feed.FileName);
+            Assert.That(commit.RowsQuarantined, Is.EqualTo(defects.Count), feed.FileName);
+
+            var quarantinedLines = File.ReadAllLines(Path.Combine(_data, "lake", "_quarantine", commit.BatchId + ".csv"))
+                .Skip(1).Select(l => long.Parse(l.Split(',')[2], CultureInfo.InvariantCulture)).Order().ToList();
+            Assert.That(quarantinedLines, Is.EqualTo(defects.Select(d => (long)d.Line).Order().ToList()), feed.FileName);
+        }
+    }
+
+    [Test]
+    public async Task Ingest_SameFeedAgain_IsANoOp()
+    {
+        var layout = new LakeLayout(Path.Combine(_data, "lake"));
+        var before = new CommitLog(layout).ReadAll().Count;
+        var feed = _truth.Feeds[0];
+        var descriptor = Ingestion.DescriptorFor(RepositoryPaths.Sources, feed.SourceSystem, feed.Register);
+
+        Assert.That(await Lake("ingest", "--source", descriptor, Path.Combine(_data, "feeds", feed.FileName)), Is.Zero);
+        Assert.That(new CommitLog(layout).ReadAll(), Has.Count.EqualTo(before));
+    }
+
+    [Test]
+    public void Preliminary_ExampleStudy_MatchesGroundTruthWithSmallCountsSuppressed()
+    {
+        var report = StudyCommand.Run(Workspace(), SpecificationReader.Load(RepositoryPaths.ExampleSpecification), threshold: 5);
+        var expected = CohortFromTruth();
+
+        Assert.That(expected, Has.Count.GreaterThan(5), "the synthetic population should have a reportable diabetes cohort");
+        Assert.That(report.CohortSize.Value, Is.EqualTo(expected.Count));
+
+        var truthByYear = expected.Values.GroupBy(t => t.Year).ToDictionary(g => g.Key.ToString(CultureInfo.InvariantCulture), g => (long)g.Count());
+        foreach (var (year, shown) in report.ByIndexYear)
+        {
+            var truth = truthByYear[year];
+            if (truth is >= 1 and <= 5)
+                Assert.That(shown.IsSuppressed, Is.True, $"index year {year} has {truth} patients and must be suppressed");
+            if (!shown.IsSuppressed)
+                Assert.That(shown.Value, Is.EqualTo(truth), $"index year {year}");
+        }
+
+        Assert.That(report.ByIndexYear.Count(c => c.Count.IsSuppressed), Is.Not.EqualTo(1), "a single suppressed cell could be recovered from the total");
+    }
+
+    [Test]
+    public async Task Request_Refusals_SayWhyAndDeliverNothing()
+    {
+        await AddPermit("REFUSE-1", "refusal-study", expires: "2099-12-31", "diagnosis", "laboratory", "patient_background");
+        await AddPermit("EXPIRED-1", "refusal-study", expires: "2001-01-01", "diagnosis", "laboratory", "patient_background");
+        await AddPermit("NARROW-1", "refusal-study", expires: "2099-12-31", "diagnosis");
+        var spec = RepositoryPaths.ExampleSpecification;
+
+        var cases = new[]
+        {
+            (Permit: "NO-SUCH-PERMIT", User: "alice", Reason: "is not recorded"),
+            (Permit: "EXPIRED-1", User: "alice", Reason: "expired on 2001-01-01"),
+            (Permit: "REFUSE-1", User: "mallory", Reason: "'mallory' is not a member"),
+            (Permit: "NARROW-1", User: "alice", Reason: "which permit 'NARROW-1' does not cover"),
+        };
+        foreach (var (permit, user, reason) in cases)
+        {
+            Assert.That(await Lake("request", "submit", spec, "--permit", permit, "--as", user), Is.EqualTo(RequestCommand.RequestNotDelivered), permit);
+        }
+
+        var requests = AllRequests();
+        foreach (var (permit, user, reason) in cases)
+        {
+            var record = requests.Single(r => r.PermitId == permit && r.RequestedBy == user);
+            Assert.That(record.State, Is.EqualTo(RequestState.Refused), permit);
+            Assert.That(record.Reason, Does.Contain(reason), permit);
+        }
+
+        Assert.That(Directory.Exists(Path.Combine(_data, "delivery", "refusal-study")), Is.False);
+    }
+
+    [Test]
+    public async Task Request_PermittedMember_GetsGroundTruthRowsWithStudyPseudonymsAndAVerifiableManifest()
+    {
+        await AddPermit("OK-1", "diabetes-e2e", expires: "2099-12-31", "diagnosis", "laboratory", "patient_background");
+        Assert.That(await Lake("request", "submit", RepositoryPaths.ExampleSpecification, "--permit", "OK-1", "--as", "alice"), Is.Zero);
+
+        var record = AllRequests().Single(r => r.PermitId == "OK-1");
+        Assert.That(record.State, Is.EqualTo(RequestState.Delivered), record.Reason);
+        Assert.That(record.History.Select(h => h.State), Is.EqualTo(new[] { RequestState.Submitted, RequestState.Accepted, RequestState.Extracting, RequestState.Delivered }));
+
+        var folder = record.DeliveryFolder!;
+        var manifest = JsonSerializer.Deserialize<DeliveryManifest>(File.ReadAllText(Path.Combine(folder, "manifest.json")), LakeJson.Options)!;
+        foreach (var file in manifest.Files)
+        {
+            await using var stream = File.OpenRead(Path.Combine(folder, file.Name));
+            Assert.That(Convert.ToHexStringLower(await SHA256.HashDataAsync(stream)), Is.EqualTo(file.Sha256), file.Name);
+            Assert.That(CountRows(Path.Combine(folder, file.Name)), Is.EqualTo(file.Rows), file.Name);
+        }
+
+        var cohort = CohortFromTruth();
+        var diagnosisTruth = GoodRows("diagnosis").Count(r => cohort.ContainsKey(r.Hetu) && r.EventTime >= PeriodStart && r.EventTime < PeriodEnd);
+        var laboratoryTruth = GoodRows("laboratory").Count(r => cohort.ContainsKey(r.Hetu) && r.EventTime >= PeriodStart && r.EventTime < PeriodEnd);
+        var backgroundTruth = GoodRows("patient_background").Count(r => cohort.ContainsKey(r.Hetu));
+        Assert.That(manifest.CohortSize, Is.EqualTo(cohort.Count));
+        Assert.That(Rows(manifest, "cohort.parquet"), Is.EqualTo(cohort.Count));
+        Assert.That(Rows(manifest, "diagnosis.parquet"), Is.EqualTo(diagnosisTruth));
+        Assert.That(Rows(manifest, "laboratory.parquet"), Is.EqualTo(laboratoryTruth));
+        Assert.That(Rows(manifest, "patient_background.parquet"), Is.EqualTo(backgroundTruth));
+        Assert.That(manifest.Files.Select(f => f.Name), Does.Contain("laboratory.csv"));
+
+        using var duck = new DuckDBConnection("DataSource=:memory:");
+        duck.Open();
+        Assert.That(Scalar(duck, $"SELECT count(*) FROM read_parquet('{folder}/laboratory.parquet') WHERE study_id NOT IN (SELECT study_id FROM read_parquet('{folder}/cohort.parquet'))"), Is.Zero,
+            "every delivered row belongs to the cohort, joined by study pseudonym only");
+        Assert.That(Scalar(duck, $"SELECT count(*) FROM (SELECT DISTINCT test_code FROM read_parquet('{folder}/laboratory.parquet') WHERE test_code = '2095')"), Is.EqualTo(1),
+            "a diabetes cohort has HbA1c results");
+    }
+
+    [Test]
+    public async Task Lake_AfterEverything_NoFileUnderLakeOrDeliveryContainsAnIdentityCode()
+    {
+        await AddPermit("SCAN-1", "scan-study", expires: "2099-12-31", "diagnosis", "laboratory", "patient_background");
+        Assert.That(await Lake("request", "submit", RepositoryPaths.ExampleSpecification, "--permit", "SCAN-1", "--as", "alice"), Is.Zero);
+
+        var identityCodes = _truth.People.Select(p => p.Hetu).Concat(_truth.Feeds.SelectMany(f => f.Rows).Select(r => r.Hetu)).Where(h => h.Length > 0).ToHashSet();
+        var files = new[] { "lake", "delivery", "control" }.SelectMany(f => Directory.EnumerateFiles(Path.Combine(_data, f), "*", SearchOption.AllDirectories)).ToList();
+        Assert.That(files, Has.Count.GreaterThan(5));
+        foreach (var file in files)
+        {
+            var text = Encoding.Latin1.GetString(await File.ReadAllBytesAsync(file));
+            Assert.That(identityCodes.Where(text.Contains), Is.Empty, file);
+            if (file.EndsWith(".parquet", StringComparison.Ordinal))
+                Assert.That(TextValuesOf(file).Where(v => HetuShape().IsMatch(v)), Is.Empty, $"decoded values of {file}");
+        }
+    }
+
+    private Dictionary<string, DateTime> CohortFromTruth() =>
+        GoodRows("diagnosis")
+            .Where(r => r.Code!.StartsWith("E11", StringComparison.Ordinal) && r.EventTime >= PeriodStart && r.EventTime < PeriodEnd)
+            .GroupBy(r => r.Hetu)
+            .ToDictionary(g => g.Key, g => g.Min(r => r.EventTime!.Value));
+
+    private IEnumerable<TruthRow> GoodRows(string register) =>
+        _truth.Feeds.Single(f => f.Register == register).Rows.Where(r => r.Defect is null);
+
+    private Workspace Workspace() => new(_data, _keyRing);
+
+    private List<RequestRecord> AllRequests()
+    {
+        var store = Workspace().OpenControlPlane();
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Workspace().ControlPlanePath}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id FROM requests";
+        using var reader = command.ExecuteReader();
+        var ids = new List<Guid>();
+        while (reader.Read())
+            ids.Add(Guid.Parse(reader.GetString(0)));
+        return ids.Select(id => store.FindRequest(id)!).ToList();
+    }
+
+    private Task AddPermit(string id, string study, string expires, params string[] registers) =>
+        Lake(["permit", "add", "--id", id, "--study", study, "--registers", .. registers, "--from", "2015-01-01", "--to", "2025-12-31", "--expires", expires, "--members", "alice", "bob"]);
+
+    private Task<int> Lake(params string[] args) =>
+        LakeCommandLine.InvokeAsync([.. args, "--data", _data, "--keyring", _keyRing, "--sources", RepositoryPaths.Sources]);
+
+    private static long Rows(DeliveryManifest manifest, string name) => manifest.Files.Single(f => f.Name == name).Rows;
+
+    private static long CountRows(string path)
+    {
+        using var duck = new DuckDBConnection("DataSource=:memory:");
+        duck.Open();
+        var reader = path.EndsWith(".csv", StringComparison.Ordinal) ? "read_csv" : "read_parquet";
+        return Scalar(duck, $"SELECT count(*) FROM {reader}('{path}')");
+    }
+
+    private static long Scalar(DuckDBConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    private static List<string> TextValuesOf(string parquet)
+    {
+        using var duck = new DuckDBConnection("DataSource=:memory:");
+        duck.Open();
+        using var command = duck.CreateCommand();
+        command.CommandText = $"SELECT * FROM read_parquet('{parquet}')";
+        using var reader = command.ExecuteReader();
+        var values = new List<string>();
+        while (reader.Read())
+        {
+            for (var i = 0; i < reader.FieldCount; i++)
+            {
+                if (!reader.IsDBNull(i))
+                    values.Add(Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture) ?? "");
+            }
+        }
+
+        return values;
+    }
+
+    [GeneratedRegex(@"(?<![0-9A-Za-z])[0-9]{6}[-+A-FU-Y][0-9]{3}[0-9A-Y](?![0-9A-Za-z])")]
+    private static partial Regex HetuShape();
+}
