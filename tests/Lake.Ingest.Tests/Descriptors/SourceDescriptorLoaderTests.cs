@@ -1,0 +1,209 @@
+using Lake.Ingest.Descriptors;
+
+namespace Lake.Ingest.Tests.Descriptors;
+
+public sealed class SourceDescriptorLoaderTests
+{
+    private const string ValidDescriptor = """
+        system: Testsys
+        register: diagnosis
+        years: { from: 2020 }
+        identity: hetu
+        columns:
+          icd10_code: { from: code, normalize: icd10 }
+          recorded_at: { from: at, format: "yyyy-MM-ddTHH:mm:ss" }
+        """;
+
+    private TemporaryFolder _folder = null!;
+
+    [SetUp]
+    public void CreateFolder() => _folder = new TemporaryFolder();
+
+    [TearDown]
+    public void DeleteFolder() => _folder.Dispose();
+
+    private static IEnumerable<string> ShippedDescriptors() =>
+        Directory.EnumerateFiles(RepositoryFolders.Sources, "*.yaml").Order(StringComparer.Ordinal).Select(Path.GetFileName)!;
+
+    [TestCaseSource(nameof(ShippedDescriptors))]
+    public void Load_ShippedDescriptor_LoadsAndPassesValidation(string fileName)
+    {
+        var descriptor = SourceDescriptorLoader.Load(Path.Combine(RepositoryFolders.Sources, fileName));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(descriptor.System, Is.Not.Empty);
+            Assert.That(descriptor.Identity, Is.Not.Empty);
+            Assert.That(descriptor.Columns, Is.Not.Empty);
+            Assert.That(SourceDescriptorLoader.Validate(descriptor), Is.Empty);
+        });
+    }
+
+    [Test]
+    public void LoadFolder_ShippedSources_LoadsTheThreeSystems()
+    {
+        var descriptors = SourceDescriptorLoader.LoadFolder(RepositoryFolders.Sources);
+
+        Assert.That(descriptors.Select(d => d.System), Is.SupersetOf(new[] { "Apotti", "Multilab", "Uranus" }));
+    }
+
+    [Test]
+    public void Load_ShippedUranus_ReadsFormatAndMapping()
+    {
+        var uranus = SourceDescriptorLoader.Load(Path.Combine(RepositoryFolders.Sources, "uranus-patient-background.yaml"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(uranus.Register, Is.EqualTo("patient_background"));
+            Assert.That(uranus.Format.DelimiterChar, Is.EqualTo(';'));
+            Assert.That(uranus.Format.ResolveEncoding().WebName, Is.EqualTo("iso-8859-1"));
+            Assert.That(uranus.Years.From, Is.EqualTo(2004));
+            Assert.That(uranus.Years.To, Is.EqualTo(2020));
+            Assert.That(uranus.Columns["sex"].Map, Is.EquivalentTo(new Dictionary<string, string> { ["1"] = "male", ["2"] = "female" }));
+            Assert.That(uranus.Columns["height_cm"].Decimal, Is.EqualTo("comma"));
+        });
+    }
+
+    [Test]
+    public void Load_ValidDescriptor_RecordsOrigin()
+    {
+        var path = Write(ValidDescriptor);
+
+        Assert.That(SourceDescriptorLoader.Load(path).Origin, Is.EqualTo(path));
+    }
+
+    [Test]
+    public void Load_UnknownRegister_NamesRegisterSetting()
+    {
+        var path = Write(ValidDescriptor.Replace("register: diagnosis", "register: diagnoses", StringComparison.Ordinal));
+
+        Assert.That(() => SourceDescriptorLoader.Load(path),
+            Throws.TypeOf<DescriptorException>().With.Message.Contains("register: 'diagnoses' is not a register of the lake"));
+    }
+
+    [Test]
+    public void Load_UnknownColumn_NamesColumnAndRegister()
+    {
+        var path = Write(ValidDescriptor + "\n  icd_code: { from: code2 }");
+
+        Assert.That(() => SourceDescriptorLoader.Load(path),
+            Throws.TypeOf<DescriptorException>().With.Message.Contains("columns.icd_code: register 'diagnosis' has no such column"));
+    }
+
+    [Test]
+    public void Load_RequiredColumnNotMapped_NamesColumn()
+    {
+        var path = Write("""
+            system: Testsys
+            register: diagnosis
+            years: { from: 2020 }
+            identity: hetu
+            columns:
+              icd10_code: { from: code, normalize: icd10 }
+            """);
+
+        Assert.That(() => SourceDescriptorLoader.Load(path),
+            Throws.TypeOf<DescriptorException>().With.Message.Contains("columns.recorded_at: required by register 'diagnosis' but not mapped"));
+    }
+
+    [Test]
+    public void Load_DateColumnWithoutFormat_NamesColumnAndAsksForFormat()
+    {
+        var path = Write(ValidDescriptor.Replace("""{ from: at, format: "yyyy-MM-ddTHH:mm:ss" }""", "{ from: at }", StringComparison.Ordinal));
+
+        Assert.That(() => SourceDescriptorLoader.Load(path),
+            Throws.TypeOf<DescriptorException>().With.Message.Contains("columns.recorded_at: a timestamp column needs 'format'"));
+    }
+
+    [Test]
+    public void Load_YamlSyntaxError_ReportsLine()
+    {
+        // Line 4 opens a flow mapping that is never closed.
+        var path = Write("""
+            system: Testsys
+            register: diagnosis
+            years: { from: 2020 }
+            identity: [hetu
+            columns:
+              icd10_code: { from: code }
+            """);
+
+        Assert.That(() => SourceDescriptorLoader.Load(path),
+            Throws.TypeOf<DescriptorException>().With.Message.StartsWith(path + ", line "));
+    }
+
+    [Test]
+    public void Load_UnknownKeyInYaml_ReportsItsLine()
+    {
+        var path = Write("""
+            system: Testsys
+            register: diagnosis
+            yeers: { from: 2020 }
+            """);
+
+        Assert.That(() => SourceDescriptorLoader.Load(path),
+            Throws.TypeOf<DescriptorException>().With.Message.Contains(", line 3,").And.Message.Contains("yeers"));
+    }
+
+    [Test]
+    public void Load_SeveralProblems_ListsEveryOne()
+    {
+        var path = Write("""
+            system: Testsys
+            register: diagnosis
+            years: { from: 2020 }
+            identity: hetu
+            format: { delimiter: ";;", encoding: ebcdic }
+            columns:
+              icd10_code: { from: code, normalize: soundex }
+            """);
+
+        var exception = Assert.Throws<DescriptorException>(() => SourceDescriptorLoader.Load(path));
+
+        Assert.That(exception.Message, Does.Contain("columns.icd10_code.normalize: 'soundex'")
+            .And.Contain("columns.recorded_at: required")
+            .And.Contain("format.delimiter must be one character"));
+    }
+
+    [Test]
+    public void Load_MissingFile_Throws()
+    {
+        Assert.That(() => SourceDescriptorLoader.Load(_folder.File("absent.yaml")),
+            Throws.TypeOf<DescriptorException>().With.Message.Contains("does not exist"));
+    }
+
+    [Test]
+    public void Load_EmptyFile_SaysItIsEmpty()
+    {
+        var path = Write("");
+
+        Assert.That(() => SourceDescriptorLoader.Load(path),
+            Throws.TypeOf<DescriptorException>().With.Message.Contains("the file is empty"));
+    }
+
+    [TestCase("{ from: code, identity: sex }")]
+    [TestCase("{ }")]
+    public void Load_MappingWithBothOrNeitherSource_AsksForExactlyOne(string mapping)
+    {
+        var path = Write(ValidDescriptor + $"\n  unit: {mapping}");
+
+        Assert.That(() => SourceDescriptorLoader.Load(path),
+            Throws.TypeOf<DescriptorException>().With.Message.Contains("columns.unit: give exactly one of 'from'"));
+    }
+
+    [Test]
+    public void Load_ImplausibleYears_NamesYears()
+    {
+        var path = Write(ValidDescriptor.Replace("{ from: 2020 }", "{ from: 2020, to: 2019 }", StringComparison.Ordinal));
+
+        Assert.That(() => SourceDescriptorLoader.Load(path),
+            Throws.TypeOf<DescriptorException>().With.Message.Contains("years: from 2020 to 2019"));
+    }
+
+    private string Write(string yaml)
+    {
+        var path = _folder.File($"descriptor-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(path, yaml);
+        return path;
+    }
+}
