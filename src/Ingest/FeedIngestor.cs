@@ -45,10 +45,9 @@ public sealed class FeedIngestor(LakeLayout layout, Pseudonymizer pseudonymizer,
 
         using var text = new StreamReader(feedPath, descriptor.Format.ResolveEncoding(), detectEncodingFromByteOrderMarks: true);
         using var reader = OpenReader(descriptor.Format, text, feedPath);
-        var header = descriptor.Format.Header
-            ? reader.Header.ColNames
-            : Enumerable.Range(1, reader.Header.ColNames.Count).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
-        var mapper = new RowMapper(descriptor, register, header);
+        if (reader.Header.IsEmpty)
+            throw new FeedException($"Feed '{feedPath}' is empty: not even a header row.");
+        var mapper = new RowMapper(descriptor, register, reader.Header.ColNames);
         var values = new FieldValue[register.Columns.Count];
         using var quarantine = new QuarantineWriter(quarantinePath, batchId, feedName, descriptor.Format.DelimiterChar);
 

@@ -3,7 +3,7 @@ namespace Lake.Contracts.Extraction;
 /// <summary>
 /// What a researcher asks for: who (the cohort), what (datasets per register) and how (delivery).
 /// The same document drives a preliminary study (cohort and availability only) and an extraction.
-/// Version 1 of the format; see docs/request-spec.md.
+/// Version 1 of the format; the README documents it with an example.
 /// </summary>
 public sealed record StudySpecification
 {

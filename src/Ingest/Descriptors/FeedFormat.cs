@@ -23,10 +23,15 @@ public sealed class FeedFormat
     {
         "utf-8" or "utf8" => new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false),
         "iso-8859-1" or "latin-1" or "latin1" => System.Text.Encoding.Latin1,
-        // Windows-1252 differs from Latin-1 only in 0x80-0x9F (€, quotes); Latin-1 maps those to
-        // control characters, which is visible rather than silently wrong. A proper code page needs
-        // System.Text.Encoding.CodePages, added when a real feed needs it.
-        "windows-1252" or "cp1252" => System.Text.Encoding.Latin1,
+        // Windows-1252 differs from Latin-1 in 0x80-0x9F (€, typographic quotes); .NET ships the
+        // code page but registers it only on request.
+        "windows-1252" or "cp1252" => WindowsCodePage(1252),
         _ => throw new DescriptorException($"format.encoding '{Encoding}' is not supported; use utf-8, iso-8859-1 or windows-1252."),
     };
+
+    private static Encoding WindowsCodePage(int codePage)
+    {
+        System.Text.Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return System.Text.Encoding.GetEncoding(codePage);
+    }
 }

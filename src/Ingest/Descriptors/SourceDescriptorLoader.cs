@@ -71,6 +71,8 @@ public static class SourceDescriptorLoader
 
         if (formatProblem is not null)
             yield return formatProblem;
+        if (!descriptor.Format.Header)
+            yield return "format.header: feeds without a header row are not supported yet; columns are matched by the header's names.";
 
         foreach (var (name, mapping) in descriptor.Columns)
         {
