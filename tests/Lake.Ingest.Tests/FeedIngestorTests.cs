@@ -310,14 +310,43 @@ public sealed partial class FeedIngestorTests
     }
 
     [Test]
-    [Ignore("BUG: an empty (0-byte) feed throws DescriptorException (\"identity names feed column 'hetu', but the feed's header has only: .\") from RowMapper, blaming the descriptor; FeedException's contract says a feed that is empty cannot be ingested and is a FeedException.")]
-    public void IngestAsync_EmptyFeed_ThrowsFeedException()
+    public void IngestAsync_EmptyFeed_ThrowsFeedExceptionNotDescriptorException()
     {
         var feed = _folder.File("empty.csv");
         File.WriteAllText(feed, "");
 
         Assert.That(async () => await _ingestor.IngestAsync(DiagnosisDescriptor(), feed),
-            Throws.TypeOf<FeedException>());
+            Throws.TypeOf<FeedException>().With.Message.Contains("is empty"));
+    }
+
+    [Test]
+    public async Task IngestAsync_HeaderOnly_CommitsEmptyBatch()
+    {
+        var feed = WriteFeed("header.csv", DiagnosisHeader);
+
+        var result = await _ingestor.IngestAsync(DiagnosisDescriptor(), feed);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Commit.RowsRead, Is.Zero);
+            Assert.That(result.Commit.Files, Is.Empty);
+            Assert.That(new CommitLog(_layout).IsCommitted(result.Commit.BatchId), Is.True);
+        });
+    }
+
+    [Test]
+    public async Task IngestAsync_Windows1252Feed_DecodesEuroSign()
+    {
+        var descriptor = DiagnosisDescriptor();
+        descriptor.Format.Encoding = "windows-1252";
+        // 0x80 is € in Windows-1252 and a control character in Latin-1; 0xE4 is ä in both.
+        var feed = _folder.File("cp1252.csv");
+        var bytes = Encoding.ASCII.GetBytes($"{DiagnosisHeader}\n{Alice.Value},E119,P,2021-03-04T10:00:00,").Concat(new byte[] { 0x80, 0x20, 0xE4, 0x0A }).ToArray();
+        File.WriteAllBytes(feed, bytes);
+
+        var result = await _ingestor.IngestAsync(descriptor, feed);
+
+        Assert.That(Query(result, "SELECT unit FROM files").Single()[0], Is.EqualTo("€ ä"));
     }
 
     private string BatchIdOf(string feed)

@@ -200,6 +200,26 @@ public sealed class SourceDescriptorLoaderTests
             Throws.TypeOf<DescriptorException>().With.Message.Contains("years: from 2020 to 2019"));
     }
 
+    [Test]
+    public void Load_HeaderlessFormat_RefusedWithReason()
+    {
+        var path = Write(ValidDescriptor.Replace("identity: hetu", "identity: hetu\nformat: { header: false }", StringComparison.Ordinal));
+
+        Assert.That(() => SourceDescriptorLoader.Load(path),
+            Throws.TypeOf<DescriptorException>().With.Message.Contains("format.header: feeds without a header row are not supported"));
+    }
+
+    [TestCase("windows-1252", 1252)]
+    [TestCase("cp1252", 1252)]
+    [TestCase("latin-1", 28591)]
+    [TestCase("UTF-8", 65001)]
+    public void Load_SupportedEncoding_ResolvesToCodePage(string encoding, int codePage)
+    {
+        var path = Write(ValidDescriptor.Replace("identity: hetu", $"identity: hetu\nformat: {{ encoding: {encoding} }}", StringComparison.Ordinal));
+
+        Assert.That(SourceDescriptorLoader.Load(path).Format.ResolveEncoding().CodePage, Is.EqualTo(codePage));
+    }
+
     private string Write(string yaml)
     {
         var path = _folder.File($"descriptor-{Guid.NewGuid():N}.yaml");
