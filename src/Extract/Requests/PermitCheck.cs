@@ -24,6 +24,13 @@ public static class PermitCheck
         foreach (var register in RegistersUsed(specification).Where(r => !permit.Registers.Contains(r, StringComparer.Ordinal)))
             return $"The specification uses register '{register}', which permit '{permit.Id}' does not cover (it covers: {string.Join(", ", permit.Registers)}).";
 
+        // The cohort is chosen from diagnoses in its period: that reading is processing too, so it stays inside the permit.
+        var cohort = specification.Cohort;
+        if (permit.PeriodFrom is { } cohortFrom && (cohort.From is null || cohort.From < cohortFrom))
+            return $"cohort starts {(cohort.From is null ? "without a 'from' date" : $"on {cohort.From:yyyy-MM-dd}")}, before permit '{permit.Id}' begins ({cohortFrom:yyyy-MM-dd}); set cohort 'from' within the permit's period.";
+        if (permit.PeriodTo is { } cohortTo && (cohort.To is null || cohort.To > cohortTo))
+            return $"cohort ends {(cohort.To is null ? "without a 'to' date" : $"on {cohort.To:yyyy-MM-dd}")}, after permit '{permit.Id}' ends ({cohortTo:yyyy-MM-dd}); set cohort 'to' within the permit's period.";
+
         for (var i = 0; i < specification.Datasets.Count; i++)
         {
             var dataset = specification.Datasets[i];

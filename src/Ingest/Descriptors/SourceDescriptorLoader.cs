@@ -97,6 +97,18 @@ public static class SourceDescriptorLoader
             yield return $"columns.{name}: give exactly one of 'from' (a feed column) or 'identity' (birth_date or sex).";
         if (mapping.Identity is not null and not ("birth_date" or "sex"))
             yield return $"columns.{name}.identity: '{mapping.Identity}' is not derivable from the identity code; use birth_date or sex.";
+        if (mapping.Identity == "birth_date" && column.Type != ColumnType.Date)
+            yield return $"columns.{name}.identity: birth_date is a date, but '{name}' is a {Describe(column.Type)} column.";
+        if (mapping.Identity == "sex" && column.Type != ColumnType.Text)
+            yield return $"columns.{name}.identity: sex is text, but '{name}' is a {Describe(column.Type)} column.";
+        if (mapping.Map is not null && column.Type != ColumnType.Text)
+            yield return $"columns.{name}.map: values can be mapped only onto text columns; '{name}' is a {Describe(column.Type)} column.";
+        if (mapping.Normalize is not (null or "none") && column.Type != ColumnType.Text)
+            yield return $"columns.{name}.normalize: codes are normalised only in text columns; '{name}' is a {Describe(column.Type)} column.";
+        if (mapping.Format is not null && column.Type is not (ColumnType.Date or ColumnType.Timestamp))
+            yield return $"columns.{name}.format: a date format applies only to date and timestamp columns; '{name}' is a {Describe(column.Type)} column.";
+        if (mapping.WhenNotNumeric is not null && column.Type is not (ColumnType.Decimal or ColumnType.Integer))
+            yield return $"columns.{name}.when_not_numeric: applies only to number columns; '{name}' is a {Describe(column.Type)} column.";
         if (column.Type is ColumnType.Date or ColumnType.Timestamp && mapping.From is not null && string.IsNullOrEmpty(mapping.Format))
             yield return $"columns.{name}: a {column.Type.ToString().ToLowerInvariant()} column needs 'format', e.g. dd.MM.yyyy or yyyy-MM-ddTHH:mm:ss.";
         if (mapping.Decimal is not ("point" or "comma"))
@@ -108,6 +120,8 @@ public static class SourceDescriptorLoader
         if (mapping.KeepIf is not (null or "not_numeric"))
             yield return $"columns.{name}.keep_if: '{mapping.KeepIf}' must be not_numeric.";
     }
+
+    private static string Describe(ColumnType type) => type.ToString().ToLowerInvariant();
 
     private static Exception Innermost(Exception e) => e.InnerException is null ? e : Innermost(e.InnerException);
 }

@@ -8,6 +8,8 @@ public sealed class PermitCheckTests
 {
     private static readonly DateOnly Today = new(2025, 6, 1);
 
+    private static readonly CohortCriteria InsidePermit = new() { Icd10 = ["E11"], From = new DateOnly(2020, 1, 1), To = new DateOnly(2024, 12, 31) };
+
     private static Permit Permit() => new()
     {
         Id = "THL/123/2025",
@@ -22,7 +24,7 @@ public sealed class PermitCheckTests
 
     private static StudySpecification Specification(params DatasetRequest[] datasets) => new()
     {
-        Cohort = new CohortCriteria { Icd10 = ["E11"] },
+        Cohort = InsidePermit,
         Datasets = datasets.Length > 0
             ? datasets
             : [new DatasetRequest { Register = "diagnosis", From = new DateOnly(2020, 1, 1), To = new DateOnly(2024, 12, 31) }],
@@ -88,7 +90,7 @@ public sealed class PermitCheckTests
     public void RefusalReason_CohortFiltersBySexWithoutBackgroundPermit_Refused()
     {
         var permit = Permit() with { Registers = ["diagnosis"] };
-        var specification = Specification() with { Cohort = new CohortCriteria { Icd10 = ["E11"], Sex = "female" } };
+        var specification = Specification() with { Cohort = InsidePermit with { Sex = "female" } };
 
         Assert.That(PermitCheck.RefusalReason(permit, "THL/123/2025", "anna", specification, Today),
             Does.Contain("register 'patient_background'"));
@@ -143,9 +145,29 @@ public sealed class PermitCheckTests
     {
         var specification = Specification(new DatasetRequest { Register = "patient_background" }) with
         {
-            Cohort = new CohortCriteria { Icd10 = ["E11"], MinAge = 18 },
+            Cohort = InsidePermit with { MinAge = 18 },
         };
 
         Assert.That(PermitCheck.RegistersUsed(specification), Is.EqualTo(new[] { "diagnosis", "patient_background" }));
+    }
+
+    [Test]
+    public void RefusalReason_CohortStartsBeforePermitPeriod_NamesCohortAndDates()
+    {
+        var specification = Specification() with { Cohort = InsidePermit with { From = new DateOnly(2019, 6, 1) } };
+
+        var reason = PermitCheck.RefusalReason(Permit(), "THL/123/2025", "anna", specification, Today);
+
+        Assert.That(reason, Does.Contain("cohort starts on 2019-06-01").And.Contain("2020-01-01"));
+    }
+
+    [Test]
+    public void RefusalReason_CohortWithoutPeriodUnderPeriodPermit_Refused()
+    {
+        var specification = Specification() with { Cohort = new CohortCriteria { Icd10 = ["E11"] } };
+
+        var reason = PermitCheck.RefusalReason(Permit(), "THL/123/2025", "anna", specification, Today);
+
+        Assert.That(reason, Does.Contain("cohort starts without a 'from' date"));
     }
 }
