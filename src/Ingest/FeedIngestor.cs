@@ -4,9 +4,9 @@ using Lake.Contracts.Registers;
 using Lake.Ingest.Descriptors;
 using Lake.Ingest.Mapping;
 using Lake.Ingest.Quarantine;
+using Lake.Ingest.Reading;
 using Lake.Ingest.Writing;
 using Lake.Pseudonymization;
-using nietras.SeparatedValues;
 
 namespace Lake.Ingest;
 
@@ -18,8 +18,16 @@ namespace Lake.Ingest;
 /// </summary>
 public sealed class FeedIngestor(LakeLayout layout, Pseudonymizer pseudonymizer, KeyRing keyRing)
 {
+    private const int NoYear = int.MinValue;
+
     /// <summary>Rows per Parquet row group; large enough for good compression, small enough to bound memory per partition.</summary>
     public int RowGroupSize { get; init; } = 128 * 1024;
+
+    /// <summary>"Today" for the check that no event lies in the future.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>A crosswalk file to use instead of the one the descriptor names beside the feed.</summary>
+    public string? CrosswalkPath { get; init; }
 
     public async Task<IngestResult> IngestAsync(SourceDescriptor descriptor, string feedPath, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -32,45 +40,57 @@ public sealed class FeedIngestor(LakeLayout layout, Pseudonymizer pseudonymizer,
         var sourceSlug = LakeLayout.SourceSlug(descriptor.System);
         var batchId = $"{sourceSlug}-{register.Name}-{feedSha256[..16]}";
         if (commits.IsCommitted(batchId))
-            return new IngestResult(ReadCommit(batchId), AlreadyIngested: true, QuarantinePath: null);
+            return new IngestResult(commits.Read(batchId), AlreadyIngested: true, QuarantinePath: null);
 
         RemoveLeftoversOf(batchId, register.Name);
 
+        var crosswalk = descriptor.Crosswalk is null ? null : Crosswalk.Load(descriptor.Crosswalk, feedPath, CrosswalkPath);
+        using var reader = FeedReaders.Open(descriptor.Format, feedPath);
+        if (reader.ColumnNames.Count == 0)
+            throw new FeedException($"Feed '{feedPath}' is empty: not even a header row.");
+
         var keyId = keyRing.CurrentKeyId;
-        var feedName = Path.GetFileName(feedPath);
+        var mapper = new RowMapper(descriptor, register, reader.ColumnNames);
+        var checks = new PlausibilityChecks(register, Time.GetLocalNow().DateTime);
         var identities = new IdentityCache(pseudonymizer, register.Name, keyId);
         var partitions = new Dictionary<int, PartitionWriter>();
         var quarantinePath = layout.QuarantinePath(batchId);
-        long rowsRead = 0, rowsWritten = 0;
-
-        using var text = new StreamReader(feedPath, descriptor.Format.ResolveEncoding(), detectEncodingFromByteOrderMarks: true);
-        using var reader = OpenReader(descriptor.Format, text, feedPath);
-        if (reader.Header.IsEmpty)
-            throw new FeedException($"Feed '{feedPath}' is empty: not even a header row.");
-        var mapper = new RowMapper(descriptor, register, reader.Header.ColNames);
+        using var quarantine = new QuarantineWriter(quarantinePath, batchId, Path.GetFileName(feedPath), reader.DisplayDelimiter);
+        var excluded = new Dictionary<string, long>(StringComparer.Ordinal);
+        var warnings = new Dictionary<string, long>(StringComparer.Ordinal);
         var values = new FieldValue[register.Columns.Count];
-        using var quarantine = new QuarantineWriter(quarantinePath, batchId, feedName, descriptor.Format.DelimiterChar);
+        var record = new FeedRecord();
+        long rowsRead = 0, rowsWritten = 0;
 
         try
         {
-            foreach (var row in reader)
+            while (reader.Read(record))
             {
                 rowsRead++;
-                var line = row.LineNumberFrom;
-                var rejection = Check(row, mapper, identities, out var identity);
-                int? year = null;
-                rejection ??= mapper.Map(row, identity!.Hetu!, values, out year);
-                if (rejection is not null)
+                if ((rowsRead & 0xFFFF) == 0)
+                    progress?.Report(rowsRead);
+
+                var exclusion = record.Problem is null && record.Count == mapper.FeedColumnCount ? mapper.ExclusionOf(record) : null;
+                if (exclusion is not null)
                 {
-                    quarantine.Add(line, rejection, row, mapper.IdentityIndex);
+                    excluded[exclusion] = excluded.GetValueOrDefault(exclusion) + 1;
                     continue;
                 }
 
+                var rejection = Check(record, mapper, crosswalk, identities, out var identity);
+                int? year = null;
+                rejection ??= mapper.Map(record, identity!.Hetu!, values, out year);
+                rejection ??= checks.Fatal(values, identity!.Hetu!);
+                if (rejection is not null)
+                {
+                    quarantine.Add(record, rejection, mapper.IdentityIndex);
+                    continue;
+                }
+
+                checks.CountWarnings(values, warnings);
                 var partition = await PartitionFor(year, partitions, register, sourceSlug, batchId, cancellationToken);
                 await partition.AppendAsync(identity!.Pseudonym, keyId, values, cancellationToken);
                 rowsWritten++;
-                if ((rowsRead & 0xFFFF) == 0)
-                    progress?.Report(rowsRead);
             }
 
             var files = new List<BatchFile>();
@@ -88,14 +108,16 @@ public sealed class FeedIngestor(LakeLayout layout, Pseudonymizer pseudonymizer,
                 BatchId = batchId,
                 SourceSystem = descriptor.System,
                 Register = register.Name,
-                FeedName = feedName,
+                FeedName = Path.GetFileName(feedPath),
                 FeedSha256 = feedSha256,
                 KeyId = keyId,
                 Files = files,
                 RowsRead = rowsRead,
                 RowsWritten = rowsWritten,
                 QuarantinedByReason = quarantine.CountsByReason,
-                CommittedAt = DateTimeOffset.UtcNow,
+                ExcludedByReason = excluded,
+                WarningsByCheck = warnings,
+                CommittedAt = Time.GetUtcNow(),
             };
             commits.Commit(commit);
             return new IngestResult(commit, AlreadyIngested: false, QuarantinePath: commit.RowsQuarantined > 0 ? quarantinePath : null);
@@ -107,18 +129,26 @@ public sealed class FeedIngestor(LakeLayout layout, Pseudonymizer pseudonymizer,
         }
     }
 
-    private const int NoYear = int.MinValue;
-
-    private static Rejection? Check(SepReader.Row row, RowMapper mapper, IdentityCache identities, out IdentityCache.Entry? identity)
+    private static Rejection? Check(FeedRecord record, RowMapper mapper, Crosswalk? crosswalk, IdentityCache identities, out IdentityCache.Entry? identity)
     {
         identity = null;
-        if (row.ColCount != mapper.FeedColumnCount)
+        if (record.Problem is not null)
+            return new Rejection(RejectionReasons.UnreadableRecord, null, record.Problem);
+        if (record.Count != mapper.FeedColumnCount)
         {
             return new Rejection(RejectionReasons.WrongFieldCount, null,
-                $"the row has {row.ColCount} fields, the header {mapper.FeedColumnCount}: a truncated line or an unbalanced quote");
+                $"the row has {record.Count} fields, the header {mapper.FeedColumnCount}: a truncated line or an unbalanced quote");
         }
 
-        identity = identities.Resolve(row[mapper.IdentityIndex].Span);
+        var code = record[mapper.IdentityIndex];
+        if (crosswalk is not null)
+        {
+            if (!crosswalk.TryResolve(code, out var mapped))
+                return new Rejection(RejectionReasons.UnknownLocalId, "identity", "the local patient number is not in the crosswalk");
+            code = mapped;
+        }
+
+        identity = identities.Resolve(code);
         return identity.Hetu is null
             ? new Rejection(RejectionReasons.InvalidIdentity, "identity", identity.Error.Describe())
             : null;
@@ -152,23 +182,6 @@ public sealed class FeedIngestor(LakeLayout layout, Pseudonymizer pseudonymizer,
         if (File.Exists(layout.QuarantinePath(batchId)))
             File.Delete(layout.QuarantinePath(batchId));
     }
-
-    private static SepReader OpenReader(FeedFormat format, TextReader text, string feedPath)
-    {
-        try
-        {
-            return Sep.New(format.DelimiterChar)
-                .Reader(o => o with { HasHeader = format.Header, DisableColCountCheck = true, Unescape = true })
-                .From(text);
-        }
-        catch (Exception e) when (e is InvalidDataException or ArgumentException)
-        {
-            throw new FeedException($"Feed '{feedPath}' cannot be read as delimited text: {e.Message}");
-        }
-    }
-
-    private BatchCommit ReadCommit(string batchId) =>
-        new CommitLog(layout).ReadAll().Single(c => c.BatchId == batchId);
 
     private static async Task<string> Sha256Async(string path, CancellationToken cancellationToken)
     {

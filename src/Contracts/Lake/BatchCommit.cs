@@ -31,5 +31,11 @@ public sealed record BatchCommit
 
     public long RowsQuarantined => QuarantinedByReason.Values.Sum();
 
+    /// <summary>Rows the descriptor's filters kept out of the lake on purpose, by the filter's reason.</summary>
+    public IReadOnlyDictionary<string, long> ExcludedByReason { get; init; } = new Dictionary<string, long>();
+
+    /// <summary>Rows written but flagged by a warning check, by check name.</summary>
+    public IReadOnlyDictionary<string, long> WarningsByCheck { get; init; } = new Dictionary<string, long>();
+
     public required DateTimeOffset CommittedAt { get; init; }
 }

@@ -24,6 +24,10 @@ public sealed class CommitLog(LakeLayout layout)
         File.Move(temporary, path, overwrite: false);
     }
 
+    public BatchCommit Read(string batchId) =>
+        JsonSerializer.Deserialize<BatchCommit>(File.ReadAllText(layout.CommitRecordPath(batchId)), LakeJson.Options)
+            ?? throw new InvalidDataException($"Commit record of batch {batchId} is empty.");
+
     /// <summary>Every committed batch, oldest first.</summary>
     public IReadOnlyList<BatchCommit> ReadAll()
     {

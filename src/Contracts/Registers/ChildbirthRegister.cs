@@ -13,10 +13,10 @@ public static class ChildbirthRegister
         Columns =
         [
             Column.Timestamp("birth_time", "Time of birth.", required: true),
-            Column.Integer("gestational_weeks", "Gestational age in full weeks."),
-            Column.Integer("birth_weight_g", "Birth weight of the newborn in grams."),
+            Column.Integer("gestational_weeks", "Gestational age in full weeks.") with { PlausibleMin = 20, PlausibleMax = 45 },
+            Column.Integer("birth_weight_g", "Birth weight of the newborn in grams.") with { PlausibleMin = 300, PlausibleMax = 6500 },
             Column.Text("delivery_mode", "Mode of delivery, e.g. vaginal, caesarean."),
-            Column.Integer("parity", "Number of earlier births."),
+            Column.Integer("parity", "Number of earlier births.") with { PlausibleMin = 0, PlausibleMax = 20 },
         ],
         Sources =
         [

@@ -10,6 +10,7 @@ public static class InpatientPeriodRegister
         Title = "Inpatient care period data",
         Description = "Inpatient care periods: start and end, unit, receiving and further treatment unit, specialty, primary diagnosis and procedure.",
         EventColumn = "start_time",
+        EndColumn = "end_time",
         Columns =
         [
             Column.Timestamp("start_time", "Start of the inpatient period.", required: true),

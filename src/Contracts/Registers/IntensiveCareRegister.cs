@@ -10,6 +10,7 @@ public static class IntensiveCareRegister
         Title = "Intensive care and anesthesia data",
         Description = "Data entered in intensive care systems; monitoring data has limited availability.",
         EventColumn = "event_time",
+        EndColumn = "end_time",
         Columns =
         [
             Column.Timestamp("event_time", "When the item was recorded.", required: true),

@@ -15,8 +15,8 @@ public static class PatientBackgroundRegister
             Column.Text("sex", "male or female, from the identity code.", required: true),
             Column.Date("death_date", "Date of death, when known."),
             Column.Text("municipality", "Home municipality."),
-            Column.Decimal("height_cm", "Latest recorded height in centimetres."),
-            Column.Decimal("weight_kg", "Latest recorded weight in kilograms."),
+            Column.Decimal("height_cm", "Latest recorded height in centimetres.") with { PlausibleMin = 30, PlausibleMax = 250 },
+            Column.Decimal("weight_kg", "Latest recorded weight in kilograms.") with { PlausibleMin = 0.3, PlausibleMax = 350 },
             Column.Date("updated", "When the source system last changed the record."),
         ],
         Sources =

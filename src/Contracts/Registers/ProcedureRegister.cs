@@ -16,7 +16,7 @@ public static class ProcedureRegister
             Column.Text("procedure_code", "Procedure code (THL NOMESCO, e.g. JJ1LE).", required: true),
             Column.Text("procedure_type", "primary or secondary."),
             Column.Text("urgency", "Urgency of a surgical procedure."),
-            Column.Integer("duration_minutes", "Duration of surgery in minutes."),
+            Column.Integer("duration_minutes", "Duration of surgery in minutes.") with { PlausibleMin = 0, PlausibleMax = 1440 },
             Column.Text("anesthesia", "Anesthesia type."),
             Column.Text("unit", "Unit that performed the procedure."),
         ],

@@ -26,6 +26,9 @@ public sealed record RegisterDefinition
     /// <summary>The date or time stamp column that places a row in a year; null for registers without events.</summary>
     public string? EventColumn { get; init; }
 
+    /// <summary>The column that ends a period begun by <see cref="EventColumn"/>, e.g. discharge; it should not come first.</summary>
+    public string? EndColumn { get; init; }
+
     public required IReadOnlyList<SourceCoverage> Sources { get; init; }
 
     /// <summary>For quality registries: patients in the registry as the catalog states it.</summary>

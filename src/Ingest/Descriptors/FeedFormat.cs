@@ -2,10 +2,19 @@ using System.Text;
 
 namespace Lake.Ingest.Descriptors;
 
-/// <summary>The physical shape of a delimited-text feed.</summary>
+/// <summary>The physical shape of a feed: kind, delimiter, encoding, compression.</summary>
 public sealed class FeedFormat
 {
+    /// <summary>delimited (any delimiter, RFC 4180 quoting), fixed_width or json_lines.</summary>
+    public string Kind { get; set; } = "delimited";
+
     public string Delimiter { get; set; } = ",";
+
+    /// <summary>Fixed-width field positions, or the JSON keys to read (optional for JSON Lines).</summary>
+    public List<FixedWidthField> Fields { get; set; } = [];
+
+    /// <summary>auto (gzip when the file name ends in .gz), gzip or none.</summary>
+    public string Compression { get; set; } = "auto";
 
     public bool Header { get; set; } = true;
 

@@ -25,6 +25,12 @@ public sealed class SourceDescriptor
     /// <summary>Register column name → how to fill it from the feed.</summary>
     public Dictionary<string, ColumnMapping> Columns { get; set; } = [];
 
+    /// <summary>Rows that must never enter the lake.</summary>
+    public List<RowFilter> Exclude { get; set; } = [];
+
+    /// <summary>When set, <see cref="Identity"/> names the local patient number column, mapped through this file.</summary>
+    public CrosswalkSpec? Crosswalk { get; set; }
+
     /// <summary>The file the descriptor was read from, for error messages.</summary>
     public string? Origin { get; set; }
 }

@@ -71,8 +71,21 @@ public static class SourceDescriptorLoader
 
         if (formatProblem is not null)
             yield return formatProblem;
-        if (!descriptor.Format.Header)
-            yield return "format.header: feeds without a header row are not supported yet; columns are matched by the header's names.";
+        var format = descriptor.Format;
+        if (format.Kind is not ("delimited" or "fixed_width" or "json_lines"))
+            yield return $"format.kind: '{format.Kind}' must be delimited, fixed_width or json_lines.";
+        if (format.Kind == "delimited" && !format.Header)
+            yield return "format.header: delimited feeds need a header row; columns are matched by the header's names.";
+        if (format.Kind == "fixed_width" && format.Fields.Count == 0)
+            yield return "format.fields: a fixed_width feed needs its fields: - { name: HETU, start: 1, length: 11 }.";
+        foreach (var field in format.Fields.Where(f => format.Kind == "fixed_width" && (f.Start < 1 || f.Length < 1 || f.Name.Length == 0)))
+            yield return $"format.fields: '{field.Name}' needs a name, a start of 1 or more and a length of 1 or more.";
+        if (format.Compression is not ("auto" or "gzip" or "none"))
+            yield return $"format.compression: '{format.Compression}' must be auto, gzip or none.";
+        foreach (var filter in descriptor.Exclude.Where(f => f.Column.Length == 0 || (f.EqualTo.Count == 0 && f.Contains.Count == 0)))
+            yield return $"exclude: each filter needs a column and 'equals' or 'contains' values (column '{filter.Column}').";
+        if (descriptor.Crosswalk is { } crosswalk && (crosswalk.File.Length == 0 || crosswalk.LocalId.Length == 0 || crosswalk.IdentityCode.Length == 0))
+            yield return "crosswalk: name its file, its local_id column and its identity_code column.";
 
         foreach (var (name, mapping) in descriptor.Columns)
         {

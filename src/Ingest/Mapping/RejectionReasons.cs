@@ -1,6 +1,6 @@
 namespace Lake.Ingest.Mapping;
 
-/// <summary>Reason keys of quarantined rows; the data-quality summary counts by these.</summary>
+/// <summary>Names of the fatal data-quality checks: a row failing one is quarantined under this reason.</summary>
 public static class RejectionReasons
 {
     public const string InvalidIdentity = "invalid_identity";
@@ -12,4 +12,8 @@ public static class RejectionReasons
     public const string UnmappedValue = "unmapped_value";
     public const string OutsideSourceYears = "outside_source_years";
     public const string FieldTooLong = "field_too_long";
+    public const string UnreadableRecord = "unreadable_record";
+    public const string UnknownLocalId = "unknown_local_id";
+    public const string EventBeforeBirth = "event_before_birth";
+    public const string EventInFuture = "event_in_future";
 }

@@ -1,7 +1,7 @@
 using Lake.Contracts.Registers;
 using Lake.Ingest.Descriptors;
 using Lake.Pseudonymization;
-using nietras.SeparatedValues;
+using Lake.Ingest.Reading;
 
 namespace Lake.Ingest.Mapping;
 
@@ -26,6 +26,25 @@ internal sealed class RowMapper
                 : null)
             .ToArray();
         _eventColumn = register.EventColumn is null ? -1 : register.Columns.ToList().FindIndex(c => c.Name == register.EventColumn);
+        Filters = descriptor.Exclude.Select(f => (f, IndexOf(header, f.Column, $"exclude[].column"))).ToList();
+    }
+
+    /// <summary>Row filters with the feed column each one reads.</summary>
+    public IReadOnlyList<(RowFilter Filter, int Index)> Filters { get; }
+
+    /// <summary>Index in the register's columns of the event column, or -1.</summary>
+    public int EventColumnIndex => _eventColumn;
+
+    /// <summary>The reason of the first filter that excludes the row, or null to keep it.</summary>
+    public string? ExclusionOf(FeedRecord row)
+    {
+        foreach (var (filter, index) in Filters)
+        {
+            if (filter.Excludes(row[index]))
+                return filter.Reason.Length > 0 ? filter.Reason : $"excluded by {filter.Column}";
+        }
+
+        return null;
     }
 
     public RegisterDefinition Register { get; }
@@ -38,7 +57,7 @@ internal sealed class RowMapper
     public FieldConverter?[] Converters { get; }
 
     /// <summary>Converts the fields into <paramref name="values"/> and returns the event year, or a rejection.</summary>
-    public Rejection? Map(SepReader.Row row, Hetu hetu, FieldValue[] values, out int? year)
+    public Rejection? Map(FeedRecord row, Hetu hetu, FieldValue[] values, out int? year)
     {
         year = null;
         for (var i = 0; i < Converters.Length; i++)
@@ -50,7 +69,7 @@ internal sealed class RowMapper
                 continue;
             }
 
-            var text = converter.SourceIndex < 0 ? ReadOnlySpan<char>.Empty : row[converter.SourceIndex].Span;
+            var text = converter.SourceIndex < 0 ? ReadOnlySpan<char>.Empty : row[converter.SourceIndex];
             var rejection = converter.Convert(text, hetu, out values[i]);
             if (rejection is not null)
                 return rejection;

@@ -1,5 +1,6 @@
 using System.Text;
 using Lake.Ingest.Mapping;
+using Lake.Ingest.Reading;
 using nietras.SeparatedValues;
 
 namespace Lake.Ingest.Quarantine;
@@ -28,7 +29,7 @@ internal sealed class QuarantineWriter : IDisposable
 
     public Dictionary<string, long> CountsByReason { get; } = new(StringComparer.Ordinal);
 
-    public void Add(long line, Rejection rejection, SepReader.Row row, int identityIndex)
+    public void Add(FeedRecord row, Rejection rejection, int identityIndex)
     {
         CountsByReason[rejection.Reason] = CountsByReason.GetValueOrDefault(rejection.Reason) + 1;
         _writer ??= Open();
@@ -36,11 +37,11 @@ internal sealed class QuarantineWriter : IDisposable
         using var record = _writer.NewRow();
         record["batch_id"].Set(_batchId);
         record["feed"].Set(_feedName);
-        record["line"].Format(line);
+        record["line"].Format(row.Line);
         record["column"].Set(rejection.Column ?? "");
         record["reason"].Set(rejection.Reason);
         record["message"].Set(IdentityCodeMask.Apply(rejection.Message));
-        record["record"].Set(IdentityCodeMask.Apply(RedactedRecord(row, identityIndex)));
+        record["record"].Set(IdentityCodeMask.Apply(row.Join(_delimiter, identityIndex, IdentityCodeMask.Replacement)));
     }
 
     /// <summary>Flushes to disk; the batch commits only after its quarantine is safe.</summary>
@@ -70,18 +71,5 @@ internal sealed class QuarantineWriter : IDisposable
         _file = new FileStream(_path, FileMode.Create, FileAccess.Write, FileShare.Read);
         _text = new StreamWriter(_file, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
         return Sep.New(',').Writer(o => o with { Escape = true }).To(_text, leaveOpen: true);
-    }
-
-    private string RedactedRecord(SepReader.Row row, int identityIndex)
-    {
-        var record = new StringBuilder();
-        for (var i = 0; i < row.ColCount; i++)
-        {
-            if (i > 0)
-                record.Append(_delimiter);
-            record.Append(i == identityIndex ? IdentityCodeMask.Replacement : row[i].ToString());
-        }
-
-        return record.ToString();
     }
 }

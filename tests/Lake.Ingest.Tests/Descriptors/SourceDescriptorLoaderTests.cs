@@ -201,12 +201,12 @@ public sealed class SourceDescriptorLoaderTests
     }
 
     [Test]
-    public void Load_HeaderlessFormat_RefusedWithReason()
+    public void Load_HeaderlessDelimitedFormat_RefusedWithReason()
     {
         var path = Write(ValidDescriptor.Replace("identity: hetu", "identity: hetu\nformat: { header: false }", StringComparison.Ordinal));
 
         Assert.That(() => SourceDescriptorLoader.Load(path),
-            Throws.TypeOf<DescriptorException>().With.Message.Contains("format.header: feeds without a header row are not supported"));
+            Throws.TypeOf<DescriptorException>().With.Message.Contains("format.header: delimited feeds need a header row"));
     }
 
     [TestCase("windows-1252", 1252)]

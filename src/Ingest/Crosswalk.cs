@@ -1,0 +1,42 @@
+using Lake.Ingest.Descriptors;
+using nietras.SeparatedValues;
+
+namespace Lake.Ingest;
+
+/// <summary>
+/// Local patient numbers mapped to identity codes, read from a file supplied beside the feed. It
+/// lives only in memory during the ingest; the identity codes it yields are pseudonymized like any other.
+/// </summary>
+internal sealed class Crosswalk
+{
+    private readonly Dictionary<string, string> _codes;
+
+    private Crosswalk(Dictionary<string, string> codes) => _codes = codes;
+
+    public int Count => _codes.Count;
+
+    public static Crosswalk Load(CrosswalkSpec spec, string feedPath, string? overridePath)
+    {
+        var path = overridePath ?? (Path.IsPathRooted(spec.File) ? spec.File : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(feedPath))!, spec.File));
+        if (!File.Exists(path))
+            throw new FeedException($"Crosswalk '{path}' named by the descriptor does not exist; supply it beside the feed or pass its path.");
+
+        var delimiter = spec.Delimiter is "tab" or "\\t" ? '\t' : spec.Delimiter[0];
+        using var reader = Sep.New(delimiter).Reader(o => o with { Unescape = true }).FromFile(path);
+        if (!reader.Header.TryIndexOf(spec.LocalId, out var local) || !reader.Header.TryIndexOf(spec.IdentityCode, out var identity))
+            throw new FeedException($"Crosswalk '{path}' needs columns '{spec.LocalId}' and '{spec.IdentityCode}'; it has {string.Join(", ", reader.Header.ColNames)}.");
+
+        var codes = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var row in reader)
+        {
+            var key = row[local].ToString().Trim();
+            if (!codes.TryAdd(key, row[identity].ToString().Trim()))
+                throw new FeedException($"Crosswalk '{path}', line {row.LineNumberFrom}: local id appears twice; a crosswalk must name one identity code per local id.");
+        }
+
+        return new Crosswalk(codes);
+    }
+
+    public bool TryResolve(ReadOnlySpan<char> localId, out string identityCode) =>
+        _codes.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(localId.Trim(), out identityCode!);
+}
