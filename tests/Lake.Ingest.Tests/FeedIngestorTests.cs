@@ -48,7 +48,8 @@ public sealed partial class FeedIngestorTests
         Identity = "hetu",
         Columns = new Dictionary<string, ColumnMapping>
         {
-            ["icd10_code"] = new() { From = "code", Normalize = "icd10" },
+            ["code"] = new() { From = "code", Normalize = "icd10" },
+            ["code_system"] = new() { Value = "ICD-10" },
             ["diagnosis_type"] = new() { From = "type", Map = new Dictionary<string, string> { ["P"] = "primary", ["S"] = "secondary" } },
             ["recorded_at"] = new() { From = "at", Format = "yyyy-MM-ddTHH:mm:ss" },
             ["unit"] = new() { From = "unit" },
@@ -103,7 +104,7 @@ public sealed partial class FeedIngestorTests
 
         var result = await _ingestor.IngestAsync(DiagnosisDescriptor(), feed);
 
-        var rows = Query(result, "SELECT icd10_code, diagnosis_type, CAST(recorded_at AS VARCHAR), unit FROM files ORDER BY recorded_at");
+        var rows = Query(result, "SELECT code, diagnosis_type, CAST(recorded_at AS VARCHAR), unit FROM files ORDER BY recorded_at");
         Assert.That(rows, Is.EqualTo(new[]
         {
             new object?[] { "E11.9", "primary", "2021-03-04 10:00:00", "Sisätaudit" },

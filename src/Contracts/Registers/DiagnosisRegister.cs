@@ -12,7 +12,8 @@ public static class DiagnosisRegister
         EventColumn = "recorded_at",
         Columns =
         [
-            Column.Text("icd10_code", "ICD-10 code in THL's dotted form, upper case (E11.9).", required: true),
+            Column.Text("code", "Diagnosis code in canonical form: ICD-10 in THL's dotted form (E11.9), ICD-9 dotted (250.00).", required: true),
+            Column.Text("code_system", "ICD-10, or ICD-9 for sources that still use it.", required: true),
             Column.Text("diagnosis_type", "primary or secondary."),
             Column.Timestamp("recorded_at", "When the diagnosis was recorded.", required: true),
             Column.Date("diagnosis_start", "When the condition started, if recorded."),

@@ -6,6 +6,9 @@ public sealed class ColumnMapping
     /// <summary>Feed column to read.</summary>
     public string? From { get; set; }
 
+    /// <summary>A constant for every row, e.g. the code system of a source that uses only one.</summary>
+    public string? Value { get; set; }
+
     /// <summary>Instead of a feed column, a fact of the validated identity code: birth_date or sex.</summary>
     public string? Identity { get; set; }
 
@@ -18,7 +21,7 @@ public sealed class ColumnMapping
     /// <summary>Feed value → register value, e.g. 1 → male. A value not in the map is quarantined.</summary>
     public Dictionary<string, string>? Map { get; set; }
 
-    /// <summary>Code normalisation: icd10, upper or none.</summary>
+    /// <summary>Code normalisation: icd10, icd9, icd (by the row's code_system column), upper or none.</summary>
     public string? Normalize { get; set; }
 
     /// <summary>

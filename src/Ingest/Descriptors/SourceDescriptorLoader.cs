@@ -106,8 +106,8 @@ public static class SourceDescriptorLoader
 
     private static IEnumerable<string> ValidateMapping(string name, RegisterColumn column, ColumnMapping mapping)
     {
-        if ((mapping.From is null) == (mapping.Identity is null))
-            yield return $"columns.{name}: give exactly one of 'from' (a feed column) or 'identity' (birth_date or sex).";
+        if (new[] { mapping.From, mapping.Identity, mapping.Value }.Count(v => v is not null) != 1)
+            yield return $"columns.{name}: give exactly one of 'from' (a feed column), 'identity' (birth_date or sex) or 'value' (a constant).";
         if (mapping.Identity is not null and not ("birth_date" or "sex"))
             yield return $"columns.{name}.identity: '{mapping.Identity}' is not derivable from the identity code; use birth_date or sex.";
         if (mapping.Identity == "birth_date" && column.Type != ColumnType.Date)
@@ -126,8 +126,8 @@ public static class SourceDescriptorLoader
             yield return $"columns.{name}: a {column.Type.ToString().ToLowerInvariant()} column needs 'format', e.g. dd.MM.yyyy or yyyy-MM-ddTHH:mm:ss.";
         if (mapping.Decimal is not ("point" or "comma"))
             yield return $"columns.{name}.decimal: '{mapping.Decimal}' must be point or comma.";
-        if (mapping.Normalize is not (null or "icd10" or "upper" or "none"))
-            yield return $"columns.{name}.normalize: '{mapping.Normalize}' must be icd10, upper or none.";
+        if (mapping.Normalize is not (null or "icd10" or "icd9" or "icd" or "upper" or "none"))
+            yield return $"columns.{name}.normalize: '{mapping.Normalize}' must be icd10, icd9, icd, upper or none.";
         if (mapping.WhenNotNumeric is not (null or "null" or "quarantine"))
             yield return $"columns.{name}.when_not_numeric: '{mapping.WhenNotNumeric}' must be null or quarantine.";
         if (mapping.KeepIf is not (null or "not_numeric"))

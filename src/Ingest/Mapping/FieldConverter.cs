@@ -30,11 +30,23 @@ internal sealed class FieldConverter
     /// <summary>Index of the feed column, or -1 when the value comes from the identity code.</summary>
     public int SourceIndex { get; }
 
-    public string FeedColumn => _mapping.From ?? $"identity:{_mapping.Identity}";
+    public string FeedColumn => _mapping.From ?? (_mapping.Identity is not null ? $"identity:{_mapping.Identity}" : "value");
+
+    /// <summary>True when the code system comes from the row, so this converter must run after the code_system column.</summary>
+    public bool NeedsCodeSystem => _mapping.Normalize == "icd";
+
+    /// <summary>The row's code system, set by the row mapper before <see cref="Convert"/> when <see cref="NeedsCodeSystem"/>.</summary>
+    public string? RowCodeSystem { get; set; }
 
     public Rejection? Convert(ReadOnlySpan<char> text, Hetu hetu, out FieldValue value)
     {
         value = FieldValue.Null;
+        if (_mapping.Value is not null)
+        {
+            value = FieldValue.OfText(_mapping.Value);
+            return null;
+        }
+
         if (_mapping.Identity is not null)
         {
             value = _mapping.Identity == "birth_date"
@@ -84,13 +96,20 @@ internal sealed class FieldConverter
         if (_mapping.KeepIf == "not_numeric" && double.TryParse(text, NumberStyles.Float, _numberFormat, out _))
             return null;
 
-        switch (_mapping.Normalize)
+        var normalize = _mapping.Normalize == "icd" ? (RowCodeSystem == CodeSystems.Icd9 ? "icd9" : "icd10") : _mapping.Normalize;
+        switch (normalize)
         {
             case "icd10":
                 var code = Icd10Code.Normalize(text);
                 if (!Icd10Code.IsWellFormed(code))
                     return Reject(RejectionReasons.MalformedCode, $"'{Printable(text)}' is not an ICD-10 code (a letter, two digits, optionally more after a dot)");
                 value = FieldValue.OfText(code);
+                return null;
+            case "icd9":
+                var icd9 = Icd9Code.Normalize(text);
+                if (!Icd9Code.IsWellFormed(icd9))
+                    return Reject(RejectionReasons.MalformedCode, $"'{Printable(text)}' is not an ICD-9 code (three digits, V and two digits, or E and three digits, optionally more after a dot)");
+                value = FieldValue.OfText(icd9);
                 return null;
             case "upper":
                 value = FieldValue.OfText(text.ToString().ToUpperInvariant());

@@ -13,6 +13,8 @@ internal sealed class RowMapper
 {
     private readonly SourceDescriptor _descriptor;
     private readonly int _eventColumn;
+    private readonly int _codeSystemColumn;
+    private readonly int[] _order;
 
     public RowMapper(SourceDescriptor descriptor, RegisterDefinition register, IReadOnlyList<string> header)
     {
@@ -26,6 +28,9 @@ internal sealed class RowMapper
                 : null)
             .ToArray();
         _eventColumn = register.EventColumn is null ? -1 : register.Columns.ToList().FindIndex(c => c.Name == register.EventColumn);
+        _codeSystemColumn = register.Columns.ToList().FindIndex(c => c.Name == "code_system");
+        // Codes normalised by the row's code system convert after every other column.
+        _order = Enumerable.Range(0, Converters.Length).OrderBy(i => Converters[i]?.NeedsCodeSystem == true ? 1 : 0).ToArray();
         Filters = descriptor.Exclude.Select(f => (f, IndexOf(header, f.Column, $"exclude[].column"))).ToList();
     }
 
@@ -60,7 +65,7 @@ internal sealed class RowMapper
     public Rejection? Map(FeedRecord row, Hetu hetu, FieldValue[] values, out int? year)
     {
         year = null;
-        for (var i = 0; i < Converters.Length; i++)
+        foreach (var i in _order)
         {
             var converter = Converters[i];
             if (converter is null)
@@ -69,6 +74,8 @@ internal sealed class RowMapper
                 continue;
             }
 
+            if (converter.NeedsCodeSystem)
+                converter.RowCodeSystem = _codeSystemColumn >= 0 ? values[_codeSystemColumn].Text : null;
             var text = converter.SourceIndex < 0 ? ReadOnlySpan<char>.Empty : row[converter.SourceIndex];
             var rejection = converter.Convert(text, hetu, out values[i]);
             if (rejection is not null)

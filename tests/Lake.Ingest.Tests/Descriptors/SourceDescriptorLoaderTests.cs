@@ -10,7 +10,8 @@ public sealed class SourceDescriptorLoaderTests
         years: { from: 2020 }
         identity: hetu
         columns:
-          icd10_code: { from: code, normalize: icd10 }
+          code: { from: code, normalize: icd10 }
+          code_system: { value: ICD-10 }
           recorded_at: { from: at, format: "yyyy-MM-ddTHH:mm:ss" }
         """;
 
@@ -99,7 +100,8 @@ public sealed class SourceDescriptorLoaderTests
             years: { from: 2020 }
             identity: hetu
             columns:
-              icd10_code: { from: code, normalize: icd10 }
+              code: { from: code, normalize: icd10 }
+              code_system: { value: ICD-10 }
             """);
 
         Assert.That(() => SourceDescriptorLoader.Load(path),
@@ -125,7 +127,7 @@ public sealed class SourceDescriptorLoaderTests
             years: { from: 2020 }
             identity: [hetu
             columns:
-              icd10_code: { from: code }
+              code: { from: code }
             """);
 
         Assert.That(() => SourceDescriptorLoader.Load(path),
@@ -155,12 +157,12 @@ public sealed class SourceDescriptorLoaderTests
             identity: hetu
             format: { delimiter: ";;", encoding: ebcdic }
             columns:
-              icd10_code: { from: code, normalize: soundex }
+              code: { from: code, normalize: soundex }
             """);
 
         var exception = Assert.Throws<DescriptorException>(() => SourceDescriptorLoader.Load(path));
 
-        Assert.That(exception.Message, Does.Contain("columns.icd10_code.normalize: 'soundex'")
+        Assert.That(exception.Message, Does.Contain("columns.code.normalize: 'soundex'")
             .And.Contain("columns.recorded_at: required")
             .And.Contain("format.delimiter must be one character"));
     }
