@@ -9,9 +9,9 @@ namespace Lake.Ingest;
 /// </summary>
 internal sealed class Crosswalk
 {
-    private readonly Dictionary<string, string> _codes;
+    private readonly Dictionary<string, (string Code, int ShiftDays)> _codes;
 
-    private Crosswalk(Dictionary<string, string> codes) => _codes = codes;
+    private Crosswalk(Dictionary<string, (string, int)> codes) => _codes = codes;
 
     public int Count => _codes.Count;
 
@@ -26,17 +26,28 @@ internal sealed class Crosswalk
         if (!reader.Header.TryIndexOf(spec.LocalId, out var local) || !reader.Header.TryIndexOf(spec.IdentityCode, out var identity))
             throw new FeedException($"Crosswalk '{path}' needs columns '{spec.LocalId}' and '{spec.IdentityCode}'; it has {string.Join(", ", reader.Header.ColNames)}.");
 
-        var codes = new Dictionary<string, string>(StringComparer.Ordinal);
+        var shift = -1;
+        if (spec.ShiftDays is not null && !reader.Header.TryIndexOf(spec.ShiftDays, out shift))
+            throw new FeedException($"Crosswalk '{path}' has no column '{spec.ShiftDays}' named by crosswalk.shift_days.");
+
+        var codes = new Dictionary<string, (string, int)>(StringComparer.Ordinal);
         foreach (var row in reader)
         {
             var key = row[local].ToString().Trim();
-            if (!codes.TryAdd(key, row[identity].ToString().Trim()))
+            var days = 0;
+            if (shift >= 0 && !int.TryParse(row[shift].Span.Trim(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out days))
+                throw new FeedException($"Crosswalk '{path}', line {row.LineNumberFrom}: '{spec.ShiftDays}' must be a whole number of days.");
+            if (!codes.TryAdd(key, (row[identity].ToString().Trim(), days)))
                 throw new FeedException($"Crosswalk '{path}', line {row.LineNumberFrom}: local id appears twice; a crosswalk must name one identity code per local id.");
         }
 
         return new Crosswalk(codes);
     }
 
-    public bool TryResolve(ReadOnlySpan<char> localId, out string identityCode) =>
-        _codes.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(localId.Trim(), out identityCode!);
+    public bool TryResolve(ReadOnlySpan<char> localId, out string identityCode, out int shiftDays)
+    {
+        var found = _codes.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(localId.Trim(), out var entry);
+        (identityCode, shiftDays) = found ? entry : ("", 0);
+        return found;
+    }
 }

@@ -77,9 +77,9 @@ public sealed class FeedIngestor(LakeLayout layout, Pseudonymizer pseudonymizer,
                     continue;
                 }
 
-                var rejection = Check(record, mapper, crosswalk, identities, out var identity);
+                var rejection = Check(record, mapper, crosswalk, identities, out var identity, out var shiftDays);
                 int? year = null;
-                rejection ??= mapper.Map(record, identity!.Hetu!, values, out year);
+                rejection ??= mapper.Map(record, identity!.Hetu!, values, shiftDays, out year);
                 rejection ??= checks.Fatal(values, identity!.Hetu!);
                 if (rejection is not null)
                 {
@@ -129,9 +129,10 @@ public sealed class FeedIngestor(LakeLayout layout, Pseudonymizer pseudonymizer,
         }
     }
 
-    private static Rejection? Check(FeedRecord record, RowMapper mapper, Crosswalk? crosswalk, IdentityCache identities, out IdentityCache.Entry? identity)
+    private static Rejection? Check(FeedRecord record, RowMapper mapper, Crosswalk? crosswalk, IdentityCache identities, out IdentityCache.Entry? identity, out int shiftDays)
     {
         identity = null;
+        shiftDays = 0;
         if (record.Problem is not null)
             return new Rejection(RejectionReasons.UnreadableRecord, null, record.Problem);
         if (record.Count != mapper.FeedColumnCount)
@@ -143,7 +144,7 @@ public sealed class FeedIngestor(LakeLayout layout, Pseudonymizer pseudonymizer,
         var code = record[mapper.IdentityIndex];
         if (crosswalk is not null)
         {
-            if (!crosswalk.TryResolve(code, out var mapped))
+            if (!crosswalk.TryResolve(code, out var mapped, out shiftDays))
                 return new Rejection(RejectionReasons.UnknownLocalId, "identity", "the local patient number is not in the crosswalk");
             code = mapped;
         }

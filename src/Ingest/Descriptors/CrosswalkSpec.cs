@@ -16,4 +16,10 @@ public sealed class CrosswalkSpec
     public string IdentityCode { get; set; } = "";
 
     public string Delimiter { get; set; } = ",";
+
+    /// <summary>
+    /// Optional column of days to add to every date of the patient's rows: sources that publish
+    /// shifted dates (research extracts, de-identified sets) are brought back to real time here.
+    /// </summary>
+    public string? ShiftDays { get; set; }
 }

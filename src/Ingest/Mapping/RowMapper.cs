@@ -61,8 +61,11 @@ internal sealed class RowMapper
     /// <summary>One per register column, in register order; null where the descriptor leaves the column empty.</summary>
     public FieldConverter?[] Converters { get; }
 
-    /// <summary>Converts the fields into <paramref name="values"/> and returns the event year, or a rejection.</summary>
-    public Rejection? Map(FeedRecord row, Hetu hetu, FieldValue[] values, out int? year)
+    /// <summary>
+    /// Converts the fields into <paramref name="values"/> and returns the event year, or a rejection.
+    /// Dates from the feed move by <paramref name="shiftDays"/>; the birth date from the identity code does not.
+    /// </summary>
+    public Rejection? Map(FeedRecord row, Hetu hetu, FieldValue[] values, int shiftDays, out int? year)
     {
         year = null;
         foreach (var i in _order)
@@ -80,6 +83,8 @@ internal sealed class RowMapper
             var rejection = converter.Convert(text, hetu, out values[i]);
             if (rejection is not null)
                 return rejection;
+            if (shiftDays != 0 && values[i].HasValue && converter.Column.Type is ColumnType.Date or ColumnType.Timestamp && converter.SourceIndex >= 0)
+                values[i] = FieldValue.OfTime(values[i].Time.AddDays(shiftDays));
         }
 
         if (_eventColumn < 0)
