@@ -49,8 +49,9 @@ public sealed class FeedIngestor(LakeLayout layout, Pseudonymizer pseudonymizer,
         if (reader.ColumnNames.Count == 0)
             throw new FeedException($"Feed '{feedPath}' is empty: not even a header row.");
 
+        var lookups = descriptor.Lookups.Select(l => LookupTable.Load(l, feedPath, reader.ColumnNames)).ToList();
         var keyId = keyRing.CurrentKeyId;
-        var mapper = new RowMapper(descriptor, register, reader.ColumnNames);
+        var mapper = new RowMapper(descriptor, register, [.. reader.ColumnNames, .. lookups.SelectMany(l => l.ColumnNames)]) { FeedColumnCount = reader.ColumnNames.Count };
         var checks = new PlausibilityChecks(register, Time.GetLocalNow().DateTime);
         var identities = new IdentityCache(pseudonymizer, register.Name, keyId);
         var partitions = new Dictionary<int, PartitionWriter>();
@@ -70,7 +71,14 @@ public sealed class FeedIngestor(LakeLayout layout, Pseudonymizer pseudonymizer,
                 if ((rowsRead & 0xFFFF) == 0)
                     progress?.Report(rowsRead);
 
-                var exclusion = record.Problem is null && record.Count == mapper.FeedColumnCount ? mapper.ExclusionOf(record) : null;
+                var complete = record.Problem is null && record.Count == mapper.FeedColumnCount;
+                if (complete)
+                {
+                    foreach (var lookup in lookups)
+                        lookup.AppendTo(record);
+                }
+
+                var exclusion = complete ? mapper.ExclusionOf(record) : null;
                 if (exclusion is not null)
                 {
                     excluded[exclusion] = excluded.GetValueOrDefault(exclusion) + 1;
@@ -135,7 +143,7 @@ public sealed class FeedIngestor(LakeLayout layout, Pseudonymizer pseudonymizer,
         shiftDays = 0;
         if (record.Problem is not null)
             return new Rejection(RejectionReasons.UnreadableRecord, null, record.Problem);
-        if (record.Count != mapper.FeedColumnCount)
+        if (record.Count != mapper.FeedColumnCount + mapper.LookupColumnCount)
         {
             return new Rejection(RejectionReasons.WrongFieldCount, null,
                 $"the row has {record.Count} fields, the header {mapper.FeedColumnCount}: a truncated line or an unbalanced quote");

@@ -397,13 +397,15 @@ public sealed partial class FeedIngestorTests
     private long CountRows(IngestResult result) => (long)Query(result, "SELECT count(*) FROM files").Single()[0]!;
 
     /// <summary>Runs <paramref name="sql"/> over the batch's committed files, visible as the table <c>files</c>.</summary>
-    private List<object?[]> Query(IngestResult result, string sql)
+    private List<object?[]> Query(IngestResult result, string sql, params object[] parameters)
     {
         var files = string.Join(", ", result.Commit.Files.Select(f => $"'{Path.Combine(_layout.Root, f.Path).Replace("'", "''", StringComparison.Ordinal)}'"));
         using var connection = new DuckDBConnection("DataSource=:memory:");
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = $"WITH files AS (SELECT * FROM read_parquet([{files}])) {sql}";
+        foreach (var parameter in parameters)
+            command.Parameters.Add(new DuckDBParameter(parameter));
         using var reader = command.ExecuteReader();
         var rows = new List<object?[]>();
         while (reader.Read())

@@ -28,6 +28,9 @@ public sealed class SourceDescriptor
     /// <summary>Rows that must never enter the lake.</summary>
     public List<RowFilter> Exclude { get; set; } = [];
 
+    /// <summary>Tables beside the feed whose columns rows may borrow by key (named LOOKUP.COLUMN in mappings).</summary>
+    public List<LookupSpec> Lookups { get; set; } = [];
+
     /// <summary>When set, <see cref="Identity"/> names the local patient number column, mapped through this file.</summary>
     public CrosswalkSpec? Crosswalk { get; set; }
 

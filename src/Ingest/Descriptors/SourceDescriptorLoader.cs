@@ -84,6 +84,8 @@ public static class SourceDescriptorLoader
             yield return $"format.compression: '{format.Compression}' must be auto, gzip or none.";
         foreach (var filter in descriptor.Exclude.Where(f => f.Column.Length == 0 || (f.EqualTo.Count == 0 && f.Contains.Count == 0)))
             yield return $"exclude: each filter needs a column and 'equals' or 'contains' values (column '{filter.Column}').";
+        foreach (var lookup in descriptor.Lookups.Where(l => l.Name.Length == 0 || l.File.Length == 0 || l.Key.Length == 0 || l.Match.Length == 0 || l.Columns.Count == 0))
+            yield return $"lookups: '{lookup.Name}' needs a name, file, key, match and at least one column.";
         if (descriptor.Crosswalk is { } crosswalk && (crosswalk.File.Length == 0 || crosswalk.LocalId.Length == 0 || crosswalk.IdentityCode.Length == 0))
             yield return "crosswalk: name its file, its local_id column and its identity_code column.";
 

@@ -13,6 +13,7 @@ internal sealed class RowMapper
 {
     private readonly SourceDescriptor _descriptor;
     private readonly int _eventColumn;
+    private readonly int _columnCount;
     private readonly int _codeSystemColumn;
     private readonly int[] _order;
 
@@ -21,6 +22,7 @@ internal sealed class RowMapper
         _descriptor = descriptor;
         Register = register;
         FeedColumnCount = header.Count;
+        _columnCount = header.Count;
         IdentityIndex = IndexOf(header, descriptor.Identity, "identity");
         Converters = register.Columns
             .Select(column => descriptor.Columns.TryGetValue(column.Name, out var mapping)
@@ -54,7 +56,11 @@ internal sealed class RowMapper
 
     public RegisterDefinition Register { get; }
 
-    public int FeedColumnCount { get; }
+    /// <summary>Fields a row of the feed itself has; lookup columns come after them.</summary>
+    public int FeedColumnCount { get; init; }
+
+    /// <summary>Columns borrowed from lookups, appended to each complete row.</summary>
+    public int LookupColumnCount => _columnCount - FeedColumnCount;
 
     public int IdentityIndex { get; }
 

@@ -9,6 +9,7 @@ namespace Lake.Ingest.Reading;
 internal sealed class FixedWidthFeedReader(TextReader text, IReadOnlyList<FixedWidthField> fields, bool header) : IFeedReader
 {
     private readonly int _needed = fields.Max(f => f.Start - 1 + f.Length);
+    private readonly int _lastStart = fields.Max(f => f.Start - 1);
     private long _line;
     private bool _headerSkipped = !header;
 
@@ -37,14 +38,13 @@ internal sealed class FixedWidthFeedReader(TextReader text, IReadOnlyList<FixedW
         record.Line = _line;
         foreach (var field in fields)
         {
-            var start = field.Start - 1;
-            if (start >= line.Length)
-                break;
+            var start = Math.Min(field.Start - 1, line.Length);
             record.Add(line.AsSpan(start, Math.Min(field.Length, line.Length - start)).TrimEnd());
         }
 
-        // Exporters may trim trailing blanks, so a short last field is fine; a missing one is not.
-        if (record.Count < fields.Count)
+        // Exporters may trim trailing blanks, so an empty last field may be missing; a line that
+        // ends before the last field begins has lost data.
+        if (line.Length < _lastStart)
             record.Problem = $"the line is {line.Length} characters but the fields reach to {_needed}: a truncated line";
         return true;
     }
