@@ -42,6 +42,10 @@ public sealed class FeedIngestor(LakeLayout layout, Pseudonymizer pseudonymizer,
         if (commits.IsCommitted(batchId))
             return new IngestResult(commits.Read(batchId), AlreadyIngested: true, QuarantinePath: null);
 
+        using var batchLock = BatchLock.Acquire(layout.LocksFolder, batchId);
+        if (commits.IsCommitted(batchId))
+            return new IngestResult(commits.Read(batchId), AlreadyIngested: true, QuarantinePath: null); // Another process finished it while we waited.
+
         RemoveLeftoversOf(batchId, register.Name);
 
         var crosswalk = descriptor.Crosswalk is null ? null : Crosswalk.Load(descriptor.Crosswalk, feedPath, CrosswalkPath);

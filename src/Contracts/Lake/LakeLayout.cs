@@ -13,6 +13,9 @@ public sealed class LakeLayout(string root)
 
     public string QuarantineFolder => Path.Combine(Root, "_quarantine");
 
+    /// <summary>Lock files of batches being ingested right now.</summary>
+    public string LocksFolder => Path.Combine(Root, "_locks");
+
     public string RegisterFolder(string register) => Path.Combine(Root, register);
 
     public string CommitRecordPath(string batchId) => Path.Combine(BatchesFolder, batchId + ".json");

@@ -1,0 +1,28 @@
+namespace Lake.Ingest;
+
+/// <summary>
+/// An exclusive lock on one batch id for the life of its ingest, so two processes given the same
+/// feed cannot write the same files; the operating system releases it if the process dies.
+/// </summary>
+internal sealed class BatchLock : IDisposable
+{
+    private readonly FileStream _stream;
+
+    private BatchLock(FileStream stream) => _stream = stream;
+
+    public static BatchLock Acquire(string locksFolder, string batchId)
+    {
+        Directory.CreateDirectory(locksFolder);
+        var path = Path.Combine(locksFolder, batchId + ".lock");
+        try
+        {
+            return new BatchLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose));
+        }
+        catch (IOException)
+        {
+            throw new FeedException($"Batch {batchId} is being ingested by another process right now; wait for it to finish (the second run would then do nothing).");
+        }
+    }
+
+    public void Dispose() => _stream.Dispose();
+}
