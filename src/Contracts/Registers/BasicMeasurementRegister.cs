@@ -10,6 +10,7 @@ public static class BasicMeasurementRegister
         Title = "Basic patient data and measurement results",
         Description = "Measurements entered in the care table: weight, height, blood pressure, body temperature; recording unit and time.",
         EventColumn = "measured_at",
+        EventKey = ["measurement", "measured_at"],
         Columns =
         [
             Column.Timestamp("measured_at", "When the measurement was recorded.", required: true),

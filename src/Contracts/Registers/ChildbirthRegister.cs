@@ -10,6 +10,7 @@ public static class ChildbirthRegister
         Title = "Childbirth data",
         Description = "Data recorded on childbirths, on the mother's record.",
         EventColumn = "birth_time",
+        EventKey = ["birth_time"],
         Columns =
         [
             Column.Timestamp("birth_time", "Time of birth.", required: true),

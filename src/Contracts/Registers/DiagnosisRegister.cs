@@ -10,6 +10,7 @@ public static class DiagnosisRegister
         Title = "Diagnosis data",
         Description = "Diagnoses entered in the patient information system: ICD-10 code, unit, primary or secondary, when recorded.",
         EventColumn = "recorded_at",
+        EventKey = ["code", "recorded_at"],
         Columns =
         [
             Column.Text("code", "Diagnosis code in canonical form: ICD-10 in THL's dotted form (E11.9), ICD-9 dotted (250.00).", required: true),

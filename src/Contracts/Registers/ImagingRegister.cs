@@ -10,6 +10,7 @@ public static class ImagingRegister
         Title = "Imaging examination data",
         Description = "Imaging examinations: time, examination number, referral, visit and statement details. Images stay on PACS.",
         EventColumn = "exam_time",
+        EventKey = ["exam_time", "exam_code"],
         Columns =
         [
             Column.Timestamp("exam_time", "Time of the examination.", required: true),

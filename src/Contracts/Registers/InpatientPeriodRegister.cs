@@ -11,6 +11,7 @@ public static class InpatientPeriodRegister
         Description = "Inpatient care periods: start and end, unit, receiving and further treatment unit, specialty, primary diagnosis and procedure.",
         EventColumn = "start_time",
         EndColumn = "end_time",
+        EventKey = ["start_time"],
         Columns =
         [
             Column.Timestamp("start_time", "Start of the inpatient period.", required: true),

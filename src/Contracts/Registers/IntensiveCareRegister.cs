@@ -11,6 +11,7 @@ public static class IntensiveCareRegister
         Description = "Data entered in intensive care systems; monitoring data has limited availability.",
         EventColumn = "event_time",
         EndColumn = "end_time",
+        EventKey = ["item", "event_time", "value"],
         Columns =
         [
             Column.Timestamp("event_time", "When the item was recorded.", required: true),

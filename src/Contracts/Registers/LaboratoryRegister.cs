@@ -10,6 +10,7 @@ public static class LaboratoryRegister
         Title = "Laboratory examination data",
         Description = "Laboratory examinations including ECG: examination number, sampling time, ordering unit and result.",
         EventColumn = "sample_time",
+        EventKey = ["test_code", "sample_time", "result_value", "result_text"],
         Columns =
         [
             Column.Timestamp("sample_time", "Sampling time.", required: true),

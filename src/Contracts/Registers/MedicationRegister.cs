@@ -10,6 +10,7 @@ public static class MedicationRegister
         Title = "Medication data",
         Description = "Prescriptions, medicine dispensations, chemotherapy courses and medicine orders.",
         EventColumn = "event_time",
+        EventKey = ["entry_type", "atc_code", "event_time"],
         Columns =
         [
             Column.Timestamp("event_time", "When the entry was made.", required: true),

@@ -10,6 +10,7 @@ public static class PathologyRegister
         Title = "Pathological examination data",
         Description = "Pathological examinations, results and statements, with SNOMED codes.",
         EventColumn = "sample_time",
+        EventKey = ["sample_number", "sample_time"],
         Columns =
         [
             Column.Timestamp("sample_time", "When the sample was taken.", required: true),

@@ -10,6 +10,7 @@ public static class PatientRecordTextRegister
         Title = "Patient record texts",
         Description = "Patient record texts, statements, specialty (tab) and care report texts. Sexual assault data are removed at ingest.",
         EventColumn = "recorded_at",
+        EventKey = ["recorded_at", "text_type"],
         Columns =
         [
             Column.Timestamp("recorded_at", "When the text was entered.", required: true),

@@ -10,6 +10,7 @@ public static class PrehospitalCallRegister
         Title = "Prehospital emergency care calls",
         Description = "Emergency care calls: vehicle time stamps, patient medication, patient records.",
         EventColumn = "call_time",
+        EventKey = ["call_time"],
         Columns =
         [
             Column.Timestamp("call_time", "Time of the call.", required: true),

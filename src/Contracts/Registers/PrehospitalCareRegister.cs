@@ -10,6 +10,7 @@ public static class PrehospitalCareRegister
         Title = "Prehospital emergency care data",
         Description = "First response procedures and patient transports.",
         EventColumn = "event_time",
+        EventKey = ["event_time", "procedure"],
         Columns =
         [
             Column.Timestamp("event_time", "Time of the procedure or transport.", required: true),

@@ -10,6 +10,7 @@ public static class ProcedureRegister
         Title = "Procedure data",
         Description = "Procedures including surgery: time, NOMESCO procedure code, primary or secondary, urgency, duration, anesthesia.",
         EventColumn = "procedure_time",
+        EventKey = ["procedure_code", "procedure_time"],
         Columns =
         [
             Column.Timestamp("procedure_time", "Time of the procedure.", required: true),

@@ -20,6 +20,7 @@ public static class QualityRegistries
         Kind = RegisterKind.QualityRegistry,
         ApproximatePatients = entry.Patients,
         EventColumn = "event_time",
+        EventKey = ["variable", "event_time"],
         Columns =
         [
             Column.Date("enrolled", "When the patient entered the registry.", required: true),

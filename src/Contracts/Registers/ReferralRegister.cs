@@ -10,6 +10,7 @@ public static class ReferralRegister
         Title = "Referral data",
         Description = "Referrals: date, referring unit and department, receiving unit, approval date, referral diagnosis, referral type.",
         EventColumn = "referral_date",
+        EventKey = ["referral_date", "referral_type", "receiving_unit"],
         Columns =
         [
             Column.Date("referral_date", "Date of referral.", required: true),

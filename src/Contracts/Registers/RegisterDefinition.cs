@@ -31,6 +31,19 @@ public sealed record RegisterDefinition
 
     public required IReadOnlyList<SourceCoverage> Sources { get; init; }
 
+    /// <summary>
+    /// Columns that, with the patient, identify one event whichever system recorded it: where
+    /// systems overlap (Uranus and Apotti during the migration) rows with the same key are the
+    /// same event, delivered once. Empty for registers with one row per patient and source.
+    /// </summary>
+    public IReadOnlyList<string> EventKey { get; init; } = [];
+
+    /// <summary>
+    /// Source systems from most to least preferred when the same event comes from several: the
+    /// later system in the catalog's order (the successor, or the specialised system) wins.
+    /// </summary>
+    public IReadOnlyList<string> SourcePrecedence => Sources.Select(s => s.System).Distinct().Reverse().ToList();
+
     /// <summary>For quality registries: patients in the registry as the catalog states it.</summary>
     public int? ApproximatePatients { get; init; }
 

@@ -10,6 +10,7 @@ public static class VisitRegister
         Title = "Visit data",
         Description = "Patient visits: time, unit, specialty, type of visit, primary diagnosis, further treatment; appointment bookings from 2021.",
         EventColumn = "visit_time",
+        EventKey = ["visit_time", "visit_type"],
         Columns =
         [
             Column.Timestamp("visit_time", "Time of the visit.", required: true),

@@ -1,0 +1,125 @@
+using DuckDB.NET.Data;
+using Lake.Contracts.Extraction;
+using Lake.Contracts.Lake;
+using Lake.Extract.ControlPlane;
+using Lake.Extract.Delivery;
+using Lake.Ingest;
+using Lake.Ingest.Descriptors;
+using Lake.Pseudonymization;
+
+namespace Lake.Extract.Tests.Delivery;
+
+/// <summary>Extraction over a small lake fed by two overlapping systems, as during the Uranus to Apotti migration.</summary>
+public sealed class ExtractionRunnerTests
+{
+    private static readonly Hetu Anna = Hetu.Create(new DateOnly(1960, 4, 2), 202);
+    private static readonly Hetu Ville = Hetu.Create(new DateOnly(1975, 8, 9), 303);
+    private static readonly Hetu Outsider = Hetu.Create(new DateOnly(1980, 1, 1), 404);
+
+    private TemporaryFolder _folder = null!;
+    private LakeLayout _layout = null!;
+    private KeyRing _keyRing = null!;
+    private Pseudonymizer _pseudonymizer = null!;
+
+    [SetUp]
+    public async Task BuildLake()
+    {
+        _folder = new TemporaryFolder();
+        _layout = new LakeLayout(_folder.File("lake"));
+        _keyRing = KeyRing.OpenOrCreate(_folder.File("keys/keyring.json"));
+        _pseudonymizer = new Pseudonymizer(_keyRing);
+        var ingestor = new FeedIngestor(_layout, _pseudonymizer, _keyRing);
+
+        // The same two events reach the lake from both systems in 2019; each system also has one of its own.
+        await ingestor.IngestAsync(Diagnoses("Uranus", 2008, 2020), Feed("uranus.csv",
+            $"{Anna.Value},E11.9,2019-05-02T10:00:00",
+            $"{Ville.Value},E11.0,2019-06-03T11:00:00",
+            $"{Anna.Value},I10,2015-01-01T09:00:00",
+            $"{Outsider.Value},J45,2019-01-01T09:00:00"));
+        await ingestor.IngestAsync(Diagnoses("Apotti", 2018, null), Feed("apotti.csv",
+            $"{Anna.Value},E11.9,2019-05-02T10:00:00",
+            $"{Ville.Value},E11.0,2019-06-03T11:00:00",
+            $"{Ville.Value},E78.0,2022-02-02T12:00:00"));
+    }
+
+    [TearDown]
+    public void RemoveLake() => _folder.Dispose();
+
+    [Test]
+    public void Run_SameEventFromTwoSystems_DeliversItOnceFromTheSuccessorSystem()
+    {
+        var manifest = Extract();
+
+        var rows = Query(manifest, "SELECT code, source_system FROM read_parquet($1) ORDER BY recorded_at", "diagnosis.parquet");
+        Assert.Multiple(() =>
+        {
+            Assert.That(manifest.CohortSize, Is.EqualTo(2));
+            Assert.That(rows, Is.EqualTo(new[] { ("I10", "uranus"), ("E11.9", "apotti"), ("E11.0", "apotti"), ("E78.0", "apotti") }));
+        });
+    }
+
+    [Test]
+    public void Run_StudyPseudonyms_AreThoseOfTheStudyKeyAndAbsentForNonMembers()
+    {
+        var manifest = Extract();
+
+        var delivered = Query(manifest, "SELECT DISTINCT CAST(study_id AS VARCHAR), '' FROM read_parquet($1)", "diagnosis.parquet").Select(r => r.Item1).Order().ToList();
+        var expected = new[] { Anna, Ville }.Select(h => _pseudonymizer.StudyPseudonym("S1", _pseudonymizer.IdentityOf(h)).ToString()).Order().ToList();
+        Assert.That(delivered, Is.EqualTo(expected));
+    }
+
+    private DeliveryManifest Extract()
+    {
+        var runner = new ExtractionRunner(_layout, _folder.File("delivery"), _pseudonymizer, TimeProvider.System);
+        var permit = new Permit
+        {
+            Id = "P1",
+            StudyId = "S1",
+            Registers = ["diagnosis"],
+            Expires = new DateOnly(2099, 1, 1),
+            Members = ["anna.researcher"],
+            RecordedAt = DateTimeOffset.UtcNow,
+        };
+        var specification = new StudySpecification
+        {
+            Cohort = new CohortCriteria { Icd10 = ["E11"] },
+            Datasets = [new DatasetRequest { Register = "diagnosis" }],
+        };
+        return runner.Run(Guid.NewGuid(), permit, "anna.researcher", specification);
+    }
+
+    private List<(string, string)> Query(DeliveryManifest manifest, string sql, string file)
+    {
+        using var connection = new DuckDBConnection("DataSource=:memory:");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.Add(new DuckDBParameter(Path.Combine(_folder.File("delivery"), "S1", manifest.RequestId.ToString(), file)));
+        using var reader = command.ExecuteReader();
+        var rows = new List<(string, string)>();
+        while (reader.Read())
+            rows.Add((reader.GetString(0), reader.GetString(1)));
+        return rows;
+    }
+
+    private string Feed(string name, params string[] rows)
+    {
+        var path = _folder.File(name);
+        File.WriteAllText(path, string.Join("\n", ["hetu,code,at", .. rows]) + "\n");
+        return path;
+    }
+
+    private static SourceDescriptor Diagnoses(string system, int from, int? to) => new()
+    {
+        System = system,
+        Register = "diagnosis",
+        Years = new YearRange { From = from, To = to },
+        Identity = "hetu",
+        Columns = new Dictionary<string, ColumnMapping>
+        {
+            ["code"] = new() { From = "code", Normalize = "icd10" },
+            ["code_system"] = new() { Value = "ICD-10" },
+            ["recorded_at"] = new() { From = "at", Format = "yyyy-MM-ddTHH:mm:ss" },
+        },
+    };
+}
