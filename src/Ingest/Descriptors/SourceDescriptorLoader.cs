@@ -14,13 +14,26 @@ public static class SourceDescriptorLoader
 
     public static SourceDescriptor Load(string path)
     {
+        var descriptor = Check(path, out var problems);
+        if (problems.Count > 0)
+            throw new DescriptorException($"{path} is not a usable source descriptor:\n  - " + string.Join("\n  - ", problems));
+        return descriptor;
+    }
+
+    /// <summary>
+    /// Reads a descriptor and lists what is wrong with it, each problem with the line of its setting,
+    /// without throwing for them; a file that cannot be read as YAML at all still throws.
+    /// </summary>
+    public static SourceDescriptor Check(string path, out IReadOnlyList<DescriptorProblem> problems)
+    {
         if (!File.Exists(path))
             throw new DescriptorException($"Source descriptor '{path}' does not exist.");
 
+        var text = File.ReadAllText(path);
         SourceDescriptor descriptor;
         try
         {
-            descriptor = Deserializer.Deserialize<SourceDescriptor>(File.ReadAllText(path))
+            descriptor = Deserializer.Deserialize<SourceDescriptor>(text)
                 ?? throw new DescriptorException($"{path}: the file is empty.");
         }
         catch (YamlException e)
@@ -29,9 +42,8 @@ public static class SourceDescriptorLoader
         }
 
         descriptor.Origin = path;
-        var problems = Validate(descriptor).ToList();
-        if (problems.Count > 0)
-            throw new DescriptorException($"{path} is not a usable source descriptor:\n  - " + string.Join("\n  - ", problems));
+        var messages = Validate(descriptor).ToList();
+        problems = messages.Count == 0 ? [] : messages.Select(DescriptorLocator.Parse(text).Locate).ToList();
         return descriptor;
     }
 

@@ -1,0 +1,171 @@
+using Lake.Ingest.Descriptors;
+
+namespace Lake.Ingest.Tests.Descriptors;
+
+/// <summary>
+/// Semantic problems of a descriptor point at the line of their setting, the way YAML syntax
+/// errors always have: <see cref="SourceDescriptorLoader.Check"/> and <see cref="DescriptorLocator"/>.
+/// </summary>
+public sealed class DescriptorLineTests
+{
+    // Line numbers in the comments on the right are what the tests expect.
+    private const string Diagnosis = """
+        system: Testsys
+        register: diagnosis
+        years: { from: 2020 }
+        identity: hetu
+        format:
+          delimiter: ";"
+          encoding: utf-8
+        columns:
+          code: { from: code, normalize: icd10 }
+          code_system: { value: ICD-10 }
+          recorded_at:
+            from: at
+            format: "yyyy-MM-ddTHH:mm:ss"
+        """;
+
+    private TemporaryFolder _folder = null!;
+
+    [SetUp]
+    public void CreateFolder() => _folder = new TemporaryFolder();
+
+    [TearDown]
+    public void DeleteFolder() => _folder.Dispose();
+
+    [Test]
+    public void Check_ValidDescriptor_HasNoProblems()
+    {
+        SourceDescriptorLoader.Check(Write(Diagnosis), out var problems);
+
+        Assert.That(problems, Is.Empty);
+    }
+
+    [Test]
+    public void Check_UnknownColumn_PointsAtItsLine()
+    {
+        var yaml = Diagnosis + "\n  unit_name: { from: unit }";   // line 14
+
+        SourceDescriptorLoader.Check(Write(yaml), out var problems);
+
+        Assert.That(problems.Single(p => p.Message.StartsWith("columns.unit_name:", StringComparison.Ordinal)).Line, Is.EqualTo(14));
+    }
+
+    [Test]
+    public void Check_RequiredColumnNotMapped_PointsAtColumnsLine()
+    {
+        var yaml = Diagnosis.Replace("  code_system: { value: ICD-10 }\n", "", StringComparison.Ordinal);
+
+        SourceDescriptorLoader.Check(Write(yaml), out var problems);
+
+        Assert.That(problems.Select(p => p.ToString()), Is.EqualTo(new[] { "line 8: columns.code_system: required by register 'diagnosis' but not mapped." }));
+    }
+
+    [Test]
+    public void Check_SettingInsideNestedBlock_PointsAtThatSettingsOwnLine()
+    {
+        var yaml = Diagnosis.Replace("format: \"yyyy-MM-ddTHH:mm:ss\"", "format: \"yyyy-MM-ddTHH:mm:ss\"\n    when_not_numeric: \"null\"", StringComparison.Ordinal);
+
+        SourceDescriptorLoader.Check(Write(yaml), out var problems);
+
+        Assert.That(problems.Single().ToString(), Does.StartWith("line 14: columns.recorded_at.when_not_numeric:"));
+    }
+
+    [Test]
+    public void Check_IdentityFactOnWrongType_PointsAtTheFlowMappingLine()
+    {
+        var yaml = Diagnosis + "\n  diagnosis_start: { identity: sex }";
+
+        SourceDescriptorLoader.Check(Write(yaml), out var problems);
+
+        Assert.That(problems.Single().ToString(), Does.StartWith("line 14: columns.diagnosis_start.identity: sex is text"));
+    }
+
+    [Test]
+    public void Check_BadDelimiter_PointsAtDelimiterLine()
+    {
+        SourceDescriptorLoader.Check(Write(Diagnosis.Replace("delimiter: \";\"", "delimiter: \";;\"", StringComparison.Ordinal)), out var problems);
+
+        Assert.That(problems.Single().ToString(), Does.StartWith("line 6: format.delimiter must be one character"));
+    }
+
+    [Test]
+    public void Check_MissingTopLevelSetting_HasNoLineButSaysWhatToAdd()
+    {
+        SourceDescriptorLoader.Check(Write(Diagnosis.Replace("identity: hetu\n", "", StringComparison.Ordinal)), out var problems);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(problems.Single().Line, Is.Null);
+            Assert.That(problems.Single().ToString(), Does.StartWith("identity: name the feed column"));
+        });
+    }
+
+    [Test]
+    public void Check_JsonDescriptor_PointsAtLinesToo()
+    {
+        var json = """
+            {
+              "system": "Testsys",
+              "register": "diagnosis",
+              "years": { "from": 2020 },
+              "identity": "hetu",
+              "columns": {
+                "code": { "from": "code" },
+                "code_system": { "value": "ICD-10" },
+                "recorded_at": { "from": "at" }
+              }
+            }
+            """;
+
+        SourceDescriptorLoader.Check(Write(json, ".json"), out var problems);
+
+        Assert.That(problems.Single().ToString(), Does.StartWith("line 9: columns.recorded_at: a timestamp column needs 'format'"));
+    }
+
+    [Test]
+    public void Load_SemanticProblems_MessageCarriesTheLines()
+    {
+        var path = Write(Diagnosis.Replace("normalize: icd10", "normalize: soundex", StringComparison.Ordinal));
+
+        Assert.That(() => SourceDescriptorLoader.Load(path),
+            Throws.TypeOf<DescriptorException>().With.Message.Contains("- line 9: columns.code.normalize: 'soundex'"));
+    }
+
+    [Test]
+    public void LineOf_ListItemByName_FindsTheItem()
+    {
+        var locator = DescriptorLocator.Parse("""
+            system: Testsys
+            lookups:
+              - name: first
+                file: a.csv
+              - name: admission
+                file: b.csv
+                match: hadm_id
+            """);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(locator.LineOf("lookups.admission.match"), Is.EqualTo(7));
+            Assert.That(locator.LineOf("lookups.0"), Is.EqualTo(3));
+            Assert.That(locator.LineOf("lookups.absent.match"), Is.EqualTo(2), "a missing item points at its list");
+            Assert.That(locator.LineOf("crosswalk.file"), Is.Null);
+        });
+    }
+
+    [Test]
+    public void Locate_MessageWithoutKeyPath_HasNoLine()
+    {
+        var locator = DescriptorLocator.Parse(Diagnosis);
+
+        Assert.That(locator.Locate("Something unrelated happened.").Line, Is.Null);
+    }
+
+    private string Write(string text, string extension = ".yaml")
+    {
+        var path = _folder.File($"descriptor-{Guid.NewGuid():N}{extension}");
+        File.WriteAllText(path, text);
+        return path;
+    }
+}
