@@ -1,0 +1,11 @@
+namespace Lake.Testing;
+
+/// <summary>NUnit categories, so a run can pick tests by what they need: <c>--filter "TestCategory!=RabbitMq"</c>.</summary>
+public static class TestCategories
+{
+    /// <summary>Needs a RabbitMQ broker; the README's test command starts a private one.</summary>
+    public const string RabbitMq = "RabbitMq";
+
+    /// <summary>Crosses process or project boundaries; slower than a unit test.</summary>
+    public const string Integration = "Integration";
+}
