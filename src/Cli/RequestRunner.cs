@@ -24,13 +24,14 @@ internal static class RequestRunner
         // The console belongs to the command's own output; the host's chatter is for services.
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton(store);
+        builder.Services.AddSingleton(workspace.OpenAuditLog());
         builder.Services.AddSingleton(workspace.CreateExtractionRunner());
         builder.AddLakeMessaging(bus => bus.AddConsumer<StartExtractionConsumer>());
         using var host = builder.Build();
         await host.StartAsync(cancellationToken);
         try
         {
-            var service = new RequestService(store, host.Services.GetRequiredService<IBus>());
+            var service = new RequestService(store, host.Services.GetRequiredService<Extract.Audit.AuditLog>(), host.Services.GetRequiredService<IBus>());
             var outcome = await service.SubmitAsync(specification, permitId, user, cancellationToken);
             var deadline = DateTime.UtcNow + timeout;
             while (true)

@@ -1,4 +1,5 @@
 using Lake.Contracts.Lake;
+using Lake.Extract.Audit;
 using Lake.Extract.ControlPlane;
 using Lake.Extract.Delivery;
 using Lake.Pseudonymization;
@@ -36,6 +37,8 @@ public sealed class Workspace
     public Pseudonymizer CreatePseudonymizer() => new(KeyRing);
 
     public ControlPlaneStore OpenControlPlane() => new(ControlPlanePath);
+
+    public AuditLog OpenAuditLog() => new(ControlPlanePath);
 
     public ExtractionRunner CreateExtractionRunner() => new(Layout, DeliveryRoot, CreatePseudonymizer(), TimeProvider.System);
 }

@@ -85,7 +85,7 @@ public sealed partial class WalkingSkeletonTests
     [Test]
     public void Preliminary_ExampleStudy_MatchesGroundTruthWithSmallCountsSuppressed()
     {
-        var report = StudyCommand.Run(Workspace(), SpecificationReader.Load(RepositoryPaths.ExampleSpecification), threshold: 5);
+        var report = StudyCommand.Run(Workspace(), SpecificationReader.Load(RepositoryPaths.ExampleSpecification), threshold: 5, user: "alice");
         var expected = CohortFromTruth();
 
         Assert.That(expected, Has.Count.GreaterThan(5), "the synthetic population should have a reportable diabetes cohort");
@@ -189,6 +189,22 @@ public sealed partial class WalkingSkeletonTests
             if (file.EndsWith(".parquet", StringComparison.Ordinal))
                 Assert.That(TextValuesOf(file).Where(v => HetuShape().IsMatch(v)), Is.Empty, $"decoded values of {file}");
         }
+    }
+
+    [Test]
+    public async Task Audit_AfterRequestsAndStudies_RecordsEveryDecisionInAnIntactChain()
+    {
+        await Lake("study", "preliminary", RepositoryPaths.ExampleSpecification, "--as", "carol");
+        await Lake("request", "submit", RepositoryPaths.ExampleSpecification, "--permit", "NO-SUCH-PERMIT", "--as", "dave");
+
+        var entries = Workspace().OpenAuditLog().ReadAll();
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await Lake("audit", "verify"), Is.Zero);
+            Assert.That(entries.Any(e => e.Actor == "dave" && e.Action == "request.submit" && e.Outcome == "refused" && e.Detail.Contains("is not recorded")), Is.True);
+            Assert.That(entries.Any(e => e.Actor == "carol" && e.Action == "study.preliminary" && e.Detail.Contains($"\"cohort\":{CohortFromTruth().Count}")), Is.True,
+                "the true cohort size is kept in the audit log");
+        });
     }
 
     private Dictionary<string, DateTime> CohortFromTruth() =>

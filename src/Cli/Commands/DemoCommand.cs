@@ -64,7 +64,7 @@ internal static class DemoCommand
         await using (var file = File.Create(specPath))
             await resource.CopyToAsync(file, cancellationToken);
         var specification = SpecificationReader.Load(specPath);
-        Reports.PrintPreliminary(StudyCommand.Run(workspace, specification, Extract.Disclosure.DisclosureControl.DefaultThreshold));
+        Reports.PrintPreliminary(StudyCommand.Run(workspace, specification, Extract.Disclosure.DisclosureControl.DefaultThreshold, "alice"));
 
         AnsiConsole.Write(new Rule("[bold]4. Permit and data requests[/]").LeftJustified());
         var store = workspace.OpenControlPlane();
@@ -80,6 +80,7 @@ internal static class DemoCommand
             Members = ["alice", "bob"],
             RecordedAt = store.Now,
         });
+        workspace.OpenAuditLog().Append("data-service", "permit.record", $"permit {PermitId}", "recorded", $"study {StudyId}; registers patient_background, diagnosis, laboratory; members alice, bob");
         AnsiConsole.MarkupLine($"Permit {PermitId} recorded: study {StudyId}, members alice and bob.");
         AnsiConsole.MarkupLine("[bold]mallory[/], not in the research group, asks for the data:");
         var (_, refused) = await RequestRunner.SubmitAndWaitAsync(workspace, specification, PermitId, "mallory", TimeSpan.FromMinutes(5), cancellationToken);

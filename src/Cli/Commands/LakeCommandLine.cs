@@ -19,6 +19,7 @@ public static class LakeCommandLine
             StudyCommand.Create(),
             PermitCommand.Create(),
             RequestCommand.Create(),
+            AuditCommand.Create(),
         };
         return root.Parse(args).InvokeAsync();
     }

@@ -36,6 +36,8 @@ internal static class PermitCommand
                 RecordedAt = store.Now,
             };
             store.SavePermit(permit);
+            GlobalOptions.Workspace(parse).OpenAuditLog().Append(Environment.UserName, "permit.record", $"permit {permit.Id}", "recorded",
+                $"study {permit.StudyId}; registers {string.Join(", ", permit.Registers)}; period {permit.PeriodFrom:yyyy-MM-dd}..{permit.PeriodTo:yyyy-MM-dd}; expires {permit.Expires:yyyy-MM-dd}; members {string.Join(", ", permit.Members)}");
             Console.WriteLine($"Permit {permit.Id} recorded for study {permit.StudyId}: registers {string.Join(", ", permit.Registers)}; members {string.Join(", ", permit.Members)}; valid until {permit.Expires:yyyy-MM-dd}.");
             return Task.FromResult(0);
         }));

@@ -18,13 +18,14 @@ internal static class StudyCommand
     {
         var spec = new Argument<string>("spec") { Description = "Study specification (YAML or JSON)." };
         var json = new Option<bool>("--json") { Description = "Print the report as JSON." };
+        var user = new Option<string>("--as") { Description = "Who asks; recorded in the audit log with the true counts.", DefaultValueFactory = _ => Environment.UserName };
         var preliminary = new Command("preliminary", "Preliminary study, no permit needed: cohort size and data availability, small counts suppressed.")
         {
-            spec, json, Threshold,
+            spec, json, Threshold, user,
         };
         preliminary.SetAction((parse, _) => CommandAction.RunAsync(() =>
         {
-            var report = Run(GlobalOptions.Workspace(parse), SpecificationReader.Load(parse.GetValue(spec)!), parse.GetValue(Threshold));
+            var report = Run(GlobalOptions.Workspace(parse), SpecificationReader.Load(parse.GetValue(spec)!), parse.GetValue(Threshold), parse.GetValue(user)!);
             if (parse.GetValue(json))
                 Console.WriteLine(Reports.PreliminaryJson(report));
             else
@@ -34,9 +35,9 @@ internal static class StudyCommand
         return new Command("study", "Studies without a permit.") { preliminary };
     }
 
-    public static PreliminaryReport Run(Workspace workspace, Contracts.Extraction.StudySpecification specification, int threshold)
+    public static PreliminaryReport Run(Workspace workspace, Contracts.Extraction.StudySpecification specification, int threshold, string user)
     {
         using var session = LakeQuerySession.Open(LakeSnapshot.Take(workspace.Layout));
-        return new PreliminaryStudy(session, workspace.CreatePseudonymizer(), new DisclosureControl(threshold)).Run(specification);
+        return new PreliminaryStudy(session, workspace.CreatePseudonymizer(), new DisclosureControl(threshold), workspace.OpenAuditLog()).Run(specification, user);
     }
 }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Lake.Contracts.Extraction;
+using System.Text.Json;
 using Lake.Contracts.Registers;
+using Lake.Extract.Audit;
 using Lake.Extract.Disclosure;
 using Lake.Extract.Querying;
 using Lake.Pseudonymization;
@@ -11,29 +13,39 @@ namespace Lake.Extract.Preliminary;
 /// Answers a preliminary study: no permit, so nothing leaves but counts, and every count goes
 /// through <see cref="DisclosureControl"/> before it is returned.
 /// </summary>
-public sealed class PreliminaryStudy(LakeQuerySession session, Pseudonymizer pseudonymizer, DisclosureControl disclosure)
+public sealed class PreliminaryStudy(LakeQuerySession session, Pseudonymizer pseudonymizer, DisclosureControl disclosure, AuditLog audit)
 {
     private static readonly (string Label, int From, int To)[] AgeBands =
         [("0-17", 0, 17), ("18-39", 18, 39), ("40-64", 40, 64), ("65-79", 65, 79), ("80+", 80, 200)];
 
-    public PreliminaryReport Run(StudySpecification specification)
+    /// <summary>Answers the study for <paramref name="user"/>; the true counts go to the audit log and nowhere else.</summary>
+    public PreliminaryReport Run(StudySpecification specification, string user)
     {
         var members = new CohortSelector(session, pseudonymizer).Select(specification.Cohort);
+        _trueCounts.Clear();
+        _trueCounts["cohort"] = members.Count;
         var registers = specification.Datasets.Count > 0
             ? specification.Datasets.Select(d => d.Register).ToList()
             : RegisterCatalog.All.Where(r => session.Snapshot.HasData(r.Name)).Select(r => r.Name).ToList();
 
-        return new PreliminaryReport
+        var report = new PreliminaryReport
         {
             Title = specification.Title,
             SuppressionThreshold = disclosure.Threshold,
             CohortSize = disclosure.Show(members.Count),
-            ByIndexYear = Breakdown(members.GroupBy(m => m.IndexTime.Year.ToString(CultureInfo.InvariantCulture)).OrderBy(g => g.Key).Select(g => (g.Key, (long)g.Count()))),
-            BySex = Breakdown(new[] { "female", "male" }.Select(s => (s, (long)members.Count(m => m.Sex == s))).Append(("unknown", members.Count(m => m.Sex is null)))),
-            ByAgeBand = Breakdown(AgeBands.Select(b => (b.Label, (long)members.Count(m => m.AgeAtIndex >= b.From && m.AgeAtIndex <= b.To))).Append(("unknown", members.Count(m => m.AgeAtIndex is null)))),
+            ByIndexYear = Breakdown("index_year", members.GroupBy(m => m.IndexTime.Year.ToString(CultureInfo.InvariantCulture)).OrderBy(g => g.Key).Select(g => (g.Key, (long)g.Count()))),
+            BySex = Breakdown("sex", new[] { "female", "male" }.Select(s => (s, (long)members.Count(m => m.Sex == s))).Append(("unknown", members.Count(m => m.Sex is null)))),
+            ByAgeBand = Breakdown("age_band", AgeBands.Select(b => (b.Label, (long)members.Count(m => m.AgeAtIndex >= b.From && m.AgeAtIndex <= b.To))).Append(("unknown", members.Count(m => m.AgeAtIndex is null)))),
             Availability = registers.Select(r => Availability(r, members)).ToList(),
         };
+        audit.Append(user, "study.preliminary", Shorten(specification.Title), "answered",
+            $"true counts (not shown to the user): {JsonSerializer.Serialize(_trueCounts)}; specification: {JsonSerializer.Serialize(specification.Cohort)}");
+        return report;
     }
+
+    private readonly Dictionary<string, long> _trueCounts = new(StringComparer.Ordinal);
+
+    private static string Shorten(string text) => text.Length <= 80 ? text : text[..80];
 
     private RegisterAvailability Availability(string registerName, IReadOnlyList<CohortMember> members)
     {
@@ -54,12 +66,15 @@ public sealed class PreliminaryStudy(LakeQuerySession session, Pseudonymizer pse
         while (reader.Read())
             rows.Add((reader.IsDBNull(0) ? "all" : reader.GetInt64(0).ToString(CultureInfo.InvariantCulture), reader.GetInt64(1)));
 
-        return new RegisterAvailability(registerName, disclosure.Show(rows.Sum(r => r.Item2)), Breakdown(rows));
+        _trueCounts["rows." + registerName] = rows.Sum(r => r.Item2);
+        return new RegisterAvailability(registerName, disclosure.Show(rows.Sum(r => r.Item2)), Breakdown("rows." + registerName, rows));
     }
 
-    private List<(string, ShownCount)> Breakdown(IEnumerable<(string Label, long Count)> cells)
+    private List<(string, ShownCount)> Breakdown(string name, IEnumerable<(string Label, long Count)> cells)
     {
         var list = cells.ToList();
+        foreach (var (label, count) in list)
+            _trueCounts[$"{name}.{label}"] = count;
         var shown = disclosure.ShowBreakdown(list.Select(c => c.Count).ToList());
         return list.Select((c, i) => (c.Label, shown[i])).ToList();
     }

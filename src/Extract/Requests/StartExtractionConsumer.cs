@@ -1,4 +1,5 @@
 using Lake.Contracts.Extraction;
+using Lake.Extract.Audit;
 using Lake.Extract.ControlPlane;
 using Lake.Extract.Delivery;
 using MassTransit;
@@ -9,7 +10,7 @@ namespace Lake.Extract.Requests;
 /// Runs an extraction when its command arrives. The permit is checked again here: it may have
 /// expired or lost the member between submission and the worker picking the task up.
 /// </summary>
-public sealed class StartExtractionConsumer(ControlPlaneStore store, ExtractionRunner runner) : IConsumer<StartExtraction>
+public sealed class StartExtractionConsumer(ControlPlaneStore store, AuditLog audit, ExtractionRunner runner) : IConsumer<StartExtraction>
 {
     public async Task Consume(ConsumeContext<StartExtraction> context)
     {
@@ -23,6 +24,7 @@ public sealed class StartExtractionConsumer(ControlPlaneStore store, ExtractionR
         if (refusal is not null)
         {
             store.SetState(message.RequestId, RequestState.Refused, refusal);
+            audit.Append(request.RequestedBy, "request.extract", Subject(message), "refused", refusal);
             await context.Publish(new ExtractionFailed { RequestId = message.RequestId, Reason = refusal });
             return;
         }
@@ -33,6 +35,8 @@ public sealed class StartExtractionConsumer(ControlPlaneStore store, ExtractionR
             var manifest = runner.Run(message.RequestId, permit!, request.RequestedBy, message.Specification);
             var folder = runner.DeliveryFolder(permit!.StudyId, message.RequestId);
             store.SetState(message.RequestId, RequestState.Delivered, $"{manifest.Files.Count} files", folder);
+            audit.Append(request.RequestedBy, "request.extract", Subject(message), "delivered",
+                $"cohort {manifest.CohortSize}; {manifest.Files.Count} files to {folder}; access: {string.Join(", ", manifest.AccessList)}");
             await context.Publish(new ExtractionDelivered
             {
                 RequestId = message.RequestId,
@@ -44,7 +48,10 @@ public sealed class StartExtractionConsumer(ControlPlaneStore store, ExtractionR
         catch (Exception e) when (e is not OperationCanceledException)
         {
             store.SetState(message.RequestId, RequestState.Failed, e.Message);
+            audit.Append(request.RequestedBy, "request.extract", Subject(message), "failed", e.Message);
             await context.Publish(new ExtractionFailed { RequestId = message.RequestId, Reason = e.Message });
         }
     }
+
+    private static string Subject(StartExtraction message) => $"request {message.RequestId} under permit {message.PermitId}";
 }
