@@ -53,7 +53,7 @@ public sealed class FeedIngestor(LakeLayout layout, Pseudonymizer pseudonymizer,
         if (reader.ColumnNames.Count == 0)
             throw new FeedException($"Feed '{feedPath}' is empty: not even a header row.");
 
-        var lookups = descriptor.Lookups.Select(l => LookupTable.Load(l, feedPath, reader.ColumnNames)).ToList();
+        var lookups = descriptor.Lookups.Select(l => LookupTable.Load(l, feedPath, reader.ColumnNames, descriptor.Format.ResolveEncoding())).ToList();
         var keyId = keyRing.CurrentKeyId;
         var mapper = new RowMapper(descriptor, register, [.. reader.ColumnNames, .. lookups.SelectMany(l => l.ColumnNames)]) { FeedColumnCount = reader.ColumnNames.Count };
         var checks = new PlausibilityChecks(register, Time.GetLocalNow().DateTime);

@@ -24,7 +24,7 @@ internal sealed class LookupTable
 
     public IEnumerable<string> ColumnNames => Spec.Columns.Select(c => $"{Spec.Name}.{c}");
 
-    public static LookupTable Load(LookupSpec spec, string feedPath, IReadOnlyList<string> feedColumns)
+    public static LookupTable Load(LookupSpec spec, string feedPath, IReadOnlyList<string> feedColumns, System.Text.Encoding? encoding = null)
     {
         var path = Path.IsPathRooted(spec.File) ? spec.File : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(feedPath))!, spec.File);
         if (!File.Exists(path))
@@ -36,7 +36,7 @@ internal sealed class LookupTable
         Stream stream = File.OpenRead(path);
         if (path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
             stream = new GZipStream(stream, CompressionMode.Decompress);
-        using var text = new StreamReader(stream);
+        using var text = new StreamReader(stream, encoding ?? System.Text.Encoding.UTF8);
         using var reader = Sep.New(spec.Delimiter is "tab" or "\\t" ? '\t' : spec.Delimiter[0]).Reader(o => o with { Unescape = true }).From(text);
         if (!reader.Header.TryIndexOf(spec.Key, out var key))
             throw new FeedException($"Lookup '{spec.Name}': '{path}' has no key column '{spec.Key}'.");
@@ -48,7 +48,8 @@ internal sealed class LookupTable
             var values = new string[indices.Length];
             for (var i = 0; i < indices.Length; i++)
                 values[i] = row[indices[i]].ToString();
-            rows.TryAdd(row[key].ToString().Trim(), values);
+            if (!rows.TryAdd(row[key].ToString().Trim(), values))
+                throw new FeedException($"Lookup '{spec.Name}': '{path}', line {row.LineNumberFrom}: key appears twice; a lookup must have one row per key.");
         }
         return new LookupTable(spec, matchIndex, rows);
     }

@@ -151,4 +151,20 @@ public sealed partial class FeedIngestorTests
 
         Assert.That(result.Commit.QuarantinedByReason, Is.EqualTo(new Dictionary<string, long> { [RejectionReasons.EventBeforeBirth] = 1 }));
     }
+
+    [Test]
+    public async Task IngestAsync_MapWithOtherwiseAndNullValues_MapsUnlistedValuesAndEmptiesNullMarks()
+    {
+        var descriptor = DiagnosisDescriptor();
+        descriptor.Columns["diagnosis_type"] = new ColumnMapping { From = "type", Map = new() { ["1"] = "primary" }, Otherwise = "secondary" };
+        descriptor.Format.NullValues = ["___"];
+        var feed = WriteFeed("otherwise.csv", DiagnosisHeader,
+            $"{Alice.Value},E119,1,2021-03-04T10:00:00,___",
+            $"{Bob.Value},J45,7,2022-05-06T11:30:00,Kirurgia");
+
+        var result = await _ingestor.IngestAsync(descriptor, feed);
+
+        Assert.That(Query(result, "SELECT diagnosis_type, unit FROM files ORDER BY recorded_at").Select(r => (r[0], r[1])),
+            Is.EqualTo(new (object?, object?)[] { ("primary", null), ("secondary", "Kirurgia") }));
+    }
 }

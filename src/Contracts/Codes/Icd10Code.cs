@@ -26,10 +26,13 @@ public static class Icd10Code
             : string.Concat(compact[..3], ".", compact[3..length]);
     }
 
-    /// <summary>A letter, two digits, optionally a dot and up to four more letters or digits.</summary>
+    /// <summary>
+    /// A letter, a digit, a digit or letter, optionally a dot and up to four more letters or digits.
+    /// WHO and THL codes have two digits; ICD-10-CM (in foreign sources) also has C7A, M1A, Z3A.
+    /// </summary>
     public static bool IsWellFormed(string canonical)
     {
-        if (canonical.Length < 3 || !char.IsAsciiLetterUpper(canonical[0]) || !char.IsAsciiDigit(canonical[1]) || !char.IsAsciiDigit(canonical[2]))
+        if (canonical.Length < 3 || !char.IsAsciiLetterUpper(canonical[0]) || !char.IsAsciiDigit(canonical[1]) || !char.IsAsciiLetterOrDigit(canonical[2]) || char.IsAsciiLetterLower(canonical[2]))
             return false;
         if (canonical.Length == 3)
             return true;

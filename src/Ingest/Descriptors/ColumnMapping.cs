@@ -18,8 +18,11 @@ public sealed class ColumnMapping
     /// <summary>Decimal separator of numbers in the feed: point (default) or comma.</summary>
     public string Decimal { get; set; } = "point";
 
-    /// <summary>Feed value → register value, e.g. 1 → male. A value not in the map is quarantined.</summary>
+    /// <summary>Feed value → register value, e.g. 1 → male. A value not in the map is quarantined, unless <see cref="Otherwise"/> is set.</summary>
     public Dictionary<string, string>? Map { get; set; }
+
+    /// <summary>The register value for feed values the map does not list, e.g. secondary for every diagnosis after the first.</summary>
+    public string? Otherwise { get; set; }
 
     /// <summary>Code normalisation: icd10, icd9, icd (by the row's code_system column), upper or none.</summary>
     public string? Normalize { get; set; }

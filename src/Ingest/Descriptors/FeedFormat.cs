@@ -13,6 +13,9 @@ public sealed class FeedFormat
     /// <summary>Fixed-width field positions, or the JSON keys to read (optional for JSON Lines).</summary>
     public List<FixedWidthField> Fields { get; set; } = [];
 
+    /// <summary>Values that mean "no value" in this feed, e.g. a publisher's redaction mark ___ or NULL.</summary>
+    public List<string> NullValues { get; set; } = [];
+
     /// <summary>auto (gzip when the file name ends in .gz), gzip or none.</summary>
     public string Compression { get; set; } = "auto";
 

@@ -15,10 +15,12 @@ internal sealed class FieldConverter
     private static readonly NumberFormatInfo DecimalComma = new() { NumberDecimalSeparator = ",", NumberGroupSeparator = " " };
 
     private readonly ColumnMapping _mapping;
+    private readonly IReadOnlyList<string> _nullValues;
     private readonly NumberFormatInfo _numberFormat;
 
-    public FieldConverter(RegisterColumn column, ColumnMapping mapping, int sourceIndex)
+    public FieldConverter(RegisterColumn column, ColumnMapping mapping, int sourceIndex, IReadOnlyList<string>? nullValues = null)
     {
+        _nullValues = nullValues ?? [];
         Column = column;
         _mapping = mapping;
         SourceIndex = sourceIndex;
@@ -56,6 +58,12 @@ internal sealed class FieldConverter
         }
 
         text = text.Trim();
+        foreach (var nullValue in _nullValues)
+        {
+            if (text.SequenceEqual(nullValue))
+                text = ReadOnlySpan<char>.Empty;
+        }
+
         if (text.Length > MaxFieldLength)
             return Reject(RejectionReasons.FieldTooLong, $"value is {text.Length} characters; at most {MaxFieldLength} are accepted");
 
@@ -68,7 +76,7 @@ internal sealed class FieldConverter
 
         if (_mapping.Map is not null)
         {
-            if (!_mapping.Map.TryGetValue(text.ToString(), out var mapped))
+            if (!_mapping.Map.TryGetValue(text.ToString(), out var mapped) && (mapped = _mapping.Otherwise) is null)
                 return Reject(RejectionReasons.UnmappedValue, $"value '{Printable(text)}' is not in the descriptor's map ({string.Join(", ", _mapping.Map.Keys)})");
             value = FieldValue.OfText(mapped);
             return null;

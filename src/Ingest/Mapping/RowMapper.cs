@@ -26,7 +26,7 @@ internal sealed class RowMapper
         IdentityIndex = IndexOf(header, descriptor.Identity, "identity");
         Converters = register.Columns
             .Select(column => descriptor.Columns.TryGetValue(column.Name, out var mapping)
-                ? new FieldConverter(column, mapping, mapping.From is null ? -1 : IndexOf(header, mapping.From, $"columns.{column.Name}.from"))
+                ? new FieldConverter(column, mapping, mapping.From is null ? -1 : IndexOf(header, mapping.From, $"columns.{column.Name}.from"), descriptor.Format.NullValues)
                 : null)
             .ToArray();
         _eventColumn = register.EventColumn is null ? -1 : register.Columns.ToList().FindIndex(c => c.Name == register.EventColumn);

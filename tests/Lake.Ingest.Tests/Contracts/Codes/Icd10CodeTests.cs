@@ -23,8 +23,10 @@ public sealed class Icd10CodeTests
 
     [TestCase("E11")]
     [TestCase("E11.9")]
+    [TestCase("C7A.8")] // ICD-10-CM, from foreign sources such as MIMIC-IV.
     [TestCase("J45.901")]
     [TestCase("S72.00A")]
+    [TestCase("C7A.8")] // ICD-10-CM, from foreign sources such as MIMIC-IV.
     public void IsWellFormed_CanonicalCode_ReturnsTrue(string code)
     {
         Assert.That(Icd10Code.IsWellFormed(code), Is.True);
