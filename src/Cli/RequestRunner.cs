@@ -16,8 +16,16 @@ namespace Lake.Cli;
 /// </summary>
 internal static class RequestRunner
 {
-    public static async Task<(SubmitOutcome Outcome, RequestRecord Record)> SubmitAndWaitAsync(
-        Workspace workspace, StudySpecification specification, string permitId, string user, TimeSpan timeout, CancellationToken cancellationToken)
+    public static Task<(SubmitOutcome Outcome, RequestRecord Record)> SubmitAndWaitAsync(
+        Workspace workspace, StudySpecification specification, string permitId, string user, TimeSpan timeout, CancellationToken cancellationToken) =>
+        RunAndWaitAsync(workspace, service => service.SubmitAsync(specification, permitId, user, cancellationToken), timeout, cancellationToken);
+
+    public static Task<(SubmitOutcome Outcome, RequestRecord Record)> ReplayAndWaitAsync(
+        Workspace workspace, Guid original, string user, TimeSpan timeout, CancellationToken cancellationToken) =>
+        RunAndWaitAsync(workspace, service => service.ReplayAsync(original, user, cancellationToken), timeout, cancellationToken);
+
+    private static async Task<(SubmitOutcome Outcome, RequestRecord Record)> RunAndWaitAsync(
+        Workspace workspace, Func<RequestService, Task<SubmitOutcome>> start, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var store = workspace.OpenControlPlane();
         var builder = Host.CreateApplicationBuilder();
@@ -32,7 +40,7 @@ internal static class RequestRunner
         try
         {
             var service = new RequestService(store, host.Services.GetRequiredService<Extract.Audit.AuditLog>(), host.Services.GetRequiredService<IBus>());
-            var outcome = await service.SubmitAsync(specification, permitId, user, cancellationToken);
+            var outcome = await start(service);
             var deadline = DateTime.UtcNow + timeout;
             while (true)
             {

@@ -21,50 +21,20 @@ namespace Lake.EndToEnd.Tests;
 /// </summary>
 [TestFixture]
 [NonParallelizable] // Drives the CLI, which writes to the console.
-public sealed partial class WalkingSkeletonTests
+public sealed partial class WalkingSkeletonTests : LakePipelineFixture
 {
-    private static readonly DateTime PeriodStart = new(2020, 1, 1);
-    private static readonly DateTime PeriodEnd = new(2026, 1, 1);
-
-    private string _root = "";
-    private string _data = "";
-    private string _keyRing = "";
-    private SyntheticLakeTruth _truth = null!;
-
-    [OneTimeSetUp]
-    public async Task RunPipeline()
-    {
-        _root = Path.Combine(Path.GetTempPath(), "lake-e2e-" + Guid.NewGuid().ToString("N"));
-        _data = Path.Combine(_root, "data");
-        _keyRing = Path.Combine(_root, "keys", "keyring.json");
-        _truth = FeedGenerator.Write(Path.Combine(_data, "feeds"), new SynthOptions { Patients = 2000, Seed = 7 });
-
-        foreach (var feed in _truth.Feeds)
-        {
-            var descriptor = Ingestion.DescriptorFor(RepositoryPaths.Sources, feed.SourceSystem, feed.Register);
-            Assert.That(await Lake("ingest", "--source", descriptor, Path.Combine(_data, "feeds", feed.FileName)), Is.Zero, feed.FileName);
-        }
-    }
-
-    [OneTimeTearDown]
-    public void RemoveData()
-    {
-        if (Directory.Exists(_root))
-            Directory.Delete(_root, recursive: true);
-    }
-
     [Test]
     public void Ingest_EveryFeed_WritesGoodRowsAndQuarantinesExactlyThePlantedDefects()
     {
-        var commits = new CommitLog(new LakeLayout(Path.Combine(_data, "lake"))).ReadAll();
-        foreach (var feed in _truth.Feeds)
+        var commits = new CommitLog(new LakeLayout(Path.Combine(Data, "lake"))).ReadAll();
+        foreach (var feed in Truth.Feeds)
         {
             var commit = commits.Single(c => c.FeedName == feed.FileName);
             var defects = feed.Rows.Where(r => r.Defect is not null).ToList();
             Assert.That(commit.RowsWritten, Is.EqualTo(feed.Rows.Count - defects.Count), feed.FileName);
             Assert.That(commit.RowsQuarantined, Is.EqualTo(defects.Count), feed.FileName);
 
-            var quarantinedLines = File.ReadAllLines(Path.Combine(_data, "lake", "_quarantine", commit.BatchId + ".csv"))
+            var quarantinedLines = File.ReadAllLines(Path.Combine(Data, "lake", "_quarantine", commit.BatchId + ".csv"))
                 .Skip(1).Select(l => long.Parse(l.Split(',')[2], CultureInfo.InvariantCulture)).Order().ToList();
             Assert.That(quarantinedLines, Is.EqualTo(defects.Select(d => (long)d.Line).Order().ToList()), feed.FileName);
         }
@@ -73,12 +43,12 @@ public sealed partial class WalkingSkeletonTests
     [Test]
     public async Task Ingest_SameFeedAgain_IsANoOp()
     {
-        var layout = new LakeLayout(Path.Combine(_data, "lake"));
+        var layout = new LakeLayout(Path.Combine(Data, "lake"));
         var before = new CommitLog(layout).ReadAll().Count;
-        var feed = _truth.Feeds[0];
+        var feed = Truth.Feeds[0];
         var descriptor = Ingestion.DescriptorFor(RepositoryPaths.Sources, feed.SourceSystem, feed.Register);
 
-        Assert.That(await Lake("ingest", "--source", descriptor, Path.Combine(_data, "feeds", feed.FileName)), Is.Zero);
+        Assert.That(await Lake("ingest", "--source", descriptor, Path.Combine(Data, "feeds", feed.FileName)), Is.Zero);
         Assert.That(new CommitLog(layout).ReadAll(), Has.Count.EqualTo(before));
     }
 
@@ -132,7 +102,7 @@ public sealed partial class WalkingSkeletonTests
             Assert.That(record.Reason, Does.Contain(reason), permit);
         }
 
-        Assert.That(Directory.Exists(Path.Combine(_data, "delivery", "refusal-study")), Is.False);
+        Assert.That(Directory.Exists(Path.Combine(Data, "delivery", "refusal-study")), Is.False);
     }
 
     [Test]
@@ -179,8 +149,8 @@ public sealed partial class WalkingSkeletonTests
         await AddPermit("SCAN-1", "scan-study", expires: "2099-12-31", "diagnosis", "laboratory", "patient_background");
         Assert.That(await Lake("request", "submit", RepositoryPaths.ExampleSpecification, "--permit", "SCAN-1", "--as", "alice"), Is.Zero);
 
-        var identityCodes = _truth.People.Select(p => p.Hetu).Concat(_truth.Feeds.SelectMany(f => f.Rows).Select(r => r.Hetu)).Where(h => h.Length > 0).ToHashSet();
-        var files = new[] { "lake", "delivery", "control" }.SelectMany(f => Directory.EnumerateFiles(Path.Combine(_data, f), "*", SearchOption.AllDirectories)).ToList();
+        var identityCodes = Truth.People.Select(p => p.Hetu).Concat(Truth.Feeds.SelectMany(f => f.Rows).Select(r => r.Hetu)).Where(h => h.Length > 0).ToHashSet();
+        var files = new[] { "lake", "delivery", "control" }.SelectMany(f => Directory.EnumerateFiles(Path.Combine(Data, f), "*", SearchOption.AllDirectories)).ToList();
         Assert.That(files, Has.Count.GreaterThan(5));
         foreach (var file in files)
         {
@@ -189,6 +159,21 @@ public sealed partial class WalkingSkeletonTests
             if (file.EndsWith(".parquet", StringComparison.Ordinal))
                 Assert.That(TextValuesOf(file).Where(v => HetuShape().IsMatch(v)), Is.Empty, $"decoded values of {file}");
         }
+    }
+
+    [Test]
+    public async Task Status_OnlyForRequesterAndCurrentMembers()
+    {
+        await AddPermit("STATUS-1", "status-study", expires: "2099-12-31", "diagnosis", "laboratory", "patient_background");
+        Assert.That(await Lake("request", "submit", RepositoryPaths.ExampleSpecification, "--permit", "STATUS-1", "--as", "alice"), Is.Zero);
+        var id = AllRequests().Single(r => r.PermitId == "STATUS-1").Id.ToString();
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await Lake("request", "status", id, "--as", "bob"), Is.Zero);
+            Assert.That(await Lake("request", "status", id, "--as", "mallory"), Is.EqualTo(CommandAction.UserError));
+            Assert.That(await Lake("request", "list", "--as", "alice"), Is.Zero);
+        });
     }
 
     [Test]
@@ -206,37 +191,6 @@ public sealed partial class WalkingSkeletonTests
                 "the true cohort size is kept in the audit log");
         });
     }
-
-    private Dictionary<string, DateTime> CohortFromTruth() =>
-        GoodRows("diagnosis")
-            .Where(r => r.Code!.StartsWith("E11", StringComparison.Ordinal) && r.EventTime >= PeriodStart && r.EventTime < PeriodEnd)
-            .GroupBy(r => r.Hetu)
-            .ToDictionary(g => g.Key, g => g.Min(r => r.EventTime!.Value));
-
-    private IEnumerable<TruthRow> GoodRows(string register) =>
-        _truth.Feeds.Single(f => f.Register == register).Rows.Where(r => r.Defect is null);
-
-    private Workspace Workspace() => new(_data, _keyRing);
-
-    private List<RequestRecord> AllRequests()
-    {
-        var store = Workspace().OpenControlPlane();
-        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Workspace().ControlPlanePath}");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id FROM requests";
-        using var reader = command.ExecuteReader();
-        var ids = new List<Guid>();
-        while (reader.Read())
-            ids.Add(Guid.Parse(reader.GetString(0)));
-        return ids.Select(id => store.FindRequest(id)!).ToList();
-    }
-
-    private Task AddPermit(string id, string study, string expires, params string[] registers) =>
-        Lake(["permit", "add", "--id", id, "--study", study, "--registers", .. registers, "--from", "2015-01-01", "--to", "2025-12-31", "--expires", expires, "--members", "alice", "bob"]);
-
-    private Task<int> Lake(params string[] args) =>
-        LakeCommandLine.InvokeAsync([.. args, "--data", _data, "--keyring", _keyRing, "--sources", RepositoryPaths.Sources]);
 
     private static long Rows(DeliveryManifest manifest, string name) => manifest.Files.Single(f => f.Name == name).Rows;
 

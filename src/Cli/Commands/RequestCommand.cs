@@ -1,6 +1,10 @@
 using System.CommandLine;
+using System.Text.Json;
+using Lake.Contracts.Lake;
 using Lake.Extract.ControlPlane;
+using Lake.Extract.Delivery;
 using Lake.Extract.Specifications;
+using Spectre.Console;
 
 namespace Lake.Cli.Commands;
 
@@ -9,30 +13,112 @@ internal static class RequestCommand
     /// <summary>Exit code of a request that was refused or failed: the command worked, the request did not.</summary>
     public const int RequestNotDelivered = 3;
 
-    public static Command Create()
+    /// <summary>Exit code of a replay whose files differ from the original's.</summary>
+    public const int ReplayDiffers = 5;
+
+    private static readonly Option<string> User = new("--as") { Description = "The research group member asking.", Required = true };
+
+    public static Command Create() => new("request", "Data extraction requests.")
+    {
+        Submit(), Status(), List(), Replay(),
+    };
+
+    private static Command Submit()
     {
         var spec = new Argument<string>("spec") { Description = "Study specification (YAML or JSON)." };
         var permit = new Option<string>("--permit") { Description = "Permit the request is made under.", Required = true };
-        var user = new Option<string>("--as") { Description = "The requesting research group member.", Required = true };
-        var submit = new Command("submit", "Submit a data extraction request under a permit; waits for the delivery.") { spec, permit, user };
+        var submit = new Command("submit", "Submit a data extraction request under a permit; waits for the delivery.") { spec, permit, User };
         submit.SetAction((parse, cancellationToken) => CommandAction.RunAsync(async () =>
         {
             var workspace = GlobalOptions.Workspace(parse);
             var specification = SpecificationReader.Load(parse.GetValue(spec)!);
-            var (_, record) = await RequestRunner.SubmitAndWaitAsync(workspace, specification, parse.GetValue(permit)!, parse.GetValue(user)!, TimeSpan.FromMinutes(30), cancellationToken);
+            var (_, record) = await RequestRunner.SubmitAndWaitAsync(workspace, specification, parse.GetValue(permit)!, parse.GetValue(User)!, TimeSpan.FromMinutes(30), cancellationToken);
             Reports.PrintRequest(record);
             return record.State == RequestState.Delivered ? 0 : RequestNotDelivered;
         }));
+        return submit;
+    }
 
+    private static Command Status()
+    {
         var id = new Argument<Guid>("id") { Description = "Request id as printed by 'lake request submit'." };
-        var status = new Command("status", "Show a request's state and history.") { id };
+        var status = new Command("status", "Show a request's state and history (to its requester and current research group members).") { id, User };
         status.SetAction((parse, _) => CommandAction.RunAsync(() =>
         {
-            var record = GlobalOptions.Workspace(parse).OpenControlPlane().FindRequest(parse.GetValue(id))
-                ?? throw new KeyNotFoundException($"No request {parse.GetValue(id)} in this data folder.");
+            var store = GlobalOptions.Workspace(parse).OpenControlPlane();
+            var record = store.FindRequest(parse.GetValue(id));
+            // The same answer for "no such request" and "not yours", so ids cannot be probed.
+            if (record is null || !MayView(store, record, parse.GetValue(User)!))
+                throw new KeyNotFoundException($"No request {parse.GetValue(id)} that {parse.GetValue(User)} may see.");
             Reports.PrintRequest(record);
             return Task.FromResult(0);
         }));
-        return new Command("request", "Data extraction requests.") { submit, status };
+        return status;
+    }
+
+    private static Command List()
+    {
+        var list = new Command("list", "List the requests a user may see: their own and those under permits naming them.") { User };
+        list.SetAction((parse, _) => CommandAction.RunAsync(() =>
+        {
+            var store = GlobalOptions.Workspace(parse).OpenControlPlane();
+            var user = parse.GetValue(User)!;
+            var table = new Table().AddColumns("request", "created (UTC)", "by", "permit", "state", "last change");
+            foreach (var record in store.ListRequests().Where(r => MayView(store, r, user)))
+            {
+                var last = record.History.LastOrDefault();
+                table.AddRow(record.Id.ToString(), record.CreatedAt.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(record.RequestedBy),
+                    Markup.Escape(record.PermitId ?? "-"), record.State.ToString(), Markup.Escape(last?.Detail ?? ""));
+            }
+
+            AnsiConsole.Write(table);
+            return Task.FromResult(0);
+        }));
+        return list;
+    }
+
+    private static Command Replay()
+    {
+        var id = new Argument<Guid>("id") { Description = "A delivered request to reproduce." };
+        var replay = new Command("replay", "Run a delivered request again over the same ingest batches; checks the files are identical.") { id, User };
+        replay.SetAction((parse, cancellationToken) => CommandAction.RunAsync(async () =>
+        {
+            var workspace = GlobalOptions.Workspace(parse);
+            var original = workspace.OpenControlPlane().FindRequest(parse.GetValue(id));
+            if (original?.DeliveryFolder is null || !MayView(workspace.OpenControlPlane(), original, parse.GetValue(User)!))
+                throw new KeyNotFoundException($"No delivered request {parse.GetValue(id)} that {parse.GetValue(User)} may see.");
+            var (_, record) = await RequestRunner.ReplayAndWaitAsync(workspace, parse.GetValue(id), parse.GetValue(User)!, TimeSpan.FromMinutes(30), cancellationToken);
+            Reports.PrintRequest(record);
+            if (record.State != RequestState.Delivered)
+                return RequestNotDelivered;
+
+            var differences = Compare(Manifest(original.DeliveryFolder), Manifest(record.DeliveryFolder!)).ToList();
+            foreach (var difference in differences)
+                AnsiConsole.MarkupLine($"[red]differs[/]: {Markup.Escape(difference)}");
+            if (differences.Count == 0)
+                AnsiConsole.MarkupLine("[green]Replay identical[/]: every delivered file has the original's SHA-256.");
+            return differences.Count == 0 ? 0 : ReplayDiffers;
+        }));
+        return replay;
+    }
+
+    /// <summary>The requester, and whoever is a current member of the request's permit.</summary>
+    private static bool MayView(ControlPlaneStore store, RequestRecord record, string user) =>
+        record.RequestedBy == user || (record.PermitId is not null && store.FindPermit(record.PermitId)?.Members.Contains(user) == true);
+
+    private static DeliveryManifest Manifest(string folder) =>
+        JsonSerializer.Deserialize<DeliveryManifest>(File.ReadAllText(Path.Combine(folder, "manifest.json")), LakeJson.Options)
+        ?? throw new InvalidDataException($"{folder}/manifest.json is empty.");
+
+    private static IEnumerable<string> Compare(DeliveryManifest original, DeliveryManifest replay)
+    {
+        var replayed = replay.Files.ToDictionary(f => f.Name);
+        foreach (var file in original.Files)
+        {
+            if (!replayed.TryGetValue(file.Name, out var again))
+                yield return $"{file.Name} is missing from the replay";
+            else if (again.Sha256 != file.Sha256)
+                yield return $"{file.Name}: {file.Sha256} then, {again.Sha256} now";
+        }
     }
 }

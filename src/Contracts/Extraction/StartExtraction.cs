@@ -13,4 +13,10 @@ public sealed record StartExtraction
     public required string StudyId { get; init; }
 
     public required StudySpecification Specification { get; init; }
+
+    /// <summary>For a replay: read only these ingest batches, as the original extraction did. Null reads the lake as it is.</summary>
+    public IReadOnlyList<string>? Batches { get; init; }
+
+    /// <summary>For a replay: the request being reproduced.</summary>
+    public Guid? ReplayOf { get; init; }
 }

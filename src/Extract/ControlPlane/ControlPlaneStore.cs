@@ -128,6 +128,21 @@ public sealed class ControlPlaneStore
         return record with { History = ReadHistory(connection, id) };
     }
 
+    /// <summary>Every request, newest first.</summary>
+    public IReadOnlyList<RequestRecord> ListRequests()
+    {
+        var ids = new List<Guid>();
+        using (var connection = Open())
+        using (var command = Command(connection, "SELECT id FROM requests ORDER BY created_at DESC"))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+                ids.Add(Guid.Parse(reader.GetString(0)));
+        }
+
+        return ids.Select(id => FindRequest(id)!).ToList();
+    }
+
     private static List<RequestEvent> ReadHistory(SqliteConnection connection, Guid id)
     {
         using var command = Command(connection, "SELECT at, state, detail FROM request_events WHERE request_id = $id ORDER BY rowid", ("$id", id.ToString()));

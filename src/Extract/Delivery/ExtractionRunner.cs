@@ -18,7 +18,11 @@ public sealed class ExtractionRunner(LakeLayout layout, string deliveryRoot, Pse
 {
     public const string StudyPseudonymColumn = "study_id";
 
-    public DeliveryManifest Run(Guid requestId, Permit permit, string requestedBy, StudySpecification specification)
+    /// <summary>
+    /// Extracts for the request. With <paramref name="batches"/> (from an earlier manifest) the lake is
+    /// read as it was then, which is how a replay produces the same files.
+    /// </summary>
+    public DeliveryManifest Run(Guid requestId, Permit permit, string requestedBy, StudySpecification specification, IReadOnlyCollection<string>? batches = null)
     {
         var studyFolder = Path.Combine(Path.GetFullPath(deliveryRoot), permit.StudyId);
         var final = Path.Combine(studyFolder, requestId.ToString());
@@ -27,7 +31,7 @@ public sealed class ExtractionRunner(LakeLayout layout, string deliveryRoot, Pse
             Directory.Delete(partial, recursive: true);
         Directory.CreateDirectory(partial);
 
-        var snapshot = LakeSnapshot.Take(layout);
+        var snapshot = batches is null ? LakeSnapshot.Take(layout) : LakeSnapshot.Of(layout, batches);
         using var session = LakeQuerySession.Open(snapshot, writableFolder: partial);
         var members = new CohortSelector(session, pseudonymizer).Select(specification.Cohort);
         LoadStudyPseudonyms(session, permit.StudyId, members);
@@ -51,7 +55,7 @@ public sealed class ExtractionRunner(LakeLayout layout, string deliveryRoot, Pse
             CreatedAt = time.GetUtcNow(),
             CohortSize = members.Count,
             Files = files,
-            BatchesRead = snapshot.Batches.Where(b => specification.Datasets.Any(d => d.Register == b.Register) || b.Register is DiagnosisRegister.Name or PatientBackgroundRegister.Name).Select(b => b.BatchId).ToList(),
+            BatchesRead = snapshot.Batches.Where(b => RegistersRead(specification).Contains(b.Register)).Select(b => b.BatchId).ToList(),
             LakeVersion = typeof(ExtractionRunner).Assembly.GetName().Version?.ToString() ?? "unknown",
         };
         File.WriteAllText(Path.Combine(partial, "manifest.json"), JsonSerializer.Serialize(manifest, LakeJson.Options));
@@ -61,6 +65,10 @@ public sealed class ExtractionRunner(LakeLayout layout, string deliveryRoot, Pse
         Directory.Move(partial, final);
         return manifest;
     }
+
+    /// <summary>The registers an extraction reads: those delivered, and those the cohort is selected from.</summary>
+    private static HashSet<string> RegistersRead(StudySpecification specification) =>
+        [.. specification.Datasets.Select(d => d.Register), DiagnosisRegister.Name, PatientBackgroundRegister.Name];
 
     public string DeliveryFolder(string studyId, Guid requestId) => Path.Combine(Path.GetFullPath(deliveryRoot), studyId, requestId.ToString());
 
@@ -92,7 +100,9 @@ public sealed class ExtractionRunner(LakeLayout layout, string deliveryRoot, Pse
             parameters.Add(dataset.To?.AddDays(1).ToDateTime(TimeOnly.MinValue) ?? new DateTime(2101, 1, 1));
         }
 
-        var order = register.EventColumn is null ? "" : ", r." + SqlText.Identifier(register.EventColumn);
+        // A total order (event time first, then every column) so that a replay writes identical files.
+        var order = string.Concat((register.EventColumn is null ? [] : new[] { register.EventColumn })
+            .Concat(register.Columns.Select(c => c.Name)).Distinct().Select(c => ", r." + SqlText.Identifier(c)));
         // The source system stays with each row: where Uranus and Apotti overlap, researchers see the lineage.
         session.Execute(
             $"""

@@ -21,6 +21,16 @@ public sealed class LakeSnapshot
 
     public static LakeSnapshot Take(LakeLayout layout) => new(layout, new CommitLog(layout).ReadAll());
 
+    /// <summary>The lake as an earlier extraction saw it: only the batches it read, all of which must still be there.</summary>
+    public static LakeSnapshot Of(LakeLayout layout, IReadOnlyCollection<string> batchIds)
+    {
+        var all = new CommitLog(layout).ReadAll();
+        var missing = batchIds.Except(all.Select(b => b.BatchId)).ToList();
+        if (missing.Count > 0)
+            throw new InvalidDataException($"The lake no longer has batch(es) {string.Join(", ", missing)}; the extraction cannot be replayed exactly.");
+        return new LakeSnapshot(layout, all.Where(b => batchIds.Contains(b.BatchId)).ToList());
+    }
+
     public IEnumerable<BatchCommit> BatchesOf(string register) => Batches.Where(b => b.Register == register);
 
     public bool HasData(string register) => BatchesOf(register).Any(b => b.Files.Count > 0);

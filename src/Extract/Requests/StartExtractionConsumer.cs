@@ -32,7 +32,7 @@ public sealed class StartExtractionConsumer(ControlPlaneStore store, AuditLog au
         store.SetState(message.RequestId, RequestState.Extracting);
         try
         {
-            var manifest = runner.Run(message.RequestId, permit!, request.RequestedBy, message.Specification);
+            var manifest = runner.Run(message.RequestId, permit!, request.RequestedBy, message.Specification, message.Batches);
             var folder = runner.DeliveryFolder(permit!.StudyId, message.RequestId);
             store.SetState(message.RequestId, RequestState.Delivered, $"{manifest.Files.Count} files", folder);
             audit.Append(request.RequestedBy, "request.extract", Subject(message), "delivered",
