@@ -62,7 +62,7 @@ public sealed partial class MimicOnboardingTests
     [TestCase("patients", "patient_background", 100, 0)]
     [TestCase("admissions", "inpatient_period", 275, 0)]
     [TestCase("transfers", "visit", 1_190, 0)]
-    // Includes C7A.8 and C7B.8, ICD-10-CM codes with a letter third, which the lake's ICD-10 rule accepts.
+    // Includes C7A.8 and C7B.8, ICD-10-CM codes with a letter third, accepted as ICD-10-CM.
     [TestCase("diagnoses_icd", "diagnosis", 4_506, 0)]
     [TestCase("procedures_icd", "procedure", 722, 0)]
     [TestCase("labevents", "laboratory", 107_727, 0)]
@@ -94,11 +94,11 @@ public sealed partial class MimicOnboardingTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(source.Count(d => d.System == CodeSystems.Icd9), Is.EqualTo(2_193));
-            Assert.That(source.Count(d => d.System == CodeSystems.Icd10), Is.EqualTo(2_313));
+            Assert.That(source.Count(d => d.System == CodeSystems.Icd10Cm), Is.EqualTo(2_313));
             Assert.That(source.Where(d => !d.Accepted).Select(d => d.Code), Is.Empty, "every ICD code of the demo, ICD-10-CM shapes such as C7A.8 included, is accepted");
-            Assert.That(lake, Does.Contain("ICD-10 C7A.8"));
+            Assert.That(lake, Does.Contain("ICD-10-CM C7A.8"));
             Assert.That(lake, Is.EqualTo(source.Where(d => d.Accepted).Select(d => $"{d.System} {d.Code}").Order(StringComparer.Ordinal)));
-            Assert.That(lake, Does.Contain("ICD-9 414.01").And.Contain("ICD-10 E11.9"));
+            Assert.That(lake, Does.Contain("ICD-9 414.01").And.Contain("ICD-10-CM E11.9"));
         }
     }
 
@@ -185,7 +185,7 @@ public sealed partial class MimicOnboardingTests
         ReadColumns(Feed("diagnoses_icd"), "subject_id", "hadm_id", "icd_version", "icd_code")
             .Select(r => r[2] == "9"
                 ? (r[0], r[1], CodeSystems.Icd9, Icd9Code.Normalize(r[3]), Icd9Code.IsWellFormed(Icd9Code.Normalize(r[3])))
-                : (r[0], r[1], CodeSystems.Icd10, Icd10Code.Normalize(r[3]), Icd10Code.IsWellFormed(Icd10Code.Normalize(r[3]))))
+                : (r[0], r[1], CodeSystems.Icd10Cm, Icd10Code.Normalize(r[3]), Icd10Code.IsWellFormed(Icd10Code.Normalize(r[3]), clinicalModification: true)))
             .ToList();
 
     private string Feed(string table) => Path.Combine(_feeds, table + ".csv.gz");

@@ -27,12 +27,15 @@ public static class Icd10Code
     }
 
     /// <summary>
-    /// A letter, a digit, a digit or letter, optionally a dot and up to four more letters or digits.
-    /// WHO and THL codes have two digits; ICD-10-CM (in foreign sources) also has C7A, M1A, Z3A.
+    /// A letter, two digits, optionally a dot and up to four more letters or digits: the WHO and THL
+    /// shape, so a typo such as I1O is caught. The US clinical modification (ICD-10-CM, in foreign
+    /// sources) also has a letter third (C7A, M1A, Z3A), accepted only when asked for.
     /// </summary>
-    public static bool IsWellFormed(string canonical)
+    public static bool IsWellFormed(string canonical, bool clinicalModification = false)
     {
-        if (canonical.Length < 3 || !char.IsAsciiLetterUpper(canonical[0]) || !char.IsAsciiDigit(canonical[1]) || !char.IsAsciiLetterOrDigit(canonical[2]) || char.IsAsciiLetterLower(canonical[2]))
+        if (canonical.Length < 3 || !char.IsAsciiLetterUpper(canonical[0]) || !char.IsAsciiDigit(canonical[1]))
+            return false;
+        if (!char.IsAsciiDigit(canonical[2]) && !(clinicalModification && char.IsAsciiLetterUpper(canonical[2])))
             return false;
         if (canonical.Length == 3)
             return true;

@@ -46,7 +46,7 @@ public sealed class CohortSelector(LakeQuerySession session, Pseudonymizer pseud
             """
             SELECT d.pseudonym, d.key_id, min(d.recorded_at)
             FROM diagnosis d
-            WHERE d.code_system = 'ICD-10' AND d.recorded_at >= $1 AND d.recorded_at < $2
+            WHERE d.code_system IN ('ICD-10', 'ICD-10-CM') AND d.recorded_at >= $1 AND d.recorded_at < $2
               AND EXISTS (SELECT 1 FROM cohort_codes c WHERE starts_with(d.code, c.prefix))
             GROUP BY d.pseudonym, d.key_id
             """,

@@ -24,7 +24,7 @@ public sealed class ColumnMapping
     /// <summary>The register value for feed values the map does not list, e.g. secondary for every diagnosis after the first.</summary>
     public string? Otherwise { get; set; }
 
-    /// <summary>Code normalisation: icd10, icd9, icd (by the row's code_system column), upper or none.</summary>
+    /// <summary>Code normalisation: icd10, icd10cm, icd9, icd (by the row's code_system column), upper or none.</summary>
     public string? Normalize { get; set; }
 
     /// <summary>

@@ -140,8 +140,8 @@ public static class SourceDescriptorLoader
             yield return $"columns.{name}: a {column.Type.ToString().ToLowerInvariant()} column needs 'format', e.g. dd.MM.yyyy or yyyy-MM-ddTHH:mm:ss.";
         if (mapping.Decimal is not ("point" or "comma"))
             yield return $"columns.{name}.decimal: '{mapping.Decimal}' must be point or comma.";
-        if (mapping.Normalize is not (null or "icd10" or "icd9" or "icd" or "upper" or "none"))
-            yield return $"columns.{name}.normalize: '{mapping.Normalize}' must be icd10, icd9, icd, upper or none.";
+        if (mapping.Normalize is not (null or "icd10" or "icd10cm" or "icd9" or "icd" or "upper" or "none"))
+            yield return $"columns.{name}.normalize: '{mapping.Normalize}' must be icd10, icd10cm, icd9, icd, upper or none.";
         if (mapping.WhenNotNumeric is not (null or "null" or "quarantine"))
             yield return $"columns.{name}.when_not_numeric: '{mapping.WhenNotNumeric}' must be null or quarantine.";
         if (mapping.KeepIf is not (null or "not_numeric"))

@@ -104,12 +104,14 @@ internal sealed class FieldConverter
         if (_mapping.KeepIf == "not_numeric" && double.TryParse(text, NumberStyles.Float, _numberFormat, out _))
             return null;
 
-        var normalize = _mapping.Normalize == "icd" ? (RowCodeSystem == CodeSystems.Icd9 ? "icd9" : "icd10") : _mapping.Normalize;
+        var normalize = _mapping.Normalize == "icd"
+            ? RowCodeSystem switch { CodeSystems.Icd9 => "icd9", CodeSystems.Icd10Cm => "icd10cm", _ => "icd10" }
+            : _mapping.Normalize;
         switch (normalize)
         {
-            case "icd10":
+            case "icd10" or "icd10cm":
                 var code = Icd10Code.Normalize(text);
-                if (!Icd10Code.IsWellFormed(code))
+                if (!Icd10Code.IsWellFormed(code, clinicalModification: normalize == "icd10cm"))
                     return Reject(RejectionReasons.MalformedCode, $"'{Printable(text)}' is not an ICD-10 code (a letter, two digits, optionally more after a dot)");
                 value = FieldValue.OfText(code);
                 return null;

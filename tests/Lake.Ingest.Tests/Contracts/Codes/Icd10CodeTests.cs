@@ -23,10 +23,8 @@ public sealed class Icd10CodeTests
 
     [TestCase("E11")]
     [TestCase("E11.9")]
-    [TestCase("C7A.8")] // ICD-10-CM, from foreign sources such as MIMIC-IV.
     [TestCase("J45.901")]
     [TestCase("S72.00A")]
-    [TestCase("C7A.8")] // ICD-10-CM, from foreign sources such as MIMIC-IV.
     public void IsWellFormed_CanonicalCode_ReturnsTrue(string code)
     {
         Assert.That(Icd10Code.IsWellFormed(code), Is.True);
@@ -64,5 +62,16 @@ public sealed class Icd10CodeTests
     public void TryNormalizePrefix_HostilePrefix_ReturnsFalse(string prefix)
     {
         Assert.That(Icd10Code.TryNormalizePrefix(prefix, out _), Is.False);
+    }
+
+    [Test]
+    public void IsWellFormed_LetterThird_OnlyForTheClinicalModification()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(Icd10Code.IsWellFormed("C7A.8", clinicalModification: true), Is.True, "ICD-10-CM, from foreign sources such as MIMIC-IV");
+            Assert.That(Icd10Code.IsWellFormed("C7A.8"), Is.False, "not a WHO or THL code");
+            Assert.That(Icd10Code.IsWellFormed("I1O"), Is.False, "a typo for I10 stays malformed");
+        });
     }
 }
