@@ -28,6 +28,8 @@ internal static class RequestRunner
         Workspace workspace, Func<RequestService, Task<SubmitOutcome>> start, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var store = workspace.OpenControlPlane();
+        // Expired permits lose their deliveries before anything new is served.
+        workspace.CreatePermitLifecycle().CloseExpired("lake", DateOnly.FromDateTime(store.Now.UtcDateTime));
         var builder = Host.CreateApplicationBuilder();
         // The console belongs to the command's own output; the host's chatter is for services.
         builder.Logging.SetMinimumLevel(LogLevel.Warning);

@@ -68,7 +68,7 @@ internal static class DemoCommand
 
         AnsiConsole.Write(new Rule("[bold]4. Permit and data requests[/]").LeftJustified());
         var store = workspace.OpenControlPlane();
-        store.SavePermit(new Permit
+        workspace.CreatePermitLifecycle().Record(new Permit
         {
             Id = PermitId,
             StudyId = StudyId,
@@ -79,8 +79,7 @@ internal static class DemoCommand
             Expires = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(1),
             Members = ["alice", "bob"],
             RecordedAt = store.Now,
-        });
-        workspace.OpenAuditLog().Append("data-service", "permit.record", $"permit {PermitId}", "recorded", $"study {StudyId}; registers patient_background, diagnosis, laboratory; members alice, bob");
+        }, "data-service");
         AnsiConsole.MarkupLine($"Permit {PermitId} recorded: study {StudyId}, members alice and bob.");
         AnsiConsole.MarkupLine("[bold]mallory[/], not in the research group, asks for the data:");
         var (_, refused) = await RequestRunner.SubmitAndWaitAsync(workspace, specification, PermitId, "mallory", TimeSpan.FromMinutes(5), cancellationToken);

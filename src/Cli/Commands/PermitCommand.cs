@@ -1,46 +1,124 @@
 using System.CommandLine;
 using Lake.Contracts.Registers;
 using Lake.Extract.ControlPlane;
+using Spectre.Console;
 
 namespace Lake.Cli.Commands;
 
+/// <summary>The permit lifecycle: record, amend, revoke, close expired, show.</summary>
 internal static class PermitCommand
 {
-    public static Command Create()
+    private static readonly Option<string> Actor = new("--by") { Description = "Who makes the change (for the audit log).", DefaultValueFactory = _ => Environment.UserName };
+
+    public static Command Create() => new("permit", "Research and data access permits.")
+    {
+        Add(), Amend(), Revoke(), CloseExpired(), Show(),
+    };
+
+    private static Command Add()
     {
         var id = new Option<string>("--id") { Description = "Permit number, e.g. HUS/123/2025.", Required = true };
         var study = new Option<string>("--study") { Description = "Study id; study pseudonyms are keyed by it.", Required = true };
         var title = new Option<string>("--title") { Description = "Study title.", DefaultValueFactory = _ => "" };
+        var issuer = new Option<string>("--issuer") { Description = "hospital, or findata for data of several controllers.", DefaultValueFactory = _ => "hospital" };
+        var purpose = new Option<string>("--purpose") { Description = "Purpose of the processing.", DefaultValueFactory = _ => "" };
         var registers = new Option<string[]>("--registers") { Description = "Registers the permit covers.", Required = true, AllowMultipleArgumentsPerToken = true };
         var from = new Option<DateOnly?>("--from") { Description = "First day of the data period the permit covers." };
         var to = new Option<DateOnly?>("--to") { Description = "Last day of the data period the permit covers." };
         var expires = new Option<DateOnly>("--expires") { Description = "Last day the permit is valid.", Required = true };
         var members = new Option<string[]>("--members") { Description = "Research group members who may request and receive data.", Required = true, AllowMultipleArgumentsPerToken = true };
-        var add = new Command("add", "Record an approved permit in the control plane.") { id, study, title, registers, from, to, expires, members };
+        var freeText = new Option<bool>("--free-text") { Description = "The permit allows patient record texts (delivered scrubbed)." };
+        var identityCodes = new Option<bool>("--identity-codes") { Description = "The permit allows real identity codes, e.g. a consent-based study." };
+        var add = new Command("add", "Record an approved permit in the control plane.") { id, study, title, issuer, purpose, registers, from, to, expires, members, freeText, identityCodes, Actor };
         add.SetAction((parse, _) => CommandAction.RunAsync(() =>
         {
             var unknown = parse.GetValue(registers)!.Where(r => !RegisterCatalog.TryGet(r, out RegisterDefinition _)).ToList();
             if (unknown.Count > 0)
                 throw new ArgumentException($"--registers: {string.Join(", ", unknown)} {(unknown.Count == 1 ? "is not a register" : "are not registers")}; see 'lake registers'.");
-            var store = GlobalOptions.Workspace(parse).OpenControlPlane();
-            var permit = new Permit
+            if (parse.GetValue(issuer) is not ("hospital" or "findata"))
+                throw new ArgumentException("--issuer must be hospital or findata.");
+            var workspace = GlobalOptions.Workspace(parse);
+            var permit = workspace.CreatePermitLifecycle().Record(new Permit
             {
                 Id = parse.GetValue(id)!,
                 StudyId = parse.GetValue(study)!,
                 Title = parse.GetValue(title)!,
+                Issuer = parse.GetValue(issuer)!,
+                Purpose = parse.GetValue(purpose)!,
                 Registers = parse.GetValue(registers)!,
                 PeriodFrom = parse.GetValue(from),
                 PeriodTo = parse.GetValue(to),
                 Expires = parse.GetValue(expires),
                 Members = parse.GetValue(members)!,
-                RecordedAt = store.Now,
-            };
-            store.SavePermit(permit);
-            GlobalOptions.Workspace(parse).OpenAuditLog().Append(Environment.UserName, "permit.record", $"permit {permit.Id}", "recorded",
-                $"study {permit.StudyId}; registers {string.Join(", ", permit.Registers)}; period {permit.PeriodFrom:yyyy-MM-dd}..{permit.PeriodTo:yyyy-MM-dd}; expires {permit.Expires:yyyy-MM-dd}; members {string.Join(", ", permit.Members)}");
+                AllowsFreeText = parse.GetValue(freeText),
+                AllowsIdentityCodes = parse.GetValue(identityCodes),
+                RecordedAt = workspace.OpenControlPlane().Now,
+            }, parse.GetValue(Actor)!);
             Console.WriteLine($"Permit {permit.Id} recorded for study {permit.StudyId}: registers {string.Join(", ", permit.Registers)}; members {string.Join(", ", permit.Members)}; valid until {permit.Expires:yyyy-MM-dd}.");
             return Task.FromResult(0);
         }));
-        return new Command("permit", "Research and data access permits.") { add };
+        return add;
+    }
+
+    private static Command Amend()
+    {
+        var id = new Argument<string>("id") { Description = "Permit to amend." };
+        var add = new Option<string[]>("--add-member") { Description = "Members to add.", AllowMultipleArgumentsPerToken = true };
+        var remove = new Option<string[]>("--remove-member") { Description = "Members to remove; they lose access to existing deliveries at once.", AllowMultipleArgumentsPerToken = true };
+        var registers = new Option<string[]?>("--registers") { Description = "New register scope.", AllowMultipleArgumentsPerToken = true };
+        var expires = new Option<DateOnly?>("--expires") { Description = "New last day of validity." };
+        var amend = new Command("amend", "Amend a permit: research group members, registers, validity.") { id, add, remove, registers, expires, Actor };
+        amend.SetAction((parse, _) => CommandAction.RunAsync(() =>
+        {
+            var permit = GlobalOptions.Workspace(parse).CreatePermitLifecycle().Amend(parse.GetValue(id)!, parse.GetValue(Actor)!,
+                parse.GetValue(add) ?? [], parse.GetValue(remove) ?? [], parse.GetValue(registers), parse.GetValue(expires));
+            Console.WriteLine($"Permit {permit.Id} is now version {permit.Version}: members {string.Join(", ", permit.Members)}; registers {string.Join(", ", permit.Registers)}; valid until {permit.Expires:yyyy-MM-dd}.");
+            return Task.FromResult(0);
+        }));
+        return amend;
+    }
+
+    private static Command Revoke()
+    {
+        var id = new Argument<string>("id") { Description = "Permit to revoke." };
+        var reason = new Option<string>("--reason") { Description = "Why; recorded in the audit log.", Required = true };
+        var revoke = new Command("revoke", "Revoke a permit: its deliveries and the study key are deleted.") { id, reason, Actor };
+        revoke.SetAction((parse, _) => CommandAction.RunAsync(() =>
+        {
+            var permit = GlobalOptions.Workspace(parse).CreatePermitLifecycle().Revoke(parse.GetValue(id)!, parse.GetValue(Actor)!, parse.GetValue(reason)!);
+            Console.WriteLine($"Permit {permit.Id} revoked; its deliveries are deleted. See 'lake audit list'.");
+            return Task.FromResult(0);
+        }));
+        return revoke;
+    }
+
+    private static Command CloseExpired()
+    {
+        var close = new Command("close-expired", "Delete the deliveries and study keys of expired permits (run daily; requests also run it).") { Actor };
+        close.SetAction((parse, _) => CommandAction.RunAsync(() =>
+        {
+            var closed = GlobalOptions.Workspace(parse).CreatePermitLifecycle().CloseExpired(parse.GetValue(Actor)!, DateOnly.FromDateTime(DateTime.UtcNow));
+            Console.WriteLine(closed.Count == 0 ? "No expired permit to close." : $"Closed: {string.Join(", ", closed.Select(p => p.Id))}.");
+            return Task.FromResult(0);
+        }));
+        return close;
+    }
+
+    private static Command Show()
+    {
+        var id = new Argument<string>("id") { Description = "Permit to show." };
+        var show = new Command("show", "Show a permit and its versions.") { id };
+        show.SetAction((parse, _) => CommandAction.RunAsync(() =>
+        {
+            var store = GlobalOptions.Workspace(parse).OpenControlPlane();
+            var permit = store.FindPermit(parse.GetValue(id)!) ?? throw new KeyNotFoundException($"Permit '{parse.GetValue(id)}' is not recorded.");
+            AnsiConsole.MarkupLine($"[bold]{Markup.Escape(permit.Id)}[/] v{permit.Version} ({permit.Status}{(permit.ClosedAt is null ? "" : ", closed")}), issued by {Markup.Escape(permit.Issuer)}, study {Markup.Escape(permit.StudyId)}");
+            AnsiConsole.MarkupLine($"  registers: {Markup.Escape(string.Join(", ", permit.Registers))}; period {permit.PeriodFrom:yyyy-MM-dd}..{permit.PeriodTo:yyyy-MM-dd}; valid until {permit.Expires:yyyy-MM-dd}");
+            AnsiConsole.MarkupLine($"  members: {Markup.Escape(string.Join(", ", permit.Members))}; free text {(permit.AllowsFreeText ? "allowed" : "no")}; identity codes {(permit.AllowsIdentityCodes ? "allowed" : "no")}");
+            foreach (var (version, at, change) in store.PermitHistory(permit.Id))
+                AnsiConsole.MarkupLine($"  [grey]v{version} {at:yyyy-MM-dd HH:mm} {Markup.Escape(change)}[/]");
+            return Task.FromResult(0);
+        }));
+        return show;
     }
 }

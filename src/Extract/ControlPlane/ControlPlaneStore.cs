@@ -5,7 +5,7 @@ using Microsoft.Data.Sqlite;
 namespace Lake.Extract.ControlPlane;
 
 /// <summary>
-/// Permits and requests in an embedded SQLite database: one file, no server, safe for the
+/// Permits (every version) and requests in an embedded SQLite database: one file, no server, safe for the
 /// single-process mode and for a coordinator. Every statement is parameterised.
 /// </summary>
 public sealed class ControlPlaneStore
@@ -21,9 +21,9 @@ public sealed class ControlPlaneStore
         using var connection = Open();
         Execute(connection, """
             PRAGMA journal_mode = WAL;
-            CREATE TABLE IF NOT EXISTS permits (
-                id TEXT PRIMARY KEY, study_id TEXT NOT NULL, title TEXT NOT NULL, registers TEXT NOT NULL,
-                period_from TEXT, period_to TEXT, expires TEXT NOT NULL, members TEXT NOT NULL, recorded_at TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS permit_versions (
+                permit_id TEXT NOT NULL, version INTEGER NOT NULL, at TEXT NOT NULL, change TEXT NOT NULL, document TEXT NOT NULL,
+                PRIMARY KEY (permit_id, version));
             CREATE TABLE IF NOT EXISTS requests (
                 id TEXT PRIMARY KEY, permit_id TEXT, requested_by TEXT NOT NULL, specification TEXT NOT NULL,
                 state TEXT NOT NULL, reason TEXT, delivery_folder TEXT, created_at TEXT NOT NULL);
@@ -34,40 +34,47 @@ public sealed class ControlPlaneStore
 
     public DateTimeOffset Now => _time.GetUtcNow();
 
-    public void SavePermit(Permit permit)
+    /// <summary>
+    /// Records a permit's new version with what changed. Every version is kept, so an audit can
+    /// say under which scope and group a request was decided.
+    /// </summary>
+    public void SavePermit(Permit permit, string change = "recorded")
     {
         using var connection = Open();
-        Execute(connection, """
-            INSERT INTO permits (id, study_id, title, registers, period_from, period_to, expires, members, recorded_at)
-            VALUES ($id, $study, $title, $registers, $from, $to, $expires, $members, $recorded)
-            ON CONFLICT (id) DO UPDATE SET study_id = $study, title = $title, registers = $registers, period_from = $from,
-                period_to = $to, expires = $expires, members = $members, recorded_at = $recorded
-            """,
-            ("$id", permit.Id), ("$study", permit.StudyId), ("$title", permit.Title),
-            ("$registers", JsonSerializer.Serialize(permit.Registers)), ("$from", DateText(permit.PeriodFrom)),
-            ("$to", DateText(permit.PeriodTo)), ("$expires", DateText(permit.Expires)),
-            ("$members", JsonSerializer.Serialize(permit.Members)), ("$recorded", permit.RecordedAt.ToString("O")));
+        Execute(connection, "INSERT INTO permit_versions (permit_id, version, at, change, document) VALUES ($id, $version, $at, $change, $document)",
+            ("$id", permit.Id), ("$version", permit.Version), ("$at", Now.ToString("O")), ("$change", change),
+            ("$document", JsonSerializer.Serialize(permit, Lake.Contracts.Lake.LakeJson.Options)));
     }
 
+    /// <summary>The permit's latest version.</summary>
     public Permit? FindPermit(string id)
     {
         using var connection = Open();
-        using var command = Command(connection, "SELECT id, study_id, title, registers, period_from, period_to, expires, members, recorded_at FROM permits WHERE id = $id", ("$id", id));
+        using var command = Command(connection, "SELECT document FROM permit_versions WHERE permit_id = $id ORDER BY version DESC LIMIT 1", ("$id", id));
+        return command.ExecuteScalar() is string document ? JsonSerializer.Deserialize<Permit>(document, Lake.Contracts.Lake.LakeJson.Options) : null;
+    }
+
+    public IReadOnlyList<(int Version, DateTimeOffset At, string Change)> PermitHistory(string id)
+    {
+        using var connection = Open();
+        using var command = Command(connection, "SELECT version, at, change FROM permit_versions WHERE permit_id = $id ORDER BY version", ("$id", id));
         using var reader = command.ExecuteReader();
-        if (!reader.Read())
-            return null;
-        return new Permit
-        {
-            Id = reader.GetString(0),
-            StudyId = reader.GetString(1),
-            Title = reader.GetString(2),
-            Registers = JsonSerializer.Deserialize<List<string>>(reader.GetString(3)) ?? [],
-            PeriodFrom = ParseDate(reader.IsDBNull(4) ? null : reader.GetString(4)),
-            PeriodTo = ParseDate(reader.IsDBNull(5) ? null : reader.GetString(5)),
-            Expires = ParseDate(reader.GetString(6))!.Value,
-            Members = JsonSerializer.Deserialize<List<string>>(reader.GetString(7)) ?? [],
-            RecordedAt = DateTimeOffset.Parse(reader.GetString(8), CultureInfo.InvariantCulture),
-        };
+        var history = new List<(int, DateTimeOffset, string)>();
+        while (reader.Read())
+            history.Add((reader.GetInt32(0), DateTimeOffset.Parse(reader.GetString(1), CultureInfo.InvariantCulture), reader.GetString(2)));
+        return history;
+    }
+
+    /// <summary>Latest versions of every permit.</summary>
+    public IReadOnlyList<Permit> ListPermits()
+    {
+        using var connection = Open();
+        using var command = Command(connection, "SELECT DISTINCT permit_id FROM permit_versions ORDER BY permit_id");
+        using var reader = command.ExecuteReader();
+        var ids = new List<string>();
+        while (reader.Read())
+            ids.Add(reader.GetString(0));
+        return ids.Select(id => FindPermit(id)!).ToList();
     }
 
     public void CreateRequest(Guid id, string? permitId, string requestedBy, string specificationJson)
@@ -185,8 +192,4 @@ public sealed class ControlPlaneStore
         return command;
     }
 
-    private static string? DateText(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static DateOnly? ParseDate(string? text) =>
-        text is null ? null : DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

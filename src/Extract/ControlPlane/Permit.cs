@@ -25,4 +25,25 @@ public sealed record Permit
     public required IReadOnlyList<string> Members { get; init; }
 
     public required DateTimeOffset RecordedAt { get; init; }
+
+    /// <summary>Who granted it: the hospital, or the national permit authority (Findata) for data of several controllers.</summary>
+    public string Issuer { get; init; } = "hospital";
+
+    public string Purpose { get; init; } = "";
+
+    /// <summary>Increases with every amendment; requests and audit entries name the version they ran under.</summary>
+    public int Version { get; init; } = 1;
+
+    public PermitStatus Status { get; init; } = PermitStatus.Approved;
+
+    public string? RevocationReason { get; init; }
+
+    /// <summary>When the study's deliveries and study key were removed after expiry or revocation.</summary>
+    public DateTimeOffset? ClosedAt { get; init; }
+
+    /// <summary>Whether patient record texts may be delivered (scrubbed of direct identifiers).</summary>
+    public bool AllowsFreeText { get; init; }
+
+    /// <summary>Whether real identity codes may be delivered, e.g. for a consent-based study.</summary>
+    public bool AllowsIdentityCodes { get; init; }
 }

@@ -59,6 +59,7 @@ public sealed class ExtractionRunner(LakeLayout layout, string deliveryRoot, Pse
             LakeVersion = typeof(ExtractionRunner).Assembly.GetName().Version?.ToString() ?? "unknown",
         };
         File.WriteAllText(Path.Combine(partial, "manifest.json"), JsonSerializer.Serialize(manifest, LakeJson.Options));
+        DeliveryAccess.Write(partial, permit);
 
         if (Directory.Exists(final))
             Directory.Delete(final, recursive: true);

@@ -14,6 +14,8 @@ public static class PermitCheck
     {
         if (permit is null)
             return $"Permit '{permitId}' is not recorded. The data service records approved permits with 'lake permit add'; check the permit id.";
+        if (permit.Status == PermitStatus.Revoked)
+            return $"Permit '{permit.Id}' was revoked ({permit.RevocationReason}); its data can no longer be requested.";
         if (today > permit.Expires)
             return $"Permit '{permit.Id}' expired on {permit.Expires:yyyy-MM-dd}. Apply for an extension before requesting data.";
         if (!permit.Members.Contains(user, StringComparer.Ordinal))

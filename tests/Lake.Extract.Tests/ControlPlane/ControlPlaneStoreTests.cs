@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Lake.Extract.ControlPlane;
 
 namespace Lake.Extract.Tests.ControlPlane;
@@ -64,18 +65,28 @@ public sealed class ControlPlaneStoreTests
     }
 
     [Test]
-    public void SavePermit_SameIdAgain_Replaces()
+    public void SavePermit_NewVersion_IsFoundAndEveryVersionKept()
     {
         _store.SavePermit(Permit());
-        _store.SavePermit(Permit() with { Members = ["anna"], Expires = new DateOnly(2027, 6, 30) });
+        _store.SavePermit(Permit() with { Version = 2, Members = ["anna"], Expires = new DateOnly(2027, 6, 30) }, "amended: removed others");
 
         var found = _store.FindPermit("THL/123/2025")!;
 
         Assert.Multiple(() =>
         {
+            Assert.That(found.Version, Is.EqualTo(2));
             Assert.That(found.Members, Is.EqualTo(new[] { "anna" }));
             Assert.That(found.Expires, Is.EqualTo(new DateOnly(2027, 6, 30)));
+            Assert.That(_store.PermitHistory("THL/123/2025").Select(h => h.Change), Is.EqualTo(new[] { "recorded", "amended: removed others" }));
         });
+    }
+
+    [Test]
+    public void SavePermit_SameVersionTwice_IsRefused()
+    {
+        _store.SavePermit(Permit());
+
+        Assert.That(() => _store.SavePermit(Permit()), Throws.InstanceOf<SqliteException>());
     }
 
     [Test]

@@ -1,0 +1,29 @@
+using System.Text.Json;
+using Lake.Contracts.Lake;
+using Lake.Extract.ControlPlane;
+
+namespace Lake.Extract.Delivery;
+
+/// <summary>
+/// access.json in a delivery folder: who may open it now. The manifest records who could at
+/// delivery time; this file follows the permit's amendments, and the secure environment grants
+/// access from it.
+/// </summary>
+public static class DeliveryAccess
+{
+    public const string FileName = "access.json";
+
+    public static void Write(string deliveryFolder, Permit permit)
+    {
+        var access = new { permitId = permit.Id, permitVersion = permit.Version, members = permit.Members, updated = DateTimeOffset.UtcNow };
+        var path = Path.Combine(deliveryFolder, FileName);
+        File.WriteAllText(path + ".tmp", JsonSerializer.Serialize(access, LakeJson.Options));
+        File.Move(path + ".tmp", path, overwrite: true);
+    }
+
+    public static IReadOnlyList<string> Read(string deliveryFolder)
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(deliveryFolder, FileName)));
+        return document.RootElement.GetProperty("members").EnumerateArray().Select(e => e.GetString()!).ToList();
+    }
+}
