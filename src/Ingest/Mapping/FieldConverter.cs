@@ -17,6 +17,8 @@ internal sealed class FieldConverter
     private readonly ColumnMapping _mapping;
     private readonly IReadOnlyList<string> _nullValues;
     private readonly NumberFormatInfo _numberFormat;
+    private readonly DateTimePattern? _dateTime;
+    private readonly TextInterner _texts = new();
 
     public FieldConverter(RegisterColumn column, ColumnMapping mapping, int sourceIndex, IReadOnlyList<string>? nullValues = null)
     {
@@ -25,6 +27,7 @@ internal sealed class FieldConverter
         _mapping = mapping;
         SourceIndex = sourceIndex;
         _numberFormat = mapping.Decimal == "comma" ? DecimalComma : NumberFormatInfo.InvariantInfo;
+        _dateTime = mapping.Format is null ? null : new DateTimePattern(mapping.Format);
     }
 
     public RegisterColumn Column { get; }
@@ -91,7 +94,7 @@ internal sealed class FieldConverter
             ColumnType.Decimal => double.TryParse(text, NumberStyles.Float, _numberFormat, out var number) && double.IsFinite(number)
                 ? Accept(FieldValue.OfNumber(number), out value)
                 : NotNumeric(text),
-            ColumnType.Date or ColumnType.Timestamp => DateTime.TryParseExact(text, _mapping.Format, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
+            ColumnType.Date or ColumnType.Timestamp => _dateTime!.TryParse(text, out var time)
                 ? Accept(FieldValue.OfTime(time), out value)
                 : Reject(RejectionReasons.InvalidDate, $"'{Printable(text)}' is not a real date in the format {_mapping.Format}"),
             _ => throw new InvalidOperationException($"Column type {Column.Type} is not fed from text."),
@@ -110,7 +113,7 @@ internal sealed class FieldConverter
         switch (normalize)
         {
             case "icd10" or "icd10cm":
-                var code = Icd10Code.Normalize(text);
+                var code = _texts.Intern(Icd10Code.Normalize(text));
                 if (!Icd10Code.IsWellFormed(code, clinicalModification: normalize == "icd10cm"))
                     return Reject(RejectionReasons.MalformedCode, $"'{Printable(text)}' is not an ICD-10 code (a letter, two digits, optionally more after a dot)");
                 value = FieldValue.OfText(code);
@@ -122,10 +125,12 @@ internal sealed class FieldConverter
                 value = FieldValue.OfText(icd9);
                 return null;
             case "upper":
-                value = FieldValue.OfText(text.ToString().ToUpperInvariant());
+                Span<char> upper = text.Length <= 256 ? stackalloc char[text.Length] : new char[text.Length];
+                text.ToUpperInvariant(upper);
+                value = FieldValue.OfText(_texts.Intern(upper));
                 return null;
             default:
-                value = FieldValue.OfText(text.ToString());
+                value = FieldValue.OfText(_texts.Intern(text));
                 return null;
         }
     }
