@@ -13,8 +13,10 @@ internal static class Ingestion
         return ingestor.IngestAsync(descriptor, feedPath, progress, cancellationToken);
     }
 
+    /// <summary>The descriptor of a system's register, in the sources folder or a folder in it (quality-registries/ holds one per registry).</summary>
     public static string DescriptorFor(string sourcesFolder, string system, string register) =>
-        SourceDescriptorLoader.LoadFolder(sourcesFolder)
+        Directory.EnumerateDirectories(sourcesFolder).Order(StringComparer.Ordinal).Prepend(sourcesFolder)
+            .SelectMany(SourceDescriptorLoader.LoadFolder)
             .FirstOrDefault(d => d.System == system && d.Register == register)?.Origin
         ?? throw new DescriptorException($"No descriptor in {sourcesFolder} for system '{system}' and register '{register}'.");
 }

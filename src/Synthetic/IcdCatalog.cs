@@ -79,7 +79,7 @@ internal static class IcdCatalog
         (AcuteCode("R10.4", Surgery, GeneralPractice), 4),
         (AcuteCode("A09", InfectiousDiseases, GeneralPractice) with { Panel = AcutePanel.Gastroenteritis }, 3),
         (AcuteCode("J20.9", GeneralPractice), 3),
-        (AcuteCode("U07.1", InfectiousDiseases, Internal) with { LastYear = 2022, Panel = AcutePanel.Infection }, 3),
+        (AcuteCode("U07.1", InfectiousDiseases, Internal) with { FirstYear = 2020, LastYear = 2022, Panel = AcutePanel.Infection }, 3),
         (AcuteCode("H66.9", Paediatrics) with { MaxAge = 12 }, 3),
         (AcuteCode("M25.5", GeneralPractice, Orthopaedics), 2),
         (AcuteCode("R51", Neurology, GeneralPractice), 2),

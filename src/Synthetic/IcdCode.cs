@@ -24,6 +24,9 @@ internal sealed record IcdCode(string Code, DiagnosisKind Kind, IReadOnlyList<st
 
     public AcutePanel Panel { get; init; }
 
+    /// <summary>First year the code is used, for COVID-19; the Apotti years all come after it.</summary>
+    public int FirstYear { get; init; }
+
     /// <summary>Last year the code is used, for COVID-19.</summary>
     public int LastYear { get; init; } = 9999;
 
@@ -35,5 +38,5 @@ internal sealed record IcdCode(string Code, DiagnosisKind Kind, IReadOnlyList<st
     public double PrevalenceAt(double age) => age < 18 ? ChildPrevalence : age < 65 ? AdultPrevalence : ElderlyPrevalence;
 
     public bool Fits(double age, Sex sex, int year) =>
-        age >= MinAge && age <= MaxAge && (OnlySex is null || OnlySex == sex) && year <= LastYear;
+        age >= MinAge && age <= MaxAge && (OnlySex is null || OnlySex == sex) && year >= FirstYear && year <= LastYear;
 }

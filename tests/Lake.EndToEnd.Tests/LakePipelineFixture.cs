@@ -28,7 +28,7 @@ public abstract class LakePipelineFixture
         Root = Path.Combine(Path.GetTempPath(), "lake-e2e-" + Guid.NewGuid().ToString("N"));
         Data = Path.Combine(Root, "data");
         KeyRingPath = Path.Combine(Root, "keys", "keyring.json");
-        Truth = FeedGenerator.Write(Path.Combine(Data, "feeds"), new SynthOptions { Patients = 2000, Seed = 7 });
+        Truth = FeedGenerator.Write(Path.Combine(Data, "feeds"), new SynthOptions { Patients = 2000, Seed = 7, Feeds = SynthOptions.OriginalFeeds });
 
         foreach (var feed in Truth.Feeds)
         {

@@ -6,7 +6,7 @@ namespace Lake.Synthetic.Tests;
 public sealed partial class FeedGeneratorTests
 {
     private static readonly string[] AllDefectKinds =
-        [DefectKinds.InvalidHetu, DefectKinds.ImpossibleDate, DefectKinds.MalformedCode, DefectKinds.TruncatedLine, DefectKinds.MissingRequired];
+        [DefectKinds.InvalidHetu, DefectKinds.ImpossibleDate, DefectKinds.MalformedCode, DefectKinds.TruncatedLine, DefectKinds.MissingRequired, DefectKinds.WrongEncoding];
 
     [TestCase(FeedReader.Background, new[] { DefectKinds.InvalidHetu, DefectKinds.ImpossibleDate, DefectKinds.TruncatedLine })]
     [TestCase(FeedReader.Diagnoses, new[] { DefectKinds.InvalidHetu, DefectKinds.ImpossibleDate, DefectKinds.MalformedCode, DefectKinds.MissingRequired, DefectKinds.TruncatedLine })]

@@ -26,18 +26,40 @@ public sealed partial class FeedGeneratorTests
     public void RemoveDefaultLake() => _folder.Dispose();
 
     [Test]
-    public void Write_DefaultOptions_WritesThreeFeedsWithTheirSources()
+    public void Write_DefaultOptions_WritesTheSkeletonFeedsFirstThenEveryOther()
     {
         var feeds = _truth.Feeds.Select(f => (f.SourceSystem, f.Register, f.FileName));
 
-        Assert.That(feeds, Is.EqualTo(new[]
+        Assert.That(feeds.Take(3), Is.EqualTo(new[]
         {
             ("Uranus", "patient_background", FeedReader.Background),
             ("Apotti", "diagnosis", FeedReader.Diagnoses),
             ("Multilab", "laboratory", FeedReader.Laboratory),
         }));
-        Assert.That(Directory.GetFiles(_folder.Path).Select(Path.GetFileName), Is.EquivalentTo(FileNames));
-        Assert.That(_progress.Reports, Has.Count.GreaterThanOrEqualTo(3));
+        Assert.That(AllFiles(_folder.Path), Is.EquivalentTo(_truth.Feeds.Select(f => f.FileName)));
+        Assert.That(_progress.Reports, Has.Count.EqualTo(_truth.Feeds.Count + 1));
+    }
+
+    [Test]
+    public void Write_OriginalFeedsOnly_WritesTheSameThreeFilesAsAFullRun()
+    {
+        using var folder = new TemporaryFolder();
+
+        var truth = FeedGenerator.Write(folder.Path, new SynthOptions { Feeds = SynthOptions.OriginalFeeds });
+
+        Assert.That(truth.Feeds.Select(f => f.FileName), Is.EqualTo(FileNames));
+        Assert.That(AllFiles(folder.Path), Is.EquivalentTo(FileNames));
+        foreach (var name in FileNames)
+            Assert.That(File.ReadAllBytes(folder.File(name)).AsSpan().SequenceEqual(File.ReadAllBytes(_folder.File(name))), Is.True, name);
+    }
+
+    [Test]
+    public void Write_UnknownFeedName_ThrowsNamingTheFeeds()
+    {
+        using var folder = new TemporaryFolder();
+
+        Assert.That(() => FeedGenerator.Write(folder.Path, new SynthOptions { Patients = 10, Feeds = new HashSet<string> { "uranus_visit.csv" } }),
+            Throws.ArgumentException.With.Message.Contains("uranus_visits.csv"));
     }
 
     [Test]
@@ -51,7 +73,7 @@ public sealed partial class FeedGeneratorTests
         var secondTruth = FeedGenerator.Write(second.Path, options);
 
         // SequenceEqual, not Is.EqualTo: NUnit compares large arrays element by element, slowly.
-        foreach (var name in FileNames)
+        foreach (var name in AllFiles(first.Path))
             Assert.That(File.ReadAllBytes(second.File(name)).AsSpan().SequenceEqual(File.ReadAllBytes(first.File(name))), Is.True, name);
 
         Assert.That(secondTruth.People, Is.EqualTo(firstTruth.People));
@@ -96,7 +118,7 @@ public sealed partial class FeedGeneratorTests
             CultureInfo.CurrentCulture = original;
         }
 
-        foreach (var name in FileNames)
+        foreach (var name in AllFiles(invariant.Path))
             Assert.That(File.ReadAllBytes(local.File(name)).AsSpan().SequenceEqual(File.ReadAllBytes(invariant.File(name))), Is.True, name);
     }
 
@@ -128,6 +150,10 @@ public sealed partial class FeedGeneratorTests
         var lines = FeedReader.Lines(folder.Path, FeedReader.Background);
         Assert.That(lines, Has.Length.EqualTo(truth.Feed(FeedReader.Background).Rows.Count + 1));
     }
+
+    /// <summary>Files under a folder by their path relative to it, '/'-separated as feed file names are.</summary>
+    internal static IEnumerable<string> AllFiles(string folder) =>
+        Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(folder, f).Replace(Path.DirectorySeparatorChar, '/'));
 
     [Test]
     public void Write_NegativePatients_Throws()

@@ -1,0 +1,9 @@
+namespace Lake.Synthetic.Care;
+
+internal enum DeliveryMode
+{
+    Vaginal,
+    Vacuum,
+    ElectiveCaesarean,
+    EmergencyCaesarean,
+}

@@ -1,0 +1,12 @@
+namespace Lake.Synthetic.Care;
+
+internal enum Measurement
+{
+    SystolicPressure,
+    DiastolicPressure,
+    Pulse,
+    Weight,
+    Height,
+    Temperature,
+    OxygenSaturation,
+}

@@ -1,0 +1,9 @@
+namespace Lake.Synthetic.Care;
+
+internal enum MedicationEntry
+{
+    Prescription,
+    Dispensation,
+    Course,
+    Order,
+}

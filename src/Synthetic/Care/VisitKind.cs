@@ -1,0 +1,10 @@
+namespace Lake.Synthetic.Care;
+
+internal enum VisitKind
+{
+    FirstVisit,
+    FollowUp,
+    Emergency,
+    Phone,
+    Delivery,
+}
