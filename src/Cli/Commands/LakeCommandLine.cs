@@ -20,6 +20,8 @@ public static class LakeCommandLine
             PermitCommand.Create(),
             RequestCommand.Create(),
             AuditCommand.Create(),
+            SourcesCommand.Create(),
+            CatalogCommand.Create(),
         };
         return root.Parse(args).InvokeAsync();
     }

@@ -25,6 +25,9 @@ public sealed record ColumnProfile
 
     public double EmptyShare => Values == 0 ? 0 : (double)Empty / Values;
 
+    /// <summary>Non-empty values the inferred type or format does not read, e.g. a 31.02. in a date column; ingest would quarantine them.</summary>
+    public long NotFitting { get; init; }
+
     /// <summary>Distinct non-empty values; a lower bound when <see cref="DistinctCapped"/>.</summary>
     public required long Distinct { get; init; }
 

@@ -5,32 +5,47 @@ using Lake.Pseudonymization;
 namespace Lake.Ingest.Profiling;
 
 /// <summary>
-/// Accumulates one column of a scan: every value narrows the types it could still be. Values are
-/// counted in memory up to a cap; identity codes among them are never handed out, only masked.
+/// Accumulates one column of a scan. Each candidate type and date format counts the values it
+/// reads; one that fails too often is dropped early, so a text column costs a few dozen parse
+/// attempts, not one per format per row. Values are counted in memory up to a cap; identity codes
+/// among them are never handed out, only masked.
 /// </summary>
 internal sealed class ColumnProfiler(string name, int maxDistinct)
 {
+    /// <summary>
+    /// Share of the non-empty values a type must read for the column to have it. Real feeds carry a
+    /// few broken values (31.02., a stray letter); those are what ingest quarantines, and they must
+    /// not hide the format of the rest.
+    /// </summary>
+    public const double FitShare = 0.95;
+
+    /// <summary>Values seen before a candidate may be dropped for failing too often.</summary>
+    private const int Warmup = 100;
+
+    /// <summary>Failures that drop a candidate early; looser than <see cref="FitShare"/>, so bad values bunched together early do not decide.</summary>
+    private const double DropShare = 0.10;
+
     private const NumberStyles PlainNumber = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint;
 
     private static readonly NumberFormatInfo DecimalComma = new() { NumberDecimalSeparator = ",", NumberGroupSeparator = "\u00a0" };
 
     private readonly Dictionary<string, long> _counts = new(StringComparer.Ordinal);
-    private readonly List<int> _temporal = Enumerable.Range(0, TemporalFormats.Candidates.Count).ToList();
+    private readonly Candidate[] _temporal = TemporalFormats.Candidates.Select(_ => new Candidate()).ToArray();
+    private readonly Candidate _integer = new();
+    private readonly Candidate _decimalPoint = new();
+    private readonly Candidate _decimalComma = new();
     private long _values;
     private long _empty;
     private long _identityCodes;
     private long _identityShaped;
     private int _maxLength;
     private bool _distinctCapped;
-    private bool _integer = true;
-    private bool _decimalPoint = true;
-    private bool _decimalComma = true;
     private bool _sawPoint;
     private bool _sawComma;
-    private int _minYear = int.MaxValue;
-    private int _maxYear = int.MinValue;
 
     public string Name { get; } = name;
+
+    private long NonEmpty => _values - _empty;
 
     public void Add(ReadOnlySpan<char> raw)
     {
@@ -53,14 +68,14 @@ internal sealed class ColumnProfiler(string name, int maxDistinct)
         }
 
         Count(value);
-        NarrowNumbers(value);
-        NarrowTemporal(value);
+        TryNumbers(value);
+        TryTemporal(value);
     }
 
     public ColumnProfile Complete(int topValues)
     {
-        var nonEmpty = _values - _empty;
-        var (type, format, separator) = Decide(nonEmpty);
+        var nonEmpty = NonEmpty;
+        var (type, format, separator, fits, minYear, maxYear) = Decide();
         var identityShare = nonEmpty == 0 ? 0 : (double)_identityCodes / nonEmpty;
         var hidden = nonEmpty > 0 && (identityShare >= 0.5 || (double)_identityShaped / nonEmpty >= 0.5);
         return new ColumnProfile
@@ -71,14 +86,15 @@ internal sealed class ColumnProfiler(string name, int maxDistinct)
             DecimalSeparator = separator,
             Values = _values,
             Empty = _empty,
+            NotFitting = nonEmpty - fits,
             Distinct = _counts.Count,
             DistinctCapped = _distinctCapped,
             MaxLength = _maxLength,
             IdentityCodeShare = identityShare,
             ValuesHidden = hidden,
             TopValues = hidden ? [] : TopValues(topValues),
-            MinYear = type is InferredType.Date or InferredType.Timestamp ? _minYear : null,
-            MaxYear = type is InferredType.Date or InferredType.Timestamp ? _maxYear : null,
+            MinYear = minYear,
+            MaxYear = maxYear,
         };
     }
 
@@ -93,59 +109,64 @@ internal sealed class ColumnProfiler(string name, int maxDistinct)
             _distinctCapped = true;
     }
 
-    private void NarrowNumbers(ReadOnlySpan<char> value)
+    private void TryNumbers(ReadOnlySpan<char> value)
     {
-        if (!_integer && !_decimalPoint && !_decimalComma)
+        if (!Alive(_integer) && !Alive(_decimalPoint) && !Alive(_decimalComma))
             return;
 
         // A leading zero on a whole number means a code (postal code, unit number), not a quantity.
         var magnitude = value[0] is '+' or '-' ? value[1..] : value;
         var digitsOnly = !magnitude.IsEmpty && !magnitude.ContainsAnyExceptInRange('0', '9');
-        if (digitsOnly && magnitude.Length > 1 && magnitude[0] == '0')
-        {
-            _integer = _decimalPoint = _decimalComma = false;
-            return;
-        }
-
-        _integer &= digitsOnly && long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _);
-        _decimalPoint &= double.TryParse(value, PlainNumber, CultureInfo.InvariantCulture, out _);
-        _decimalComma &= double.TryParse(value, PlainNumber, DecimalComma, out _);
+        var code = digitsOnly && magnitude.Length > 1 && magnitude[0] == '0';
+        _integer.Record(!code && digitsOnly && long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _));
+        _decimalPoint.Record(!code && double.TryParse(value, PlainNumber, CultureInfo.InvariantCulture, out _));
+        _decimalComma.Record(!code && double.TryParse(value, PlainNumber, DecimalComma, out _));
         _sawPoint |= value.Contains('.');
         _sawComma |= value.Contains(',');
     }
 
-    private void NarrowTemporal(ReadOnlySpan<char> value)
+    private void TryTemporal(ReadOnlySpan<char> value)
     {
-        for (var i = _temporal.Count - 1; i >= 0; i--)
+        for (var i = 0; i < _temporal.Length; i++)
         {
-            if (!DateTime.TryParseExact(value, TemporalFormats.Candidates[_temporal[i]], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
-            {
-                _temporal.RemoveAt(i);
+            var candidate = _temporal[i];
+            if (!Alive(candidate))
                 continue;
-            }
-
-            _minYear = Math.Min(_minYear, time.Year);
-            _maxYear = Math.Max(_maxYear, time.Year);
+            var parsed = DateTime.TryParseExact(value, TemporalFormats.Candidates[i], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time);
+            candidate.Record(parsed, parsed ? time.Year : null);
         }
     }
 
-    private (InferredType, string?, string?) Decide(long nonEmpty)
-    {
-        if (nonEmpty == 0)
-            return (InferredType.Empty, null, null);
+    /// <summary>Still worth trying: within its warm-up, or not yet failing clearly more than a fitting type may.</summary>
+    private static bool Alive(Candidate candidate) => candidate.Tried < Warmup || candidate.Failures <= DropShare * candidate.Tried;
 
-        // Eight digits may be yyyyMMdd or a number; only plausible years make them dates.
-        var plausibleYears = _minYear >= 1900 && _maxYear <= 2100;
-        var temporal = _temporal.Select(i => TemporalFormats.Candidates[i]).FirstOrDefault(f => plausibleYears || !TemporalFormats.IsCompact(f));
-        if (temporal is not null)
-            return (TemporalFormats.HasTime(temporal) ? InferredType.Timestamp : InferredType.Date, temporal, null);
-        if (_integer)
-            return (InferredType.Integer, null, null);
-        if (_decimalPoint && _sawPoint)
-            return (InferredType.Decimal, null, "point");
-        if (_decimalComma && _sawComma)
-            return (InferredType.Decimal, null, "comma");
-        return (InferredType.Text, null, null);
+    private (InferredType, string?, string?, long Fits, int?, int?) Decide()
+    {
+        var nonEmpty = NonEmpty;
+        if (nonEmpty == 0)
+            return (InferredType.Empty, null, null, 0, null, null);
+
+        bool Fits(Candidate c) => c.Tried == nonEmpty && c.Successes >= FitShare * nonEmpty;
+
+        for (var i = 0; i < _temporal.Length; i++)
+        {
+            var candidate = _temporal[i];
+            var format = TemporalFormats.Candidates[i];
+            // Eight digits may be yyyyMMdd or a number; only plausible years make them dates.
+            if (!Fits(candidate) || (TemporalFormats.IsCompact(format) && (candidate.MinYear < 1900 || candidate.MaxYear > 2100)))
+                continue;
+            return (TemporalFormats.HasTime(format) ? InferredType.Timestamp : InferredType.Date, format, null, candidate.Successes, candidate.MinYear, candidate.MaxYear);
+        }
+
+        if (Fits(_integer))
+            return (InferredType.Integer, null, null, _integer.Successes, null, null);
+        var point = Fits(_decimalPoint) && _sawPoint ? _decimalPoint.Successes : -1;
+        var comma = Fits(_decimalComma) && _sawComma ? _decimalComma.Successes : -1;
+        if (point >= 0 && point >= comma)
+            return (InferredType.Decimal, null, "point", point, null, null);
+        if (comma >= 0)
+            return (InferredType.Decimal, null, "comma", comma, null, null);
+        return (InferredType.Text, null, null, nonEmpty, null, null);
     }
 
     private List<ValueFrequency> TopValues(int count) =>
@@ -155,4 +176,30 @@ internal sealed class ColumnProfiler(string name, int maxDistinct)
             .Take(count)
             .Select(p => new ValueFrequency(IdentityCodeMask.Apply(p.Key), p.Value))
             .ToList();
+
+    /// <summary>A type or format under trial: how many values it has read and failed to read, and the years of the dates it read.</summary>
+    private sealed class Candidate
+    {
+        public long Tried { get; private set; }
+
+        public long Failures { get; private set; }
+
+        public long Successes => Tried - Failures;
+
+        public int MinYear { get; private set; } = int.MaxValue;
+
+        public int MaxYear { get; private set; } = int.MinValue;
+
+        public void Record(bool success, int? year = null)
+        {
+            Tried++;
+            if (!success)
+                Failures++;
+            if (year is { } y)
+            {
+                MinYear = Math.Min(MinYear, y);
+                MaxYear = Math.Max(MaxYear, y);
+            }
+        }
+    }
 }

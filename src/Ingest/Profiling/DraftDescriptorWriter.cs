@@ -97,11 +97,13 @@ public static partial class DraftDescriptorWriter
             _ => Describe(column.Type),
         };
         var distinct = column.DistinctCapped ? $"{column.Distinct:N0}+ distinct" : $"{column.Distinct:N0} distinct";
-        Line(yaml, $"  {key}: {{ {string.Join(", ", settings)} }}", $"{type}, {column.EmptyShare:P0} empty, {distinct}");
+        var misfits = column.NotFitting switch { 0 => "", 1 => ", 1 value does not fit", _ => $", {column.NotFitting:N0} values do not fit" };
+        var empty = column.Empty == 0 ? "never empty" : $"{column.EmptyShare:P1} empty";
+        Line(yaml, $"  {key}: {{ {string.Join(", ", settings)} }}", $"{type}{misfits}, {empty}, {distinct}");
     }
 
     private static void Line(StringBuilder yaml, string setting, string comment) =>
-        yaml.AppendLine(CultureInfo.InvariantCulture, $"{setting.PadRight(CommentColumn)}# {comment}");
+        yaml.AppendLine(CultureInfo.InvariantCulture, $"{setting.PadRight(CommentColumn - 3)}   # {comment}");
 
     private static string Describe(InferredType type) => type.ToString().ToLowerInvariant();
 

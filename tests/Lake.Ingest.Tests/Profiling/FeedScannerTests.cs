@@ -77,6 +77,28 @@ public sealed class FeedScannerTests
     }
 
     [Test]
+    public void Scan_AFewBrokenValues_KeepTheFormatOfTheRestAndAreCounted()
+    {
+        // One impossible date and one stray letter among forty: what ingest would quarantine, not a reason to call the columns text.
+        var lines = File.ReadAllLines(LatinDialysisFeed(), Encoding.Latin1).ToList();
+        var fields = lines[5].Split(';');
+        (fields[1], fields[3]) = ("31.02.2020 10:00", "x");
+        lines[5] = string.Join(';', fields);
+        var feed = Write("broken.csv", lines, Encoding.Latin1);
+
+        var columns = FeedScanner.Scan(feed).Columns.ToDictionary(c => c.Name);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(columns["HOITOPVM"].Format, Is.EqualTo("dd.MM.yyyy HH:mm"));
+            Assert.That(columns["HOITOPVM"].NotFitting, Is.EqualTo(1));
+            Assert.That(columns["ARVO"].DecimalSeparator, Is.EqualTo("comma"));
+            Assert.That(columns["ARVO"].NotFitting, Is.EqualTo(1));
+            Assert.That(columns["SUURE"].NotFitting, Is.Zero);
+        });
+    }
+
+    [Test]
     public void Scan_IdentityColumn_KeepsNoValueAndNoValueAnywhereIsAnIdentityCode()
     {
         var profile = FeedScanner.Scan(LatinDialysisFeed());

@@ -1,0 +1,28 @@
+using System.CommandLine;
+using Lake.Extract.Disclosure;
+
+namespace Lake.Cli.Commands;
+
+internal static class CatalogCommand
+{
+    public static Command Create()
+    {
+        var json = new Option<bool>("--json") { Description = "Print the catalog as JSON." };
+        var command = new Command("catalog", "What the lake holds, per register and source: years, rows, patients, quarantine; and the registers still without data. Small counts suppressed.")
+        {
+            json,
+        };
+        command.SetAction((parse, _) => CommandAction.RunAsync(() =>
+        {
+            // No threshold option: the catalog is read by anyone on staff, always at the default.
+            var disclosure = new DisclosureControl();
+            var catalog = LakeCatalog.Build(GlobalOptions.Workspace(parse).Layout, disclosure);
+            if (parse.GetValue(json))
+                Console.WriteLine(CatalogReport.Json(catalog, disclosure));
+            else
+                CatalogReport.Print(catalog, disclosure);
+            return Task.FromResult(0);
+        }));
+        return command;
+    }
+}

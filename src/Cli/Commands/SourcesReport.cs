@@ -1,0 +1,169 @@
+using System.Globalization;
+using Lake.Contracts.Registers;
+using Lake.Ingest.Descriptors;
+using Lake.Ingest.Profiling;
+using Spectre.Console;
+
+namespace Lake.Cli.Commands;
+
+/// <summary>How the <c>sources</c> commands show descriptors, validation and dry runs.</summary>
+internal static class SourcesReport
+{
+    /// <summary>Stands in for every identity code: the commands show that there is one, never which.</summary>
+    public const string IdentityCode = "[identity code]";
+
+    public static void PrintList(IReadOnlyList<(string Name, string Path)> descriptors)
+    {
+        var table = new Table().AddColumns("descriptor", "system → register", "format", "years", "status");
+        foreach (var (name, path) in descriptors)
+        {
+            try
+            {
+                var d = SourceDescriptorLoader.Check(path, out var problems);
+                var status = problems.Count == 0 ? "[green]valid[/]" : $"[red]{problems.Count} problem{(problems.Count == 1 ? "" : "s")}[/]";
+                table.AddRow(Esc(name), Esc($"{d.System} → {d.Register}"), Esc($"{Describe(d.Format)}, {d.Format.Encoding}"), Esc(d.Years.ToString()), status);
+            }
+            catch (DescriptorException)
+            {
+                table.AddRow(Esc(name), "", "", "", "[red]not readable YAML[/]");
+            }
+        }
+
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLine($"{descriptors.Count} descriptor{(descriptors.Count == 1 ? "" : "s")}. 'lake sources show NAME' shows one; 'lake sources validate NAME' lists its problems with their lines.");
+    }
+
+    public static void PrintShow(string path, SourceDescriptor d, IReadOnlyList<DescriptorProblem> problems)
+    {
+        AnsiConsole.MarkupLine($"[bold]{Esc(d.System)}[/] → [bold]{Esc(d.Register)}[/]   ({Esc(path)})");
+        var facts = new Grid().AddColumn().AddColumn();
+        facts.AddRow("description", Esc(d.Description));
+        facts.AddRow("years", Esc(d.Years.ToString()));
+        facts.AddRow("format", Esc($"{Describe(d.Format)}, {d.Format.Encoding}, header {(d.Format.Header ? "yes" : "no")}, compression {d.Format.Compression}"));
+        if (d.Format.NullValues.Count > 0)
+            facts.AddRow("no value", Esc(string.Join(", ", d.Format.NullValues.Select(v => $"'{v}'"))));
+        facts.AddRow("identity", Esc(d.Crosswalk is { } c
+            ? $"local number in '{d.Identity}', mapped to the identity code by {c.File} ({c.LocalId} → {c.IdentityCode}{(c.ShiftDays is null ? "" : $", dates shifted by {c.ShiftDays}")})"
+            : $"identity code in '{d.Identity}'"));
+        foreach (var filter in d.Exclude)
+            facts.AddRow("excludes", Esc($"{filter.Column} {(filter.EqualTo.Count > 0 ? "= " + string.Join(" | ", filter.EqualTo) : "contains " + string.Join(" | ", filter.Contains))}: {filter.Reason}"));
+        foreach (var lookup in d.Lookups)
+            facts.AddRow("lookup", Esc($"{lookup.Name}: {lookup.File} where {lookup.Key} = feed {lookup.Match}, gives {string.Join(", ", lookup.Columns.Select(col => $"{lookup.Name}.{col}"))}"));
+        var register = RegisterCatalog.TryGet(d.Register, out var known) ? known : null;
+        if (register is not null)
+            facts.AddRow("catalog", Esc(CatalogNote(d, register)));
+        AnsiConsole.Write(facts);
+
+        if (register is not null)
+        {
+            var table = new Table().AddColumns("register column", "type", "required", "filled from");
+            foreach (var column in register.StoredColumns)
+            {
+                table.AddRow(Esc(column.Name), Describe(column.Type), column.Required ? "yes" : "", FilledFrom(d, column));
+            }
+
+            AnsiConsole.Write(table);
+        }
+
+        PrintProblems(problems);
+    }
+
+    public static void PrintValidation(string path, SourceDescriptor d, IReadOnlyList<DescriptorProblem> problems)
+    {
+        if (problems.Count == 0)
+        {
+            var register = RegisterCatalog.Get(d.Register);
+            AnsiConsole.MarkupLine($"[green]valid[/]: {Esc(path)}: {Esc(d.System)} → {Esc(d.Register)}, {d.Columns.Count} of {register.Columns.Count} register columns filled, every required one among them.");
+            return;
+        }
+
+        AnsiConsole.MarkupLine($"[red]not valid[/]: {Esc(path)}: {problems.Count} problem{(problems.Count == 1 ? "" : "s")}");
+        foreach (var problem in problems)
+            AnsiConsole.MarkupLine($"  {Esc(path)}: {Esc(problem.ToString())}");
+    }
+
+    public static void PrintTry(string path, string feed, SourceDescriptor d, DryRunResult result)
+    {
+        AnsiConsole.MarkupLine($"Dry run of {Esc(path)} on {Esc(feed)}: the first {result.RowsRead:N0} rows. [bold]Nothing is written[/] to the lake, its quarantine or the key ring.");
+        var rows = new Table().AddColumn("line").AddColumn(Esc($"{result.IdentityColumn} → pseudonym"));
+        foreach (var column in result.Columns)
+            rows.AddColumn(Esc(column));
+        foreach (var row in result.Rows)
+            rows.AddRow(new[] { Number(row.Line), Esc(IdentityCode) }.Concat(row.Values.Select(Esc)).ToArray());
+        AnsiConsole.Write(rows);
+
+        if (result.Rejections.Count > 0)
+        {
+            AnsiConsole.MarkupLine("[yellow]Rejected[/] (ingest would quarantine these rows):");
+            var rejections = new Table().AddColumns("line", "reason", "column", "message");
+            foreach (var rejection in result.Rejections)
+                rejections.AddRow(Number(rejection.Line), Esc(rejection.Reason), Esc(rejection.Column ?? ""), Esc(rejection.Message));
+            AnsiConsole.Write(rejections);
+        }
+
+        foreach (var (reason, count) in result.ExcludedByReason)
+            AnsiConsole.MarkupLine($"Excluded by the descriptor's filters: {count:N0} ({Esc(reason)})");
+        foreach (var (check, count) in result.WarningsByCheck)
+            AnsiConsole.MarkupLine($"Kept with a warning: {count:N0} ({Esc(check)})");
+        var excluded = result.ExcludedByReason.Values.Sum();
+        AnsiConsole.MarkupLine(
+            $"{result.RowsRead:N0} rows read: [green]{result.Rows.Count:N0} would be written[/], [yellow]{result.Rejections.Count:N0} quarantined[/], {excluded:N0} excluded." +
+            (result.MoreRows ? $" The feed goes on; try more with --rows, or ingest it: lake ingest --source {Esc(path)} {Esc(feed)}" : " That is the whole feed."));
+    }
+
+    private static void PrintProblems(IReadOnlyList<DescriptorProblem> problems)
+    {
+        foreach (var problem in problems)
+            AnsiConsole.MarkupLine($"[red]problem[/] {Esc(problem.ToString())}");
+    }
+
+    private static string FilledFrom(SourceDescriptor d, RegisterColumn column)
+    {
+        if (column.Name == RegisterDefinition.PseudonymColumn)
+            return Esc($"the identity code in '{d.Identity}'{(d.Crosswalk is null ? "" : " (through the crosswalk)")}, pseudonymized; never stored");
+        if (column.Name == RegisterDefinition.KeyIdColumn)
+            return "the key ring's current register key";
+        if (!d.Columns.TryGetValue(column.Name, out var m))
+            return column.Required ? "[red]not mapped, but required[/]" : "[grey]not mapped[/]";
+
+        var source = m.From is not null ? $"feed column '{m.From}'" : m.Identity is not null ? $"the identity code's {m.Identity}" : $"the constant '{m.Value}'";
+        var details = new List<string>();
+        if (m.Format is not null)
+            details.Add($"format {m.Format}");
+        if (m.Decimal == "comma")
+            details.Add("decimal comma");
+        if (m.Map is not null)
+            details.Add($"map {string.Join(", ", m.Map.Select(p => $"{p.Key} → {p.Value}"))}{(m.Otherwise is null ? "" : $", otherwise {m.Otherwise}")}");
+        if (m.Normalize is not null)
+            details.Add($"normalize {m.Normalize}");
+        if (m.WhenNotNumeric is not null)
+            details.Add($"not numeric → {m.WhenNotNumeric}");
+        if (m.KeepIf is not null)
+            details.Add($"kept if {m.KeepIf}");
+        return Esc(details.Count == 0 ? source : $"{source}; {string.Join("; ", details)}");
+    }
+
+    private static string CatalogNote(SourceDescriptor d, RegisterDefinition register)
+    {
+        var listed = register.Sources.Where(s => s.System == d.System).ToList();
+        return listed.Count > 0
+            ? $"the dataset catalog lists {d.System} for {register.Name}: {string.Join("; ", listed.Select(Describe))}"
+            : $"the dataset catalog does not list {d.System} for {register.Name} (it lists {string.Join("; ", register.Sources.Select(s => $"{s.System} {Describe(s)}"))})";
+    }
+
+    public static string Describe(SourceCoverage s) =>
+        (s.ToYear == s.FromYear ? $"{s.FromYear}" : $"{s.FromYear}-{s.ToYear?.ToString(CultureInfo.InvariantCulture) ?? ""}") + (s.Partial ? " partial" : "");
+
+    public static string Describe(FeedFormat format) => format.Kind switch
+    {
+        "delimited" => $"delimited {(format.Delimiter is "tab" or "\\t" ? "tab" : $"'{format.Delimiter}'")}",
+        "fixed_width" => $"fixed width, {format.Fields.Count} fields",
+        _ => format.Kind.Replace('_', ' '),
+    } + (format.Compression == "gzip" ? ", gzip" : "");
+
+    private static string Describe(ColumnType type) => type.ToString().ToLowerInvariant();
+
+    private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Esc(string text) => Markup.Escape(text);
+}
