@@ -15,12 +15,12 @@
 # chosen on the first start and kept in DIR/env, so a later stop + start is a
 # broker restart that clients can reconnect to, with durable queues intact.
 #
-# Settings (environment): LAKE_RABBITMQ_BOOT_TIMEOUT (seconds, default 120),
+# Settings (environment): LAKE_RABBITMQ_BOOT_TIMEOUT (seconds, default 180),
 # LAKE_RABBITMQ_SBIN (folder holding rabbitmq-server and rabbitmqctl).
 set -euo pipefail
 
 readonly script_name="${0##*/}"
-readonly boot_timeout="${LAKE_RABBITMQ_BOOT_TIMEOUT:-120}"
+readonly boot_timeout="${LAKE_RABBITMQ_BOOT_TIMEOUT:-180}"
 readonly stop_timeout=60
 
 say() { printf '%s: %s\n' "$script_name" "$*" >&2; }
@@ -217,6 +217,7 @@ node_env()
         "RABBITMQ_ADVANCED_CONFIG_FILE=$dir/advanced.config" \
         "RABBITMQ_ENABLED_PLUGINS_FILE=$dir/enabled_plugins" \
         "RABBITMQ_CONF_ENV_FILE=$dir/rabbitmq-env.conf" \
+        "ERL_CRASH_DUMP=$dir/log/erl_crash.dump" \
         "ERL_EPMD_PORT=$epmd_port" \
         "ERL_EPMD_ADDRESS=127.0.0.1" \
         "RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS=-kernel inet_dist_use_interface {127,0,0,1}" \

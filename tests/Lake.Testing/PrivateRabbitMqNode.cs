@@ -14,8 +14,9 @@ public sealed class PrivateRabbitMqNode : IAsyncDisposable
 {
     private const string ScriptPath = "scripts/rabbitmq-private-node.sh";
 
-    // A first boot takes 4-15 s; the script's own boot timeout (120 s) fires before this one.
-    private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(150);
+    // A boot takes 4-15 s, and up to a minute on a busy 2-core machine; the script's own boot
+    // timeout (180 s) fires before this one.
+    private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(240);
 
     private readonly string _script;
     private readonly TempDirectory _directory;

@@ -39,7 +39,7 @@ public sealed class BrokerRestartTests
     }
 
     [Test]
-    [CancelAfter(240_000)]
+    [CancelAfter(300_000)]
     public async Task Send_WhileBrokerIsDown_IsConsumedAfterRestart(CancellationToken cancellationToken)
     {
         await using var bus = await ProbeBus.StartAsync(Node.AmqpUri, "restart-running", consume: true, cancellationToken);
@@ -59,7 +59,7 @@ public sealed class BrokerRestartTests
     }
 
     [Test]
-    [CancelAfter(240_000)]
+    [CancelAfter(300_000)]
     public async Task Consume_MessageQueuedBeforeRestart_SurvivesRestart(CancellationToken cancellationToken)
     {
         // A consuming bus declares the quorum queues and bindings, then goes away.
