@@ -25,7 +25,7 @@ public sealed class IngestCrashTests
         _root = Path.Combine(Path.GetTempPath(), "lake-crash-" + Guid.NewGuid().ToString("N"));
         _feeds = Path.Combine(_root, "feeds");
         // Large enough that the ingest runs for a second or more, so a kill lands mid-write.
-        var truth = FeedGenerator.Write(_feeds, new SynthOptions { Patients = 40_000, Seed = 11 });
+        var truth = FeedGenerator.Write(_feeds, new SynthOptions { Patients = 40_000, Seed = 11, Feeds = new HashSet<string> { "multilab_laboratory.tsv" } });
         _laboratory = truth.Feeds.Single(f => f.Register == "laboratory" && f.SourceSystem == "Multilab");
     }
 

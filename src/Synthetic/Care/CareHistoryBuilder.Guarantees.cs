@@ -33,6 +33,28 @@ internal sealed partial class CareHistoryBuilder
         }
     }
 
+    /// <summary>
+    /// Chemotherapy in Kemokur's years is rare in a small population; when nobody had a course, a
+    /// cancer patient alive then gets one after the cancer's onset, if there is such a patient.
+    /// </summary>
+    private void EnsureChemotherapy()
+    {
+        if (_records.KemokurCourses.Count > 0)
+            return;
+
+        var candidates = _records.People
+            .SelectMany(p => p.Onsets.Where(o => DrugCatalog.ChemotherapyFor(o.Key.Code) is not null).Select(o => (Person: p, Cancer: o.Key, Onset: o.Value)))
+            .Where(c => c.Onset.Year <= CareCalendar.KemokurTo && DateOnly.FromDateTime(Max(c.Onset, new DateTime(CareCalendar.KemokurFrom, 1, 1))).AddDays(200) <= c.Person.LastDay)
+            .ToList();
+        if (candidates.Count == 0)
+            return;
+
+        var (person, cancer, onset) = random.Pick(candidates);
+        AddChemotherapy(person, cancer, Max(onset, new DateTime(CareCalendar.KemokurFrom, 1, 1)));
+    }
+
+    private static DateTime Max(DateTime a, DateTime b) => a > b ? a : b;
+
     /// <summary>A text feed with no sexual assault record gets one, so its exclusion filter is always exercised.</summary>
     private void EnsureSexualAssaultTexts(List<TextRecord> texts)
     {

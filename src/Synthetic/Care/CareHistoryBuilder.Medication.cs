@@ -65,22 +65,26 @@ internal sealed partial class CareHistoryBuilder
     {
         foreach (var (condition, onset) in person.Onsets)
         {
-            if (DrugCatalog.ChemotherapyFor(condition.Code) is not { } drug || !random.Chance(condition.Code == "C61" ? 0.15 : 0.35))
-                continue;
+            if (DrugCatalog.ChemotherapyFor(condition.Code) is not null && random.Chance(condition.Code == "C61" ? 0.15 : 0.35))
+                AddChemotherapy(person, condition, onset);
+        }
+    }
 
-            var start = onset.Date.AddDays(random.Next(14, 43)).AddHours(8).AddMinutes(random.Next(6 * 60));
-            if (start.Year is < CareCalendar.KemokurFrom or > CareCalendar.KemokurTo || !person.Fits(start))
-                continue;
+    private void AddChemotherapy(PersonCare person, IcdCode cancer, DateTime from)
+    {
+        var drug = DrugCatalog.ChemotherapyFor(cancer.Code)!;
+        var start = from.Date.AddDays(random.Next(14, 43)).AddHours(8).AddMinutes(random.Next(6 * 60));
+        if (start.Year is < CareCalendar.KemokurFrom or > CareCalendar.KemokurTo || !person.Fits(start))
+            return;
 
-            _records.KemokurCourses.Add(new MedicationRecord(person.Index, start, MedicationEntry.Course, drug, IsCopy: false));
-            var cycles = random.Next(4, 7);
-            for (var cycle = 0; cycle < cycles; cycle++)
-            {
-                var dose = start.AddDays(21 * cycle).AddMinutes(random.Next(30, 120));
-                if (!person.Fits(dose) || dose.Year > CareCalendar.KemokurTo)
-                    break;
-                _records.KemokurCourses.Add(new MedicationRecord(person.Index, dose, MedicationEntry.Dispensation, drug, IsCopy: false));
-            }
+        _records.KemokurCourses.Add(new MedicationRecord(person.Index, start, MedicationEntry.Course, drug, IsCopy: false));
+        var cycles = random.Next(4, 7);
+        for (var cycle = 0; cycle < cycles; cycle++)
+        {
+            var dose = start.AddDays(21 * cycle).AddMinutes(random.Next(30, 120));
+            if (!person.Fits(dose) || dose.Year > CareCalendar.KemokurTo)
+                break;
+            _records.KemokurCourses.Add(new MedicationRecord(person.Index, dose, MedicationEntry.Dispensation, drug, IsCopy: false));
         }
     }
 }

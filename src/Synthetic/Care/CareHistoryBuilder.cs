@@ -36,6 +36,7 @@ internal sealed partial class CareHistoryBuilder(Random random)
         }
 
         EnsureIcuStays();
+        EnsureChemotherapy();
         EnsureSexualAssaultTexts(_records.UranusTexts);
         EnsureSexualAssaultTexts(_records.ApottiNotes);
         _records.Sort();
