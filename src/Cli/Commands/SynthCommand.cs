@@ -11,7 +11,7 @@ internal static class SynthCommand
     public static Command Create()
     {
         var output = new Option<string?>("--out") { Description = "Folder for the feeds (default: the data folder's feeds/)." };
-        var command = new Command("synth", "Write synthetic source-system feeds (Uranus background, Apotti diagnoses, Multilab laboratory) for one population.")
+        var command = new Command("synth", "Write synthetic feeds of every source system of the dataset catalog (quality registries in quality_registries/) for one population.")
         {
             Patients, Seed, output,
         };

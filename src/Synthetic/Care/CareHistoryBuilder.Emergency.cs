@@ -42,7 +42,7 @@ internal sealed partial class CareHistoryBuilder
         var urgency = task is "703" or "704" ? random.Pick(['A', 'B']) : task == "753" ? 'B' : random.Pick(['B', 'C', 'D']);
         var male = person.Profile.Sex == Sex.Male;
         var narrative = $"Kohteessa {(int)person.AgeAt(call)}-vuotias {(male ? "mies" : "nainen")}, {random.Pick(["tajuinen ja orientoitunut", "hieman sekava", "kivulias"])}. " +
-            $"{ConditionNames.Finnish(encounter.Primary)}-epäily. Kuljetus päivystykseen.";
+            $"Epäily: {ConditionNames.Finnish(encounter.Primary)}. Kuljetus päivystykseen.";
         _records.Calls.Add(new PrehospitalCallRecord(person.Index, call, task, urgency, arrival, Medication.GetValueOrDefault(task), narrative));
         if (arrival.Year < CareCalendar.MerlotmediCareFrom)
             return;

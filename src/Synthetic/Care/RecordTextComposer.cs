@@ -30,10 +30,13 @@ internal sealed class RecordTextComposer(Random random)
                 VisitKind.FirstVisit => $"First visit. {age}-year-old {(male ? "man" : "woman")} referred for {condition}.",
                 _ => $"Follow-up visit. {age}-year-old {(male ? "man" : "woman")} with known {condition}.",
             });
-            sentences.Add(random.Pick(["Feels well, no new symptoms.", "Reports fatigue for the past weeks.", "Symptoms unchanged.", "Slight worsening since the last visit."]));
+            if (encounter.Kind != VisitKind.Delivery)
+                sentences.Add(random.Pick(["Feels well, no new symptoms.", "Reports fatigue for the past weeks.", "Symptoms unchanged.", "Slight worsening since the last visit."]));
             sentences.Add($"BP {Blood(male)}, HR {random.Next(58, 96)}.");
             sentences.Add($"Dx {encounter.Primary.Code}.");
-            sentences.Add(random.Pick(["Medication unchanged.", $"Follow-up in {random.Next(2, 13)} months.", "Blood tests before the next visit.", "Discharged home, instructions given."]));
+            sentences.Add(encounter.Kind == VisitKind.Delivery
+                ? $"Discharge in {random.Next(2, 4)} days."
+                : random.Pick(["Medication unchanged.", $"Follow-up in {random.Next(2, 13)} months.", "Blood tests before the next visit.", "Discharged home, instructions given."]));
         }
         else
         {
@@ -45,10 +48,13 @@ internal sealed class RecordTextComposer(Random random)
                 VisitKind.FirstVisit => $"Ensikäynti. {age}-vuotias {(male ? "mies" : "nainen")}, lähetteen syy {condition}.",
                 _ => $"Kontrollikäynti. {age}-vuotias {(male ? "mies" : "nainen")}, jolla tunnettu {condition}.",
             });
-            sentences.Add(random.Pick(["Vointi hyvä, ei uusia oireita.", "Kertoo väsymystä viime viikkoina.", "Oireet pysyneet ennallaan.", "Vointi hieman huonontunut edellisestä käynnistä."]));
+            if (encounter.Kind != VisitKind.Delivery)
+                sentences.Add(random.Pick(["Vointi hyvä, ei uusia oireita.", "Kertoo väsymystä viime viikkoina.", "Oireet pysyneet ennallaan.", "Vointi hieman huonontunut edellisestä käynnistä."]));
             sentences.Add($"RR {Blood(male)}, syke {random.Next(58, 96)}.");
             sentences.Add($"Dg {encounter.Primary.Code}.");
-            sentences.Add(random.Pick(["Lääkitys jatkuu ennallaan.", $"Kontrolli {random.Next(2, 13)} kk kuluttua.", "Laboratoriokokeet ennen seuraavaa käyntiä.", "Kotiutetaan, ohjeet annettu."]));
+            sentences.Add(encounter.Kind == VisitKind.Delivery
+                ? $"Kotiutus {random.Next(2, 4)} vrk kuluttua."
+                : random.Pick(["Lääkitys jatkuu ennallaan.", $"Kontrolli {random.Next(2, 13)} kk kuluttua.", "Laboratoriokokeet ennen seuraavaa käyntiä.", "Kotiutetaan, ohjeet annettu."]));
         }
 
         return Finish(sentences, person, english, separator);
