@@ -114,6 +114,9 @@ public sealed class FeedIngestor(LakeLayout layout, Pseudonymizer pseudonymizer,
 
             quarantine.Complete();
             progress?.Report(rowsRead);
+            var masked = mapper.Converters.Sum(c => c?.IdentityCodesMasked ?? 0);
+            if (masked > 0)
+                warnings[WarningChecks.IdentityCodeInText] = masked;
 
             var commit = new BatchCommit
             {

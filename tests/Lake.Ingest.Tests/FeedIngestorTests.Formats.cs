@@ -167,4 +167,19 @@ public sealed partial class FeedIngestorTests
         Assert.That(Query(result, "SELECT diagnosis_type, unit FROM files ORDER BY recorded_at").Select(r => (r[0], r[1])),
             Is.EqualTo(new (object?, object?)[] { ("primary", null), ("secondary", "Kirurgia") }));
     }
+
+    [Test]
+    public async Task IngestAsync_IdentityCodeWrittenInText_IsMaskedAndCounted()
+    {
+        var feed = WriteFeed("text.csv", DiagnosisHeader, $"{Alice.Value},E119,P,2021-03-04T10:00:00,Soitettu omaiselle {Bob.Value} klo 10");
+
+        var result = await _ingestor.IngestAsync(DiagnosisDescriptor(), feed);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Query(result, "SELECT unit FROM files").Single()[0], Is.EqualTo("Soitettu omaiselle [identity code] klo 10"));
+            Assert.That(result.Commit.WarningsByCheck, Is.EqualTo(new Dictionary<string, long> { [WarningChecks.IdentityCodeInText] = 1 }));
+            Assert.That(AllBytesUnder(_layout.Root), Does.Not.Contain(Bob.Value));
+        });
+    }
 }

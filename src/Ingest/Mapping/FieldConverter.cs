@@ -37,6 +37,9 @@ internal sealed class FieldConverter
 
     public string FeedColumn => _mapping.From ?? (_mapping.Identity is not null ? $"identity:{_mapping.Identity}" : "value");
 
+    /// <summary>Identity codes found written inside this column's text and masked, so none reaches the lake.</summary>
+    public long IdentityCodesMasked { get; private set; }
+
     /// <summary>True when the code system comes from the row, so this converter must run after the code_system column.</summary>
     public bool NeedsCodeSystem => _mapping.Normalize == "icd";
 
@@ -130,6 +133,14 @@ internal sealed class FieldConverter
                 value = FieldValue.OfText(_texts.Intern(upper));
                 return null;
             default:
+                if (HetuText.MightContain(text))
+                {
+                    var masked = HetuText.Mask(text.ToString(), out var count);
+                    IdentityCodesMasked += count;
+                    value = FieldValue.OfText(masked);
+                    return null;
+                }
+
                 value = FieldValue.OfText(_texts.Intern(text));
                 return null;
         }

@@ -5,4 +5,7 @@ public static class WarningChecks
 {
     public const string ImplausibleValue = "implausible_value";
     public const string EndBeforeStart = "end_before_start";
+
+    /// <summary>An identity code written inside free text, masked before the row was stored.</summary>
+    public const string IdentityCodeInText = "identity_code_in_text";
 }
