@@ -17,13 +17,13 @@ internal sealed class ColumnProfiler(string name, int maxDistinct)
     /// few broken values (31.02., a stray letter); those are what ingest quarantines, and they must
     /// not hide the format of the rest.
     /// </summary>
-    public const double FitShare = 0.95;
+    public const double FitShare = 0.90;
 
     /// <summary>Values seen before a candidate may be dropped for failing too often.</summary>
     private const int Warmup = 100;
 
     /// <summary>Failures that drop a candidate early; looser than <see cref="FitShare"/>, so bad values bunched together early do not decide.</summary>
-    private const double DropShare = 0.10;
+    private const double DropShare = 0.25;
 
     private const NumberStyles PlainNumber = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint;
 
@@ -80,7 +80,8 @@ internal sealed class ColumnProfiler(string name, int maxDistinct)
         var hidden = nonEmpty > 0 && (identityShare >= 0.5 || (double)_identityShaped / nonEmpty >= 0.5);
         return new ColumnProfile
         {
-            Name = Name,
+            // A name is printed too; a header never holds an identity code, but a misread first row might.
+            Name = IdentityCodeText.Mask(Name),
             Type = type,
             Format = format,
             DecimalSeparator = separator,
@@ -174,7 +175,7 @@ internal sealed class ColumnProfiler(string name, int maxDistinct)
             .OrderByDescending(p => p.Value)
             .ThenBy(p => p.Key, StringComparer.Ordinal)
             .Take(count)
-            .Select(p => new ValueFrequency(IdentityCodeMask.Apply(p.Key), p.Value))
+            .Select(p => new ValueFrequency(IdentityCodeText.Mask(p.Key), p.Value))
             .ToList();
 
     /// <summary>A type or format under trial: how many values it has read and failed to read, and the years of the dates it read.</summary>

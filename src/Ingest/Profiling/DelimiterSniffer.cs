@@ -2,13 +2,17 @@ namespace Lake.Ingest.Profiling;
 
 /// <summary>
 /// Guesses the delimiter among comma, semicolon, tab and bar: the one that splits the first line
-/// and then the most of the following lines into the same number of fields.
+/// and then the most of the following lines into the same number of fields. One that splits
+/// fewer than nine lines in ten alike is not consistent: more likely a comma in text of a
+/// fixed-width feed than a delimiter.
 /// </summary>
 internal static class DelimiterSniffer
 {
+    private const double Consistent = 0.9;
+
     private static readonly char[] Candidates = [',', ';', '\t', '|'];
 
-    public static (char? Delimiter, string Reason) Sniff(IReadOnlyList<string> lines)
+    public static (char? Delimiter, bool Consistent, string Reason) Sniff(IReadOnlyList<string> lines)
     {
         (char Delimiter, int Fields, double Consistency)? best = null;
         foreach (var candidate in Candidates)
@@ -22,9 +26,9 @@ internal static class DelimiterSniffer
         }
 
         if (best is not { } chosen)
-            return (null, "delimiter: none of , ; tab | on the first line, so one column");
+            return (null, false, "delimiter: none of , ; tab | on the first line, so one column");
 
-        return (chosen.Delimiter, $"delimiter {Name(chosen.Delimiter)}: splits {chosen.Consistency:P0} of the first {lines.Count} lines into the header's {chosen.Fields} fields");
+        return (chosen.Delimiter, chosen.Consistency >= Consistent, $"delimiter {Name(chosen.Delimiter)}: splits {chosen.Consistency:P0} of the first {lines.Count} lines into the header's {chosen.Fields} fields");
     }
 
     /// <summary>As a descriptor spells it.</summary>

@@ -27,6 +27,15 @@ public static partial class DraftDescriptorWriter
         yaml.AppendLine(CultureInfo.InvariantCulture, $"  kind: {profile.Kind}");
         if (profile.Delimiter is { } delimiter)
             yaml.AppendLine(CultureInfo.InvariantCulture, $"  delimiter: {(delimiter == "tab" ? "tab" : Quoted(delimiter))}");
+        if (profile.Kind == "fixed_width")
+        {
+            yaml.AppendLine(CultureInfo.InvariantCulture, $"  header: {(profile.Header ? "true" : "false")}");
+            yaml.AppendLine("  fields:");
+            foreach (var field in profile.Fields)
+                yaml.AppendLine(CultureInfo.InvariantCulture, $"    - {{ name: {Scalar(field.Name)}, start: {field.Start}, length: {field.Length} }}");
+            yaml.AppendLine("    # TODO: the other fields, from the system's record layout: name, start (1-based) and length.");
+        }
+
         if (profile.Kind == "delimited")
         {
             if (profile.Header)
@@ -45,10 +54,18 @@ public static partial class DraftDescriptorWriter
         else
             Line(yaml, $"identity: {Scalar(identity.Name)}", $"{identity.IdentityCodeShare:P1} of the values are valid identity codes");
 
+        var mappable = profile.Columns.Where(c => c != identity).ToList();
+        if (mappable.Count == 0)
+        {
+            // An empty mapping rather than nothing: 'columns:' alone would read as no columns at all.
+            Line(yaml, "columns: {}", "TODO: map the register's columns to feed fields once they are known");
+            return yaml.ToString();
+        }
+
         yaml.AppendLine("columns:");
         yaml.AppendLine("  # TODO: rename each key to the register column it fills ('lake sources show FILE' lists them once");
         yaml.AppendLine("  # 'register' is set), and delete the feed columns the register does not keep.");
-        foreach (var column in profile.Columns.Where(c => c != identity))
+        foreach (var column in mappable)
             Column(yaml, column);
         return yaml.ToString();
     }

@@ -1,3 +1,5 @@
+using Lake.Ingest.Descriptors;
+
 namespace Lake.Ingest.Profiling;
 
 /// <summary>What a scan found out about a feed: its physical shape, with why, and each column.</summary>
@@ -5,11 +7,14 @@ public sealed record FeedProfile
 {
     public required string FeedName { get; init; }
 
-    /// <summary>delimited or json_lines, as a descriptor spells it.</summary>
+    /// <summary>delimited, fixed_width or json_lines, as a descriptor spells it.</summary>
     public required string Kind { get; init; }
 
     /// <summary>The delimiter as a descriptor spells it (",", ";", "tab", "|"); null for JSON Lines.</summary>
     public string? Delimiter { get; init; }
+
+    /// <summary>For a fixed-width feed, the fields the scan could place (the identity code); the rest are the system's record layout to fill in.</summary>
+    public IReadOnlyList<FixedWidthField> Fields { get; init; } = [];
 
     /// <summary>utf-8, iso-8859-1 or windows-1252.</summary>
     public required string Encoding { get; init; }

@@ -68,7 +68,16 @@ public static class FeedScanner
         }
         else
         {
-            var (guessed, reason) = DelimiterSniffer.Sniff(firstLines);
+            var (guessed, consistent, reason) = DelimiterSniffer.Sniff(firstLines);
+            // Lines of one length, padded with blanks and with an identity code in one place are
+            // fixed-width even when a comma in their text would split them all alike.
+            if (FixedWidthSniffer.Sniff(firstLines) is { FixedWidth: true } fixedWidth && (!consistent || (fixedWidth.Padded && fixedWidth.IdentityStart is not null)))
+            {
+                reasons.Add(fixedWidth.Reason);
+                using var text = OpenText(path, gzip, encoding);
+                return ScanFixedWidth(text, fixedWidth.IdentityStart, fixedWidth.Header, shape);
+            }
+
             delimiter = guessed ?? ',';
             reasons.Add(reason);
         }
@@ -116,7 +125,7 @@ public static class FeedScanner
                 columns[i].Add(row[i].Span);
         }
 
-        return shape.Complete(delimiter, header, columns, rows, truncated, wrongFieldCount);
+        return shape.Complete("delimited", delimiter, header, columns, rows, truncated, wrongFieldCount, []);
     }
 
     private static FeedProfile ScanJsonLines(TextReader text, Shape shape)
@@ -145,7 +154,37 @@ public static class FeedScanner
                 columns[i].Add(record[i]);
         }
 
-        return shape.Complete(null, true, columns, rows, truncated, broken);
+        return shape.Complete("json_lines", null, true, columns, rows, truncated, broken, []);
+    }
+
+    /// <summary>Only the identity code's field can be placed without the record layout; it is the one profiled.</summary>
+    private static FeedProfile ScanFixedWidth(TextReader text, int? identityStart, bool header, Shape shape)
+    {
+        List<FixedWidthField> fields = identityStart is { } start ? [new FixedWidthField { Name = "HETU", Start = start + 1, Length = 11 }] : [];
+        if (fields.Count == 0)
+            return shape.Complete("fixed_width", null, header, [], 0, false, 0, fields);
+
+        using var reader = new FixedWidthFeedReader(text, fields, header);
+        var column = new ColumnProfiler(fields[0].Name, shape.Options.MaxDistinct);
+        var record = new FeedRecord();
+        long rows = 0, broken = 0;
+        var truncated = false;
+        while (reader.Read(record))
+        {
+            if (rows == shape.Options.MaxRows)
+            {
+                truncated = true;
+                break;
+            }
+
+            rows++;
+            if (record.Problem is not null)
+                broken++;
+            else
+                column.Add(record[0]);
+        }
+
+        return shape.Complete("fixed_width", null, header, [column], rows, truncated, broken, fields);
     }
 
     /// <summary>Names, not data: every field non-empty and distinct, none a number, date or identity code.</summary>
@@ -157,7 +196,7 @@ public static class FeedScanner
             double.TryParse(f, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
             || double.TryParse(f, NumberStyles.Float, DecimalComma, out _)
             || TemporalFormats.Candidates.Any(format => DateTime.TryParseExact(f, format, CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
-            || Hetu.Validate(f) == HetuError.None);
+            || IdentityCodeText.Contains(f));
     }
 
     private static bool IsJsonObject(string line)
@@ -207,18 +246,19 @@ public static class FeedScanner
     /// <summary>What is known of the feed before its rows are read.</summary>
     private sealed record Shape(string FeedName, string Encoding, string Compression, List<string> Reasons, FeedScanOptions Options)
     {
-        public FeedProfile Complete(char? delimiter, bool header, ColumnProfiler[] columns, long rows, bool truncated, long wrongFieldCount)
+        public FeedProfile Complete(string kind, char? delimiter, bool header, ColumnProfiler[] columns, long rows, bool truncated, long wrongFieldCount, IReadOnlyList<FixedWidthField> fields)
         {
             var profiles = columns.Select(c => c.Complete(Options.TopValues)).ToList();
             var identity = profiles.Where(c => c.IdentityCodeShare >= 0.5).MaxBy(c => c.IdentityCodeShare);
             return new FeedProfile
             {
                 FeedName = FeedName,
-                Kind = delimiter is null ? "json_lines" : "delimited",
+                Kind = kind,
                 Delimiter = delimiter is { } d ? DelimiterSniffer.Name(d) : null,
                 Encoding = Encoding,
                 Compression = Compression,
                 Header = header,
+                Fields = fields,
                 Reasons = Reasons,
                 RowsSampled = rows,
                 Truncated = truncated,

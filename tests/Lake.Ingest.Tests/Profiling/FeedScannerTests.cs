@@ -296,6 +296,57 @@ public sealed class FeedScannerTests
     }
 
     [Test]
+    public void Scan_FixedWidthFeed_FindsTheIdentityCodesPositionAndNothingElse()
+    {
+        // A pathology export: identity code run together with the sample number, then time stamp and text.
+        var feed = Write("qpati.dat", People.Select((p, i) => $"{p.Value}H21-00000{i}  20211207125{i}Papa-näyte, kohdunkaula     T83000 M00100").ToList(), Encoding.Latin1);
+
+        var profile = FeedScanner.Scan(feed);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(profile.Kind, Is.EqualTo("fixed_width"));
+            Assert.That(profile.Header, Is.False);
+            Assert.That(profile.Fields.Select(f => (f.Name, f.Start, f.Length)), Is.EqualTo(new[] { ("HETU", 1, 11) }));
+            Assert.That(profile.IdentityColumn, Is.EqualTo("HETU"));
+            Assert.That(profile.Columns.Single().ValuesHidden, Is.True);
+        });
+    }
+
+    [Test]
+    public void Scan_FirstLineIsDataWithAnIdentityCodeRunTogether_IsNotTakenForAHeaderNorPrinted()
+    {
+        var feed = Write("runs.csv", People.Select(p => $"{p.Value}X12,a").ToList(), Encoding.UTF8);
+
+        var profile = FeedScanner.Scan(feed);
+        var printed = string.Join("\n", profile.Columns.Select(c => c.Name).Concat(profile.Columns.SelectMany(c => c.TopValues).Select(v => v.Value)));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(profile.Header, Is.False);
+            Assert.That(People.Where(p => printed.Contains(p.Value, StringComparison.Ordinal)), Is.Empty);
+        });
+    }
+
+    [Test]
+    public void Scan_LatinFeedWithSomeUtf8Rows_IsLatin1AndSaysTheEncodingsAreMixed()
+    {
+        var path = _folder.File("mixed.csv");
+        var bytes = new List<byte>();
+        bytes.AddRange(Encoding.Latin1.GetBytes("suure;arvo\nLÄMPÖ;37,1\nPAINO;80,0\n"));
+        bytes.AddRange(Encoding.UTF8.GetBytes("LÄMPÖ;36,9\n"));
+        File.WriteAllBytes(path, [.. bytes]);
+
+        var profile = FeedScanner.Scan(path);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(profile.Encoding, Is.EqualTo("iso-8859-1"), "the UTF-8 bytes C3 84 are not Windows-1252 evidence");
+            Assert.That(profile.Reasons, Has.Some.Contains("mixes encodings"));
+        });
+    }
+
+    [Test]
     public void Scan_EmptyFeed_Throws()
     {
         var feed = Write("empty.csv", [], Encoding.UTF8);
