@@ -1,5 +1,8 @@
-using Lake.Cli;
+using Lake.Contracts.Lake;
+using Lake.Ingest;
 using Lake.Ingest.Descriptors;
+using Lake.Ingest.Profiling;
+using Lake.Pseudonymization;
 using Lake.Synthetic;
 
 namespace Lake.EndToEnd.Tests;
@@ -21,7 +24,7 @@ public sealed partial class SourcesCommandTests
 
         foreach (var feed in truth.Feeds)
         {
-            var shipped = SourceDescriptorLoader.Load(Ingestion.DescriptorFor(RepositoryPaths.Sources, feed.SourceSystem, feed.Register));
+            var shipped = ShippedDescriptors[(feed.SourceSystem, feed.Register)];
             var draftPath = Path.Combine(folder, $"{Guid.NewGuid():N}.draft.yaml");
             var scan = await LakeConsole.RunAsync("sources", "scan", Path.Combine(folder, feed.FileName), "--out", draftPath);
             Assert.That(scan.ExitCode, Is.Zero, $"{feed.FileName}: {scan.Output}");
@@ -50,4 +53,41 @@ public sealed partial class SourcesCommandTests
             });
         }
     }
+
+    /// <summary>
+    /// The dry run repeats ingest's row checks without writing; on a whole feed it must come to
+    /// exactly ingest's counts, or <c>lake sources try</c> tells a data engineer something ingest
+    /// will not do. Run on every synthetic feed, defects and exclusions included.
+    /// </summary>
+    [Test]
+    public async Task Try_WholeSyntheticFeeds_CountsExactlyWhatIngestCommits()
+    {
+        var folder = Path.Combine(_root, "parity");
+        var truth = FeedGenerator.Write(Path.Combine(folder, "feeds"), new SynthOptions { Patients = 300, Seed = 5, DefectRate = 0.05 });
+        var keyRing = KeyRing.OpenOrCreate(Path.Combine(folder, "keys", "keyring.json"));
+        var ingestor = new FeedIngestor(new LakeLayout(Path.Combine(folder, "lake")), new Pseudonymizer(keyRing), keyRing);
+
+        foreach (var feed in truth.Feeds)
+        {
+            var descriptor = ShippedDescriptors[(feed.SourceSystem, feed.Register)];
+            var path = Path.Combine(folder, "feeds", feed.FileName);
+            var dryRun = new FeedDryRun().Run(descriptor, path, int.MaxValue);
+            var commit = (await ingestor.IngestAsync(descriptor, path)).Commit;
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(dryRun.RowsRead, Is.EqualTo(commit.RowsRead), feed.FileName);
+                Assert.That(dryRun.Rows, Has.Count.EqualTo(commit.RowsWritten), feed.FileName);
+                Assert.That(dryRun.Rejections.GroupBy(r => r.Reason).ToDictionary(g => g.Key, g => (long)g.Count()), Is.EquivalentTo(commit.QuarantinedByReason), feed.FileName);
+                Assert.That(dryRun.ExcludedByReason, Is.EquivalentTo(commit.ExcludedByReason), feed.FileName);
+                Assert.That(dryRun.WarningsByCheck, Is.EquivalentTo(commit.WarningsByCheck), feed.FileName);
+            });
+        }
+    }
+
+    /// <summary>The repository's descriptors by system and register, read once: reading the folder per feed would dominate the test.</summary>
+    private static Dictionary<(string System, string Register), SourceDescriptor> ShippedDescriptors { get; } =
+        Directory.EnumerateFiles(RepositoryPaths.Sources, "*.yaml", SearchOption.AllDirectories)
+            .Select(SourceDescriptorLoader.Load)
+            .ToDictionary(d => (d.System, d.Register));
 }

@@ -105,6 +105,11 @@ public sealed class FeedDryRun
             written.Add(new DryRunRow(record.Line, mapped.Select(i => Show(register.Columns[i].Type, values[i])).ToList()));
         }
 
+        // As ingest counts them: identity codes written inside text were masked, the row kept.
+        var masked = mapper.Converters.Sum(c => c?.IdentityCodesMasked ?? 0);
+        if (masked > 0)
+            warnings[WarningChecks.IdentityCodeInText] = masked;
+
         return new DryRunResult
         {
             IdentityColumn = descriptor.Identity,
