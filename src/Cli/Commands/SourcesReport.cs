@@ -40,6 +40,8 @@ internal static class SourcesReport
         facts.AddRow("description", Esc(d.Description));
         facts.AddRow("years", Esc(d.Years.ToString()));
         facts.AddRow("format", Esc($"{Describe(d.Format)}, {d.Format.Encoding}, header {(d.Format.Header ? "yes" : "no")}, compression {d.Format.Compression}"));
+        if (d.Format.Kind == "fixed_width")
+            facts.AddRow("fields", Esc(string.Join(", ", d.Format.Fields.Select(f => $"{f.Name} {f.Start}-{f.Start + f.Length - 1}"))));
         if (d.Format.NullValues.Count > 0)
             facts.AddRow("no value", Esc(string.Join(", ", d.Format.NullValues.Select(v => $"'{v}'"))));
         facts.AddRow("identity", Esc(d.Crosswalk is { } c
@@ -157,7 +159,7 @@ internal static class SourcesReport
     public static string Describe(FeedFormat format) => format.Kind switch
     {
         "delimited" => $"delimited {(format.Delimiter is "tab" or "\\t" ? "tab" : $"'{format.Delimiter}'")}",
-        "fixed_width" => $"fixed width, {format.Fields.Count} fields",
+        "fixed_width" => $"fixed width, {format.Fields.Count} field{(format.Fields.Count == 1 ? "" : "s")}",
         _ => format.Kind.Replace('_', ' '),
     } + (format.Compression == "gzip" ? ", gzip" : "");
 
