@@ -26,21 +26,4 @@ internal static class SourceFolder
 
         throw new DirectoryNotFoundException($"No 'sources' folder of source descriptors found; pass --sources or set {EnvironmentVariable}.");
     }
-
-    /// <summary>A descriptor by file path, or by file name without extension in the sources folder.</summary>
-    public static string Descriptor(string nameOrPath, string? explicitFolder)
-    {
-        if (File.Exists(nameOrPath))
-            return nameOrPath;
-        var folder = Resolve(explicitFolder);
-        foreach (var extension in new[] { ".yaml", ".yml", ".json" })
-        {
-            var path = Path.Combine(folder, nameOrPath + extension);
-            if (File.Exists(path))
-                return path;
-        }
-
-        var known = Directory.EnumerateFiles(folder).Select(Path.GetFileNameWithoutExtension).Order();
-        throw new FileNotFoundException($"No source descriptor '{nameOrPath}'. Known: {string.Join(", ", known)}.");
-    }
 }

@@ -28,6 +28,8 @@ public static partial class HetuText
         return result;
     }
 
-    [GeneratedRegex(@"(?<![0-9A-Za-z])[0-9]{6}[-+A-FU-Ya-fu-y][0-9]{3}[0-9A-Za-z](?![0-9A-Za-z])", RegexOptions.CultureInvariant)]
+    // No word boundaries: a code run into other characters (010480-490AH21-000001, a reference
+    // number built from it) is still the code. Masking a look-alike in free text costs little.
+    [GeneratedRegex(@"[0-9]{6}[-+A-FU-Ya-fu-y][0-9]{3}[0-9A-Za-z]", RegexOptions.CultureInvariant)]
     private static partial Regex Shape();
 }

@@ -15,7 +15,7 @@ internal static class IngestCommand
         command.SetAction((parse, cancellationToken) => CommandAction.RunAsync(async () =>
         {
             var workspace = GlobalOptions.Workspace(parse);
-            var descriptor = SourceFolder.Descriptor(parse.GetValue(source)!, parse.GetValue(GlobalOptions.Sources));
+            var descriptor = DescriptorFiles.Resolve(parse.GetValue(source)!, parse.GetValue(GlobalOptions.Sources));
             var result = await Ingestion.IngestAsync(workspace, descriptor, parse.GetValue(feed)!, null, cancellationToken);
             Reports.PrintIngest(result);
             return 0;
