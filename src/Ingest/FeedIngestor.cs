@@ -59,6 +59,8 @@ public sealed class FeedIngestor(LakeLayout layout, Pseudonymizer pseudonymizer,
         var checks = new PlausibilityChecks(register, Time.GetLocalNow().DateTime);
         var identities = new IdentityCache(pseudonymizer, register.Name, keyId);
         var partitions = new Dictionary<int, PartitionWriter>();
+        var writes = new BackgroundWrites();
+        var writesDone = false;
         var quarantinePath = layout.QuarantinePath(batchId);
         using var quarantine = new QuarantineWriter(quarantinePath, batchId, Path.GetFileName(feedPath), reader.DisplayDelimiter);
         var excluded = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -100,7 +102,7 @@ public sealed class FeedIngestor(LakeLayout layout, Pseudonymizer pseudonymizer,
                 }
 
                 checks.CountWarnings(values, warnings);
-                var partition = await PartitionFor(year, partitions, register, sourceSlug, batchId, cancellationToken);
+                var partition = await PartitionFor(year, partitions, register, sourceSlug, batchId, writes, cancellationToken);
                 await partition.AppendAsync(identity!.Pseudonym, keyId, values, cancellationToken);
                 rowsWritten++;
             }
@@ -111,6 +113,9 @@ public sealed class FeedIngestor(LakeLayout layout, Pseudonymizer pseudonymizer,
                 await partition.CompleteAsync(cancellationToken);
                 files.Add(new BatchFile(Path.GetRelativePath(layout.Root, partition.Path), partition.Rows, year == NoYear ? null : year));
             }
+
+            writesDone = true;
+            await writes.CompleteAsync();
 
             quarantine.Complete();
             progress?.Report(rowsRead);
@@ -139,6 +144,19 @@ public sealed class FeedIngestor(LakeLayout layout, Pseudonymizer pseudonymizer,
         }
         finally
         {
+            if (!writesDone)
+            {
+                // Stop the background writer before closing its files under it; its own failure, if
+                // any, is already on its way out of the try block.
+                try
+                {
+                    await writes.CompleteAsync();
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                }
+            }
+
             foreach (var partition in partitions.Values)
                 await partition.DisposeAsync();
         }
@@ -170,13 +188,13 @@ public sealed class FeedIngestor(LakeLayout layout, Pseudonymizer pseudonymizer,
             : null;
     }
 
-    private async ValueTask<PartitionWriter> PartitionFor(int? year, Dictionary<int, PartitionWriter> partitions, RegisterDefinition register, string sourceSlug, string batchId, CancellationToken cancellationToken)
+    private async ValueTask<PartitionWriter> PartitionFor(int? year, Dictionary<int, PartitionWriter> partitions, RegisterDefinition register, string sourceSlug, string batchId, BackgroundWrites writes, CancellationToken cancellationToken)
     {
         var key = year ?? NoYear;
         if (!partitions.TryGetValue(key, out var partition))
         {
             var folder = Path.Combine(layout.Root, LakeLayout.PartitionPath(register.Name, sourceSlug, year));
-            partition = await PartitionWriter.CreateAsync(Path.Combine(folder, PartFileName(batchId)), register, RowGroupSize, cancellationToken);
+            partition = await PartitionWriter.CreateAsync(Path.Combine(folder, PartFileName(batchId)), register, writes, RowGroupSize, cancellationToken);
             partitions[key] = partition;
         }
 

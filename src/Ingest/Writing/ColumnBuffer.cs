@@ -20,14 +20,25 @@ internal abstract class ColumnBuffer(int capacity)
 
     public void Clear() => Count = 0;
 
-    public static ColumnBuffer For(RegisterColumn column, int capacity) => column.Type switch
+    /// <summary>The Parquet field of a register column; one instance per file schema, shared by its buffers.</summary>
+    public static DataField FieldOf(RegisterColumn column) => column.Type switch
     {
-        ColumnType.Text => new TextBuffer(column.Name, capacity),
-        ColumnType.Integer => new ValueBuffer<long>(new DataField<long?>(column.Name), capacity, v => v.Integer),
-        ColumnType.Decimal => new ValueBuffer<double>(new DataField<double?>(column.Name), capacity, v => v.Number),
-        ColumnType.Date => new ValueBuffer<DateOnly>(new DataField<DateOnly?>(column.Name), capacity, v => DateOnly.FromDateTime(v.Time)),
+        ColumnType.Text => new DataField<string>(column.Name),
+        ColumnType.Integer => new DataField<long?>(column.Name),
+        ColumnType.Decimal => new DataField<double?>(column.Name),
+        ColumnType.Date => new DataField<DateOnly?>(column.Name),
         // Local hospital time, not UTC: the feeds carry no zone and researchers expect wall-clock times.
-        ColumnType.Timestamp => new ValueBuffer<DateTime>(new DateTimeDataField(column.Name, DateTimeFormat.DateAndTime, isAdjustedToUTC: false, isNullable: true), capacity, v => v.Time),
+        ColumnType.Timestamp => new DateTimeDataField(column.Name, DateTimeFormat.DateAndTime, isAdjustedToUTC: false, isNullable: true),
+        _ => throw new ArgumentOutOfRangeException(nameof(column), column.Type, "Pseudonyms have their own buffer."),
+    };
+
+    public static ColumnBuffer For(RegisterColumn column, DataField field, int capacity) => column.Type switch
+    {
+        ColumnType.Text => new TextBuffer(field, capacity),
+        ColumnType.Integer => new ValueBuffer<long>(field, capacity, v => v.Integer),
+        ColumnType.Decimal => new ValueBuffer<double>(field, capacity, v => v.Number),
+        ColumnType.Date => new ValueBuffer<DateOnly>(field, capacity, v => DateOnly.FromDateTime(v.Time)),
+        ColumnType.Timestamp => new ValueBuffer<DateTime>(field, capacity, v => v.Time),
         _ => throw new ArgumentOutOfRangeException(nameof(column), column.Type, "Pseudonyms have their own buffer."),
     };
 
@@ -44,11 +55,11 @@ internal abstract class ColumnBuffer(int capacity)
             await rowGroup.WriteAsync<T>(Field, _values.AsMemory(0, Count), cancellationToken: cancellationToken);
     }
 
-    private sealed class TextBuffer(string name, int capacity) : ColumnBuffer(capacity)
+    private sealed class TextBuffer(DataField field, int capacity) : ColumnBuffer(capacity)
     {
         private readonly string?[] _values = new string?[capacity];
 
-        public override DataField Field { get; } = new DataField<string>(name);
+        public override DataField Field { get; } = field;
 
         public override void Append(in FieldValue value) => _values[Count++] = value.HasValue ? value.Text : null;
 
