@@ -1,0 +1,50 @@
+using System.Text.Json;
+using Lake.Contracts.Lake;
+using Lake.Extract.ControlPlane;
+using Lake.Extract.Delivery;
+using Lake.Testing;
+
+namespace Lake.EndToEnd.Tests;
+
+/// <summary>
+/// The data request of the walking skeleton with the bus on a real RabbitMQ broker, chosen by
+/// configuration alone: the delivery must be the same, file for file, as with the in-memory bus.
+/// </summary>
+[TestFixture]
+[Category(TestCategories.RabbitMq)]
+[NonParallelizable] // Sets process-wide environment variables that the host reads.
+public sealed class RabbitMqExtractionTests : LakePipelineFixture
+{
+    [Test]
+    public async Task Submit_OverRabbitMq_DeliversTheSameFilesAsTheInMemoryBus()
+    {
+        var broker = Environment.GetEnvironmentVariable("LAKE_TEST_RABBITMQ") ?? "amqp://guest:guest@localhost:5672/";
+        if (!await Broker.IsReachableAsync(broker))
+            TestEnvironment.IgnoreLocallyFailOnCi($"No RabbitMQ at {broker}; run the README's test command, which starts one");
+        await AddPermit("BUS-1", "bus-study", expires: "2099-12-31", "diagnosis", "laboratory", "patient_background");
+
+        Assert.That(await Lake("request", "submit", RepositoryPaths.ExampleSpecification, "--permit", "BUS-1", "--as", "alice"), Is.Zero, "in-memory bus");
+        Environment.SetEnvironmentVariable("Messaging__Transport", "RabbitMq");
+        Environment.SetEnvironmentVariable("Messaging__RabbitMqUri", broker);
+        try
+        {
+            Assert.That(await Lake("request", "submit", RepositoryPaths.ExampleSpecification, "--permit", "BUS-1", "--as", "bob"), Is.Zero, "RabbitMQ");
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("Messaging__Transport", null);
+            Environment.SetEnvironmentVariable("Messaging__RabbitMqUri", null);
+        }
+
+        var requests = AllRequests().Where(r => r.PermitId == "BUS-1").ToList();
+        var inMemory = Manifest(requests.Single(r => r.RequestedBy == "alice"));
+        var overBroker = Manifest(requests.Single(r => r.RequestedBy == "bob"));
+        Assert.That(overBroker.Files.Select(f => (f.Name, f.Sha256)), Is.EqualTo(inMemory.Files.Select(f => (f.Name, f.Sha256))));
+    }
+
+    private static DeliveryManifest Manifest(RequestRecord record)
+    {
+        Assert.That(record.State, Is.EqualTo(RequestState.Delivered), record.Reason);
+        return JsonSerializer.Deserialize<DeliveryManifest>(File.ReadAllText(Path.Combine(record.DeliveryFolder!, "manifest.json")), LakeJson.Options)!;
+    }
+}
