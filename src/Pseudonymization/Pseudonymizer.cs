@@ -31,6 +31,8 @@ public sealed class Pseudonymizer
 
     private static ReadOnlySpan<byte> StudyLabel => "lake study pseudonym v1|"u8;
 
+    private static ReadOnlySpan<byte> DateShiftLabel => "lake study date shift v1|"u8;
+
     /// <summary>trunc128(HMAC-SHA256(identity key, "lake identity v1|" + code as ASCII)).</summary>
     public LakeIdentity IdentityOf(Hetu hetu)
     {
@@ -83,6 +85,28 @@ public sealed class Pseudonymizer
         Span<byte> mac = stackalloc byte[MacSize];
         HMACSHA256.HashData(studyKey, message, mac);
         return new Guid(mac[..16], bigEndian: true);
+    }
+
+    /// <summary>
+    /// A per-patient date shift for a study, in whole days from -<paramref name="maxDays"/> to
+    /// +<paramref name="maxDays"/>: HMAC-SHA256 under the study key with its own label, so it stays
+    /// constant within the study, differs between studies, and cannot be derived from the study
+    /// pseudonym a researcher sees.
+    /// </summary>
+    public int StudyDateShiftDays(string studyId, LakeIdentity identity, int maxDays)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxDays, 1);
+        var studyKey = _keyRing.GetOrCreateStudyKey(studyId);
+
+        Span<byte> message = stackalloc byte[DateShiftLabel.Length + LakeIdentity.Size];
+        DateShiftLabel.CopyTo(message);
+        identity.WriteBytes(message[DateShiftLabel.Length..]);
+
+        Span<byte> mac = stackalloc byte[MacSize];
+        HMACSHA256.HashData(studyKey, message, mac);
+        // 64 bits reduced modulo at most 7,301 values: the bias is below 2^-50, nothing an analysis could see.
+        var value = System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(mac);
+        return (int)(value % (ulong)((2 * maxDays) + 1)) - maxDays;
     }
 
     private RegisterCipher CipherFor(string register, int keyId)

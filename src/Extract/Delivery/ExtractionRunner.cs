@@ -34,13 +34,14 @@ public sealed class ExtractionRunner(LakeLayout layout, string deliveryRoot, Pse
         var snapshot = batches is null ? LakeSnapshot.Take(layout) : LakeSnapshot.Of(layout, batches);
         using var session = LakeQuerySession.Open(snapshot, writableFolder: partial);
         var members = new CohortSelector(session, pseudonymizer).Select(specification.Cohort);
-        LoadStudyPseudonyms(session, permit.StudyId, members);
+        LoadStudyPseudonyms(session, permit.StudyId, members, specification.Delivery);
 
         var files = new List<DeliveredFile>();
-        files.AddRange(Write(session, "cohort", "cohort", partial, specification.Delivery.Csv));
+        session.Execute($"CREATE OR REPLACE TEMP TABLE delivered_cohort AS SELECT {StudyPseudonymColumn}, {Dated("index_time", ColumnType.Timestamp, specification.Delivery, "shift_days")} AS index_time FROM cohort ORDER BY {StudyPseudonymColumn}");
+        files.AddRange(Write(session, "delivered_cohort", "cohort", partial, specification.Delivery.Csv));
         foreach (var dataset in specification.Datasets.Where(d => snapshot.HasData(d.Register)))
         {
-            ExtractRegister(session, RegisterCatalog.Get(dataset.Register), dataset, members);
+            ExtractRegister(session, RegisterCatalog.Get(dataset.Register), dataset, specification.Delivery, members);
             files.AddRange(Write(session, "extract_" + dataset.Register, dataset.Register, partial, specification.Delivery.Csv));
         }
 
@@ -73,25 +74,40 @@ public sealed class ExtractionRunner(LakeLayout layout, string deliveryRoot, Pse
 
     public string DeliveryFolder(string studyId, Guid requestId) => Path.Combine(Path.GetFullPath(deliveryRoot), studyId, requestId.ToString());
 
-    private void LoadStudyPseudonyms(LakeQuerySession session, string studyId, IReadOnlyList<CohortMember> members)
+    private void LoadStudyPseudonyms(LakeQuerySession session, string studyId, IReadOnlyList<CohortMember> members, DeliveryOptions delivery)
     {
-        session.Execute($"CREATE OR REPLACE TEMP TABLE cohort (member INTEGER, {StudyPseudonymColumn} UUID, index_time TIMESTAMP)");
+        session.Execute($"CREATE OR REPLACE TEMP TABLE cohort (member INTEGER, {StudyPseudonymColumn} UUID, index_time TIMESTAMP, shift_days INTEGER)");
         using var appender = session.Connection.CreateAppender("temp", "main", "cohort");
         for (var i = 0; i < members.Count; i++)
         {
+            var shift = delivery.DatePrecision == "shift" ? pseudonymizer.StudyDateShiftDays(studyId, members[i].Identity, delivery.ShiftMaxDays) : 0;
             appender.CreateRow()
                 .AppendValue(i)
                 .AppendValue(pseudonymizer.StudyPseudonym(studyId, members[i].Identity))
                 .AppendValue(members[i].IndexTime)
+                .AppendValue(shift)
                 .EndRow();
         }
     }
 
-    private void ExtractRegister(LakeQuerySession session, RegisterDefinition register, DatasetRequest dataset, IReadOnlyList<CohortMember> members)
+    /// <summary>A delivered date or time column at the precision the specification asks for; a shift keeps the column's type.</summary>
+    private static string Dated(string column, ColumnType type, DeliveryOptions delivery, string shiftDays) => delivery.DatePrecision switch
+    {
+        "month" => $"CAST(date_trunc('month', {column}) AS DATE)",
+        "year" => $"CAST(date_trunc('year', {column}) AS DATE)",
+        "shift" when type == ColumnType.Date => $"{column} + {shiftDays}",
+        "shift" => $"{column} + to_days({shiftDays})",
+        _ => column,
+    };
+
+    private void ExtractRegister(LakeQuerySession session, RegisterDefinition register, DatasetRequest dataset, DeliveryOptions delivery, IReadOnlyList<CohortMember> members)
     {
         var map = PseudonymMap.Load(session, register.Name, members, pseudonymizer);
         var columns = (dataset.Columns.Count > 0 ? dataset.Columns : register.Columns.Select(c => c.Name))
-            .Select(c => "r." + SqlText.Identifier(register.FindColumn(c)!.Name));
+            .Select(c => register.FindColumn(c)!)
+            .Select(c => c.Type is ColumnType.Date or ColumnType.Timestamp
+                ? $"{Dated("r." + SqlText.Identifier(c.Name), c.Type, delivery, "c.shift_days")} AS {SqlText.Identifier(c.Name)}"
+                : "r." + SqlText.Identifier(c.Name));
         var period = "";
         var parameters = new List<object?>();
         if (register.EventColumn is not null)
@@ -136,7 +152,7 @@ public sealed class ExtractionRunner(LakeLayout layout, string deliveryRoot, Pse
 
     private static IEnumerable<DeliveredFile> Write(LakeQuerySession session, string table, string name, string folder, bool csv)
     {
-        var source = table == "cohort" ? $"(SELECT {StudyPseudonymColumn}, index_time FROM cohort ORDER BY {StudyPseudonymColumn})" : SqlText.Identifier(table);
+        var source = SqlText.Identifier(table);
         using var count = session.Command($"SELECT count(*) FROM {source}");
         var rows = Convert.ToInt64(count.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
 

@@ -43,7 +43,7 @@ internal sealed class SpecificationDocument
                 From = d.From,
                 To = d.To,
             }).ToList(),
-            Delivery = new DeliveryOptions { Csv = Delivery.Csv },
+            Delivery = new DeliveryOptions { Csv = Delivery.Csv, DatePrecision = Delivery.DatePrecision, ShiftMaxDays = Delivery.ShiftMaxDays },
         };
     }
 
@@ -76,5 +76,9 @@ internal sealed class SpecificationDocument
     internal sealed class DeliveryDocument
     {
         public bool Csv { get; set; }
+
+        public string DatePrecision { get; set; } = "exact";
+
+        public int ShiftMaxDays { get; set; } = 180;
     }
 }

@@ -63,6 +63,10 @@ public static class SpecificationValidator
                 yield return problem;
         }
 
+        if (specification.Delivery.DatePrecision is not ("exact" or "month" or "year" or "shift"))
+            yield return $"delivery.date_precision: '{Shorten(specification.Delivery.DatePrecision)}' must be exact, month, year or shift.";
+        if (specification.Delivery.ShiftMaxDays is < 1 or > 3650)
+            yield return "delivery.shift_max_days: from 1 to 3650 days.";
         if (specification.Datasets.GroupBy(d => d.Register).Any(g => g.Count() > 1))
             yield return "datasets: a register is listed twice; list each register once.";
     }

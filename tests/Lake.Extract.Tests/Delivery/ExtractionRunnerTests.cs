@@ -68,7 +68,41 @@ public sealed class ExtractionRunnerTests
         Assert.That(delivered, Is.EqualTo(expected));
     }
 
-    private DeliveryManifest Extract()
+    [Test]
+    public void Run_MonthPrecision_TruncatesEveryDateToTheMonth()
+    {
+        var manifest = Extract(new DeliveryOptions { DatePrecision = "month" });
+
+        var dates = Query(manifest, "SELECT CAST(recorded_at AS VARCHAR), typeof(recorded_at) FROM read_parquet($1) ORDER BY 1", "diagnosis.parquet");
+        Assert.That(dates, Is.EqualTo(new[] { ("2015-01-01", "DATE"), ("2019-05-01", "DATE"), ("2019-06-01", "DATE"), ("2022-02-01", "DATE") }));
+    }
+
+    [Test]
+    public void Run_DateShift_MovesEachPatientsDatesByTheStudysOwnShift()
+    {
+        var manifest = Extract(new DeliveryOptions { DatePrecision = "shift", ShiftMaxDays = 30 });
+
+        var shifted = Query(manifest, "SELECT CAST(study_id AS VARCHAR), CAST(recorded_at AS VARCHAR) FROM read_parquet($1)", "diagnosis.parquet");
+        var originals = new Dictionary<Hetu, DateTime[]>
+        {
+            [Anna] = [new(2015, 1, 1, 9, 0, 0), new(2019, 5, 2, 10, 0, 0)],
+            [Ville] = [new(2019, 6, 3, 11, 0, 0), new(2022, 2, 2, 12, 0, 0)],
+        };
+        foreach (var (person, times) in originals)
+        {
+            var identity = _pseudonymizer.IdentityOf(person);
+            var pseudonym = _pseudonymizer.StudyPseudonym("S1", identity).ToString();
+            var shift = _pseudonymizer.StudyDateShiftDays("S1", identity, 30);
+            Assert.That(shift, Is.InRange(-30, 30));
+            Assert.That(shifted.Where(r => r.Item1 == pseudonym).Select(r => DateTime.Parse(r.Item2, System.Globalization.CultureInfo.InvariantCulture)).Order(),
+                Is.EqualTo(times.Select(t => t.AddDays(shift))), "every date of the patient moves by the same days, so intervals stay exact");
+        }
+
+        Assert.That(_pseudonymizer.StudyDateShiftDays("S1", _pseudonymizer.IdentityOf(Anna), 3650), Is.Not.EqualTo(_pseudonymizer.StudyDateShiftDays("S2", _pseudonymizer.IdentityOf(Anna), 3650)),
+            "another study, another shift");
+    }
+
+    private DeliveryManifest Extract(DeliveryOptions? delivery = null)
     {
         var runner = new ExtractionRunner(_layout, _folder.File("delivery"), _pseudonymizer, TimeProvider.System);
         var permit = new Permit
@@ -84,6 +118,7 @@ public sealed class ExtractionRunnerTests
         {
             Cohort = new CohortCriteria { Icd10 = ["E11"] },
             Datasets = [new DatasetRequest { Register = "diagnosis" }],
+            Delivery = delivery ?? new DeliveryOptions(),
         };
         return runner.Run(Guid.NewGuid(), permit, "anna.researcher", specification);
     }
