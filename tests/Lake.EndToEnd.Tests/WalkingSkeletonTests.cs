@@ -177,6 +177,18 @@ public sealed partial class WalkingSkeletonTests : LakePipelineFixture
     }
 
     [Test]
+    public async Task Cost_ExampleStudy_EstimatesFromThePriceList()
+    {
+        var pricing = Path.Combine(RepositoryPaths.Root, "examples", "pricing.yaml");
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await Lake("cost", "estimate", RepositoryPaths.ExampleSpecification, "--pricing", pricing, "--internal", "--as", "erin"), Is.Zero);
+            Assert.That(await Lake("cost", "estimate", RepositoryPaths.ExampleSpecification, "--pricing", "no-such-prices.yaml"), Is.EqualTo(CommandAction.UserError));
+        });
+    }
+
+    [Test]
     public async Task Audit_AfterRequestsAndStudies_RecordsEveryDecisionInAnIntactChain()
     {
         await Lake("study", "preliminary", RepositoryPaths.ExampleSpecification, "--as", "carol");

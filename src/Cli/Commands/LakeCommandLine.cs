@@ -20,6 +20,7 @@ public static class LakeCommandLine
             PermitCommand.Create(),
             RequestCommand.Create(),
             AuditCommand.Create(),
+            CostCommand.Create(),
             SourcesCommand.Create(),
             CatalogCommand.Create(),
         };

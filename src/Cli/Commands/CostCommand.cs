@@ -1,0 +1,37 @@
+using System.CommandLine;
+using System.Globalization;
+using Lake.Extract.Costs;
+using Lake.Extract.Specifications;
+using Spectre.Console;
+
+namespace Lake.Cli.Commands;
+
+internal static class CostCommand
+{
+    public static Command Create()
+    {
+        var spec = new Argument<string>("spec") { Description = "Study specification (YAML or JSON)." };
+        var pricing = new Option<string>("--pricing") { Description = "Price list (YAML).", DefaultValueFactory = _ => Path.Combine("examples", "pricing.yaml") };
+        var internalProject = new Option<bool>("--internal") { Description = "A hospital-internal research project." };
+        var user = new Option<string>("--as") { Description = "Who asks; the preliminary study behind the estimate is audited.", DefaultValueFactory = _ => Environment.UserName };
+        var estimate = new Command("estimate", "Estimate the cost of a data request from its preliminary volumes and a price list.") { spec, pricing, internalProject, user };
+        estimate.SetAction((parse, _) => CommandAction.RunAsync(() =>
+        {
+            var prices = PriceList.Load(parse.GetValue(pricing)!);
+            var volumes = StudyCommand.Run(GlobalOptions.Workspace(parse), SpecificationReader.Load(parse.GetValue(spec)!), Extract.Disclosure.DisclosureControl.DefaultThreshold, parse.GetValue(user)!);
+            var result = CostEstimator.Estimate(volumes, prices, parse.GetValue(internalProject));
+
+            var table = new Table().AddColumns("item", "quantity", "unit price", "amount");
+            foreach (var item in result.Items)
+                table.AddRow(Markup.Escape(item.Description), item.Quantity.ToString("0.###", CultureInfo.InvariantCulture), Money(item.UnitPrice, result.Currency), Money(item.Amount, result.Currency));
+            table.AddRow("[bold]total[/]", "", "", $"[bold]{Money(result.Total, result.Currency)}[/]");
+            AnsiConsole.Write(table);
+            if (result.InternalFree)
+                AnsiConsole.MarkupLine($"Hospital-internal project: free of charge (the services would cost {Money(result.Subtotal, result.Currency)}).");
+            return Task.FromResult(0);
+        }));
+        return new Command("cost", "Cost estimates for data requests.") { estimate };
+    }
+
+    private static string Money(decimal amount, string currency) => amount.ToString("N2", CultureInfo.InvariantCulture) + " " + currency;
+}
