@@ -40,6 +40,8 @@ public sealed class Workspace
 
     public AuditLog OpenAuditLog() => new(ControlPlanePath);
 
+    public Extract.Preliminary.DifferencingLedger OpenDifferencingLedger() => new(ControlPlanePath);
+
     public Extract.Permits.PermitLifecycle CreatePermitLifecycle() => new(OpenControlPlane(), OpenAuditLog(), KeyRing, DeliveryRoot);
 
     public ExtractionRunner CreateExtractionRunner() => new(Layout, DeliveryRoot, CreatePseudonymizer(), TimeProvider.System);

@@ -12,11 +12,19 @@ internal static class CommandAction
 {
     public const int UserError = 2;
 
+    /// <summary>A request or study the rules refuse; the reason is printed.</summary>
+    public const int Refused = 3;
+
     public static async Task<int> RunAsync(Func<Task<int>> body)
     {
         try
         {
             return await body();
+        }
+        catch (Extract.Preliminary.PreliminaryRefusedException e)
+        {
+            await Console.Error.WriteLineAsync("refused: " + e.Message);
+            return Refused;
         }
         catch (Exception e) when (e is DescriptorException or FeedException or SpecificationException or FileNotFoundException
             or DirectoryNotFoundException or UnauthorizedAccessException or KeyNotFoundException or InvalidDataException or TimeoutException or ArgumentException)

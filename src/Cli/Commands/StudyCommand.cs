@@ -38,6 +38,6 @@ internal static class StudyCommand
     public static PreliminaryReport Run(Workspace workspace, Contracts.Extraction.StudySpecification specification, int threshold, string user)
     {
         using var session = LakeQuerySession.Open(LakeSnapshot.Take(workspace.Layout));
-        return new PreliminaryStudy(session, workspace.CreatePseudonymizer(), new DisclosureControl(threshold), workspace.OpenAuditLog()).Run(specification, user);
+        return new PreliminaryStudy(session, workspace.CreatePseudonymizer(), new DisclosureControl(threshold), workspace.OpenAuditLog(), workspace.OpenDifferencingLedger()).Run(specification, user);
     }
 }

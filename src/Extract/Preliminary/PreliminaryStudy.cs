@@ -13,7 +13,7 @@ namespace Lake.Extract.Preliminary;
 /// Answers a preliminary study: no permit, so nothing leaves but counts, and every count goes
 /// through <see cref="DisclosureControl"/> before it is returned.
 /// </summary>
-public sealed class PreliminaryStudy(LakeQuerySession session, Pseudonymizer pseudonymizer, DisclosureControl disclosure, AuditLog audit)
+public sealed class PreliminaryStudy(LakeQuerySession session, Pseudonymizer pseudonymizer, DisclosureControl disclosure, AuditLog audit, DifferencingLedger ledger)
 {
     private static readonly (string Label, int From, int To)[] AgeBands =
         [("0-17", 0, 17), ("18-39", 18, 39), ("40-64", 40, 64), ("65-79", 65, 79), ("80+", 80, 200)];
@@ -22,6 +22,15 @@ public sealed class PreliminaryStudy(LakeQuerySession session, Pseudonymizer pse
     public PreliminaryReport Run(StudySpecification specification, string user)
     {
         var members = new CohortSelector(session, pseudonymizer).Select(specification.Cohort);
+        // Ledger tokens are study pseudonyms of a study of its own: keyed, unlinkable to deliveries.
+        var tokens = members.Select(m => BitConverter.ToUInt64(pseudonymizer.StudyPseudonym(LedgerStudy, m.Identity).ToByteArray(), 0)).ToList();
+        if (ledger.Refusal(user, tokens, disclosure.Threshold) is { } refusal)
+        {
+            audit.Append(user, "study.preliminary", Shorten(specification.Title), "refused", $"differencing: {refusal}; true cohort {members.Count}");
+            throw new PreliminaryRefusedException(refusal);
+        }
+
+        ledger.Record(user, Shorten(specification.Title), tokens);
         _trueCounts.Clear();
         _trueCounts["cohort"] = members.Count;
         var registers = specification.Datasets.Count > 0
@@ -42,6 +51,9 @@ public sealed class PreliminaryStudy(LakeQuerySession session, Pseudonymizer pse
             $"true counts (not shown to the user): {JsonSerializer.Serialize(_trueCounts)}; specification: {JsonSerializer.Serialize(specification.Cohort)}");
         return report;
     }
+
+    /// <summary>The key ring's study whose key makes the ledger's tokens.</summary>
+    public const string LedgerStudy = "preliminary-ledger";
 
     private readonly Dictionary<string, long> _trueCounts = new(StringComparer.Ordinal);
 

@@ -1,0 +1,103 @@
+using Lake.Contracts.Extraction;
+using Lake.Contracts.Lake;
+using Lake.Extract.Audit;
+using Lake.Extract.Disclosure;
+using Lake.Extract.Preliminary;
+using Lake.Extract.Querying;
+using Lake.Ingest;
+using Lake.Ingest.Descriptors;
+using Lake.Pseudonymization;
+
+namespace Lake.Extract.Tests.Preliminary;
+
+/// <summary>Preliminary studies over a small lake: suppression, the audit of true counts, and the differencing attack.</summary>
+public sealed class PreliminaryStudyTests
+{
+    private TemporaryFolder _folder = null!;
+    private LakeLayout _layout = null!;
+    private Pseudonymizer _pseudonymizer = null!;
+    private AuditLog _audit = null!;
+    private DifferencingLedger _ledger = null!;
+
+    [SetUp]
+    public async Task BuildLake()
+    {
+        _folder = new TemporaryFolder();
+        _layout = new LakeLayout(_folder.File("lake"));
+        var keyRing = KeyRing.OpenOrCreate(_folder.File("keys/keyring.json"));
+        _pseudonymizer = new Pseudonymizer(keyRing);
+        _audit = new AuditLog(_folder.File("control/lake.db"));
+        _ledger = new DifferencingLedger(_folder.File("control/lake.db"));
+
+        // Twenty diabetics diagnosed one a month from January 2021, and three asthmatics.
+        var rows = Enumerable.Range(0, 20)
+            .Select(i => $"{Hetu.Create(new DateOnly(1950 + i, 1, 1), 100 + (2 * i)).Value},E11.9,{new DateTime(2021, 1, 15).AddMonths(i):yyyy-MM-ddTHH:mm:ss}")
+            .Concat(Enumerable.Range(0, 3).Select(i => $"{Hetu.Create(new DateOnly(1990 + i, 1, 1), 301 + (2 * i)).Value},J45,2022-03-03T10:00:00"));
+        var feed = _folder.File("feed.csv");
+        await File.WriteAllLinesAsync(feed, ["hetu,code,at", .. rows]);
+        await new FeedIngestor(_layout, _pseudonymizer, keyRing).IngestAsync(new SourceDescriptor
+        {
+            System = "Apotti",
+            Register = "diagnosis",
+            Years = new YearRange { From = 2020 },
+            Identity = "hetu",
+            Columns = new Dictionary<string, ColumnMapping>
+            {
+                ["code"] = new() { From = "code", Normalize = "icd10" },
+                ["code_system"] = new() { Value = "ICD-10" },
+                ["recorded_at"] = new() { From = "at", Format = "yyyy-MM-ddTHH:mm:ss" },
+            },
+        }, feed);
+    }
+
+    [TearDown]
+    public void RemoveLake()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _folder.Dispose();
+    }
+
+    [Test]
+    public void Run_SmallCohort_IsSuppressedAndItsTrueSizeOnlyInTheAuditLog()
+    {
+        var report = Run("alice", Cohort(["J45"]));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.CohortSize.IsSuppressed, Is.True);
+            Assert.That(report.CohortSize.ToString(), Is.EqualTo("1-5"));
+            Assert.That(_audit.ReadAll().Single().Detail, Does.Contain("\"cohort\":3"));
+        });
+    }
+
+    [Test]
+    public void Run_DifferencingAttack_SecondCohortDifferingByFewPatientsIsRefused()
+    {
+        // 20 patients, then the same minus the two diagnosed last: both counts are above the
+        // threshold, but their difference (2) would be a count nobody may see.
+        var all = Run("mallory", Cohort(["E11"]));
+        var allButTwo = Cohort(["E11"], to: new DateOnly(2022, 6, 30));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(all.CohortSize.Value, Is.EqualTo(20));
+            Assert.That(() => Run("mallory", allButTwo), Throws.TypeOf<PreliminaryRefusedException>().With.Message.Contains("differs from your preliminary study"));
+            Assert.That(_audit.ReadAll().Last().Outcome, Is.EqualTo("refused"));
+            Assert.That(Run("alice", allButTwo).CohortSize.Value, Is.EqualTo(18), "another user has no earlier cohort to subtract");
+            Assert.That(Run("mallory", Cohort(["E11"], to: new DateOnly(2021, 12, 31))).CohortSize.Value, Is.EqualTo(12), "a cohort differing by many is answered");
+            Assert.That(Run("mallory", Cohort(["E11"])).CohortSize.Value, Is.EqualTo(20), "the same cohort again reveals nothing new");
+        });
+    }
+
+    private PreliminaryReport Run(string user, StudySpecification specification)
+    {
+        using var session = LakeQuerySession.Open(LakeSnapshot.Take(_layout));
+        return new PreliminaryStudy(session, _pseudonymizer, new DisclosureControl(), _audit, _ledger).Run(specification, user);
+    }
+
+    private static StudySpecification Cohort(string[] codes, DateOnly? to = null) => new()
+    {
+        Title = string.Join("+", codes),
+        Cohort = new CohortCriteria { Icd10 = codes, To = to },
+    };
+}
