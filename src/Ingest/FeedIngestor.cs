@@ -48,63 +48,33 @@ public sealed class FeedIngestor(LakeLayout layout, Pseudonymizer pseudonymizer,
 
         RemoveLeftoversOf(batchId, register.Name);
 
-        var crosswalk = descriptor.Crosswalk is null ? null : Crosswalk.Load(descriptor.Crosswalk, feedPath, CrosswalkPath);
-        using var reader = FeedReaders.Open(descriptor.Format, feedPath);
-        if (reader.ColumnNames.Count == 0)
-            throw new FeedException($"Feed '{feedPath}' is empty: not even a header row.");
-
-        var lookups = descriptor.Lookups.Select(l => LookupTable.Load(l, feedPath, reader.ColumnNames, descriptor.Format.ResolveEncoding())).ToList();
         var keyId = keyRing.CurrentKeyId;
-        var mapper = new RowMapper(descriptor, register, [.. reader.ColumnNames, .. lookups.SelectMany(l => l.ColumnNames)]) { FeedColumnCount = reader.ColumnNames.Count };
-        var checks = new PlausibilityChecks(register, Time.GetLocalNow().DateTime);
-        var identities = new IdentityCache(pseudonymizer, register.Name, keyId);
+        using var rows = new FeedRowPipeline(descriptor, feedPath, pseudonymizer, keyId, CrosswalkPath, Time);
         var partitions = new Dictionary<int, PartitionWriter>();
         var writes = new BackgroundWrites();
         var writesDone = false;
         var quarantinePath = layout.QuarantinePath(batchId);
-        using var quarantine = new QuarantineWriter(quarantinePath, batchId, Path.GetFileName(feedPath), reader.DisplayDelimiter);
-        var excluded = new Dictionary<string, long>(StringComparer.Ordinal);
-        var warnings = new Dictionary<string, long>(StringComparer.Ordinal);
-        var values = new FieldValue[register.Columns.Count];
-        var record = new FeedRecord();
-        long rowsRead = 0, rowsWritten = 0;
+        using var quarantine = new QuarantineWriter(quarantinePath, batchId, Path.GetFileName(feedPath), rows.DisplayDelimiter);
+        long rowsWritten = 0;
 
         try
         {
-            while (reader.Read(record))
+            while (rows.Read(out var outcome))
             {
-                rowsRead++;
-                if ((rowsRead & 0xFFFF) == 0)
-                    progress?.Report(rowsRead);
+                if ((rows.RowsRead & 0xFFFF) == 0)
+                    progress?.Report(rows.RowsRead);
 
-                var complete = record.Problem is null && record.Count == mapper.FeedColumnCount;
-                if (complete)
+                switch (outcome.Verdict)
                 {
-                    foreach (var lookup in lookups)
-                        lookup.AppendTo(record);
+                    case RowVerdict.Rejected:
+                        quarantine.Add(rows.Record, outcome.Rejection!, rows.Mapper.IdentityIndex);
+                        break;
+                    case RowVerdict.Accepted:
+                        var partition = await PartitionFor(outcome.Year, partitions, register, sourceSlug, batchId, writes, cancellationToken);
+                        await partition.AppendAsync(outcome.Pseudonym, keyId, rows.Values, cancellationToken);
+                        rowsWritten++;
+                        break;
                 }
-
-                var exclusion = complete ? mapper.ExclusionOf(record) : null;
-                if (exclusion is not null)
-                {
-                    excluded[exclusion] = excluded.GetValueOrDefault(exclusion) + 1;
-                    continue;
-                }
-
-                var rejection = Check(record, mapper, crosswalk, identities, out var identity, out var shiftDays);
-                int? year = null;
-                rejection ??= mapper.Map(record, identity!.Hetu!, values, shiftDays, out year);
-                rejection ??= checks.Fatal(values, identity!.Hetu!);
-                if (rejection is not null)
-                {
-                    quarantine.Add(record, rejection, mapper.IdentityIndex);
-                    continue;
-                }
-
-                checks.CountWarnings(values, warnings);
-                var partition = await PartitionFor(year, partitions, register, sourceSlug, batchId, writes, cancellationToken);
-                await partition.AppendAsync(identity!.Pseudonym, keyId, values, cancellationToken);
-                rowsWritten++;
             }
 
             var files = new List<BatchFile>();
@@ -118,10 +88,7 @@ public sealed class FeedIngestor(LakeLayout layout, Pseudonymizer pseudonymizer,
             await writes.CompleteAsync();
 
             quarantine.Complete();
-            progress?.Report(rowsRead);
-            var masked = mapper.Converters.Sum(c => c?.IdentityCodesMasked ?? 0);
-            if (masked > 0)
-                warnings[WarningChecks.IdentityCodeInText] = masked;
+            progress?.Report(rows.RowsRead);
 
             var commit = new BatchCommit
             {
@@ -132,11 +99,11 @@ public sealed class FeedIngestor(LakeLayout layout, Pseudonymizer pseudonymizer,
                 FeedSha256 = feedSha256,
                 KeyId = keyId,
                 Files = files,
-                RowsRead = rowsRead,
+                RowsRead = rows.RowsRead,
                 RowsWritten = rowsWritten,
                 QuarantinedByReason = quarantine.CountsByReason,
-                ExcludedByReason = excluded,
-                WarningsByCheck = warnings,
+                ExcludedByReason = rows.ExcludedByReason,
+                WarningsByCheck = rows.WarningsByCheck,
                 CommittedAt = Time.GetUtcNow(),
             };
             commits.Commit(commit);
@@ -160,32 +127,6 @@ public sealed class FeedIngestor(LakeLayout layout, Pseudonymizer pseudonymizer,
             foreach (var partition in partitions.Values)
                 await partition.DisposeAsync();
         }
-    }
-
-    private static Rejection? Check(FeedRecord record, RowMapper mapper, Crosswalk? crosswalk, IdentityCache identities, out IdentityCache.Entry? identity, out int shiftDays)
-    {
-        identity = null;
-        shiftDays = 0;
-        if (record.Problem is not null)
-            return new Rejection(RejectionReasons.UnreadableRecord, null, record.Problem);
-        if (record.Count != mapper.FeedColumnCount + mapper.LookupColumnCount)
-        {
-            return new Rejection(RejectionReasons.WrongFieldCount, null,
-                $"the row has {record.Count} fields, the header {mapper.FeedColumnCount}: a truncated line or an unbalanced quote");
-        }
-
-        var code = record[mapper.IdentityIndex];
-        if (crosswalk is not null)
-        {
-            if (!crosswalk.TryResolve(code, out var mapped, out shiftDays))
-                return new Rejection(RejectionReasons.UnknownLocalId, "identity", "the local patient number is not in the crosswalk");
-            code = mapped;
-        }
-
-        identity = identities.Resolve(code);
-        return identity.Hetu is null
-            ? new Rejection(RejectionReasons.InvalidIdentity, "identity", identity.Error.Describe())
-            : null;
     }
 
     private async ValueTask<PartitionWriter> PartitionFor(int? year, Dictionary<int, PartitionWriter> partitions, RegisterDefinition register, string sourceSlug, string batchId, BackgroundWrites writes, CancellationToken cancellationToken)

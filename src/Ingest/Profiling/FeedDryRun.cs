@@ -49,66 +49,26 @@ public sealed class FeedDryRun
 
     private DryRunResult Run(SourceDescriptor descriptor, string feedPath, int rows, Pseudonymizer pseudonymizer, int keyId)
     {
-        var register = RegisterCatalog.Get(descriptor.Register);
-        var crosswalk = descriptor.Crosswalk is null ? null : Crosswalk.Load(descriptor.Crosswalk, feedPath, CrosswalkPath);
-        using var reader = FeedReaders.Open(descriptor.Format, feedPath);
-        if (reader.ColumnNames.Count == 0)
-            throw new FeedException($"Feed '{feedPath}' is empty: not even a header row.");
-
-        var lookups = descriptor.Lookups.Select(l => LookupTable.Load(l, feedPath, reader.ColumnNames, descriptor.Format.ResolveEncoding())).ToList();
-        var mapper = new RowMapper(descriptor, register, [.. reader.ColumnNames, .. lookups.SelectMany(l => l.ColumnNames)]) { FeedColumnCount = reader.ColumnNames.Count };
-        var checks = new PlausibilityChecks(register, Time.GetLocalNow().DateTime);
-        var identities = new IdentityCache(pseudonymizer, register.Name, keyId);
-        var mapped = Enumerable.Range(0, register.Columns.Count).Where(i => mapper.Converters[i] is not null).ToArray();
-        var values = new FieldValue[register.Columns.Count];
-        var record = new FeedRecord();
+        using var pipeline = new FeedRowPipeline(descriptor, feedPath, pseudonymizer, keyId, CrosswalkPath, Time);
+        var register = pipeline.Register;
+        var mapped = Enumerable.Range(0, register.Columns.Count).Where(i => pipeline.Mapper.Converters[i] is not null).ToArray();
         var written = new List<DryRunRow>();
         var rejections = new List<DryRunRejection>();
-        var excluded = new Dictionary<string, long>(StringComparer.Ordinal);
-        var warnings = new Dictionary<string, long>(StringComparer.Ordinal);
-        long read = 0;
-        var more = false;
-
-        while (reader.Read(record))
+        while (pipeline.RowsRead < rows && pipeline.Read(out var outcome))
         {
-            if (read == rows)
+            switch (outcome.Verdict)
             {
-                more = true;
-                break;
+                case RowVerdict.Rejected:
+                    var rejection = outcome.Rejection!;
+                    rejections.Add(new DryRunRejection(pipeline.Record.Line, rejection.Reason, rejection.Column, IdentityCodeMask.Apply(rejection.Message)));
+                    break;
+                case RowVerdict.Accepted:
+                    written.Add(new DryRunRow(pipeline.Record.Line, mapped.Select(i => Show(register.Columns[i].Type, pipeline.Values[i])).ToList()));
+                    break;
             }
-
-            read++;
-            var complete = record.Problem is null && record.Count == mapper.FeedColumnCount;
-            if (complete)
-            {
-                foreach (var lookup in lookups)
-                    lookup.AppendTo(record);
-            }
-
-            var exclusion = complete ? mapper.ExclusionOf(record) : null;
-            if (exclusion is not null)
-            {
-                excluded[exclusion] = excluded.GetValueOrDefault(exclusion) + 1;
-                continue;
-            }
-
-            var rejection = Check(record, mapper, crosswalk, identities, out var hetu, out var shiftDays);
-            rejection ??= mapper.Map(record, hetu!, values, shiftDays, out _);
-            rejection ??= checks.Fatal(values, hetu!);
-            if (rejection is not null)
-            {
-                rejections.Add(new DryRunRejection(record.Line, rejection.Reason, rejection.Column, IdentityCodeMask.Apply(rejection.Message)));
-                continue;
-            }
-
-            checks.CountWarnings(values, warnings);
-            written.Add(new DryRunRow(record.Line, mapped.Select(i => Show(register.Columns[i].Type, values[i])).ToList()));
         }
 
-        // As ingest counts them: identity codes written inside text were masked, the row kept.
-        var masked = mapper.Converters.Sum(c => c?.IdentityCodesMasked ?? 0);
-        if (masked > 0)
-            warnings[WarningChecks.IdentityCodeInText] = masked;
+        var more = pipeline.RowsRead == rows && pipeline.HasAnotherRow();
 
         return new DryRunResult
         {
@@ -116,37 +76,11 @@ public sealed class FeedDryRun
             Columns = mapped.Select(i => register.Columns[i].Name).ToList(),
             Rows = written,
             Rejections = rejections,
-            ExcludedByReason = excluded,
-            WarningsByCheck = warnings,
-            RowsRead = read,
+            ExcludedByReason = pipeline.ExcludedByReason,
+            WarningsByCheck = pipeline.WarningsByCheck,
+            RowsRead = pipeline.RowsRead,
             MoreRows = more,
         };
-    }
-
-    /// <summary>The checks <see cref="FeedIngestor"/> makes before mapping: the row's shape, then its identity code.</summary>
-    private static Rejection? Check(FeedRecord record, RowMapper mapper, Crosswalk? crosswalk, IdentityCache identities, out Hetu? hetu, out int shiftDays)
-    {
-        hetu = null;
-        shiftDays = 0;
-        if (record.Problem is not null)
-            return new Rejection(RejectionReasons.UnreadableRecord, null, record.Problem);
-        if (record.Count != mapper.FeedColumnCount + mapper.LookupColumnCount)
-        {
-            return new Rejection(RejectionReasons.WrongFieldCount, null,
-                $"the row has {record.Count} fields, the header {mapper.FeedColumnCount}: a truncated line or an unbalanced quote");
-        }
-
-        var code = record[mapper.IdentityIndex];
-        if (crosswalk is not null)
-        {
-            if (!crosswalk.TryResolve(code, out var mappedCode, out shiftDays))
-                return new Rejection(RejectionReasons.UnknownLocalId, "identity", "the local patient number is not in the crosswalk");
-            code = mappedCode;
-        }
-
-        var identity = identities.Resolve(code);
-        hetu = identity.Hetu;
-        return hetu is null ? new Rejection(RejectionReasons.InvalidIdentity, "identity", identity.Error.Describe()) : null;
     }
 
     private static string Show(ColumnType type, FieldValue value) => !value.HasValue ? "" : type switch

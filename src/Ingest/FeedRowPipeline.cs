@@ -1,0 +1,145 @@
+using Lake.Contracts.Registers;
+using Lake.Ingest.Descriptors;
+using Lake.Ingest.Mapping;
+using Lake.Ingest.Reading;
+using Lake.Pseudonymization;
+
+namespace Lake.Ingest;
+
+/// <summary>
+/// The per-row logic of ingest, in one place: read a row, borrow lookup columns, apply the
+/// descriptor's filters, check the row's shape and identity code (through the crosswalk), convert
+/// the fields and run the plausibility checks. <see cref="FeedIngestor"/> writes what it accepts;
+/// the dry run only shows it, and so cannot drift from what ingest would do.
+/// </summary>
+internal sealed class FeedRowPipeline : IDisposable
+{
+    private readonly IFeedReader _reader;
+    private readonly IReadOnlyList<LookupTable> _lookups;
+    private readonly Crosswalk? _crosswalk;
+    private readonly PlausibilityChecks _checks;
+    private readonly IdentityCache _identities;
+    private readonly Dictionary<string, long> _warnings = new(StringComparer.Ordinal);
+
+    public FeedRowPipeline(SourceDescriptor descriptor, string feedPath, Pseudonymizer pseudonymizer, int keyId, string? crosswalkPath, TimeProvider time)
+    {
+        if (!File.Exists(feedPath))
+            throw new FeedException($"Feed '{feedPath}' does not exist.");
+
+        Register = RegisterCatalog.Get(descriptor.Register);
+        _crosswalk = descriptor.Crosswalk is null ? null : Crosswalk.Load(descriptor.Crosswalk, feedPath, crosswalkPath);
+        _reader = FeedReaders.Open(descriptor.Format, feedPath);
+        try
+        {
+            if (_reader.ColumnNames.Count == 0)
+                throw new FeedException($"Feed '{feedPath}' is empty: not even a header row.");
+            _lookups = descriptor.Lookups.Select(l => LookupTable.Load(l, feedPath, _reader.ColumnNames, descriptor.Format.ResolveEncoding())).ToList();
+            Mapper = new RowMapper(descriptor, Register, [.. _reader.ColumnNames, .. _lookups.SelectMany(l => l.ColumnNames)]) { FeedColumnCount = _reader.ColumnNames.Count };
+        }
+        catch
+        {
+            _reader.Dispose();
+            throw;
+        }
+
+        _checks = new PlausibilityChecks(Register, time.GetLocalNow().DateTime);
+        _identities = new IdentityCache(pseudonymizer, Register.Name, keyId);
+        Values = new FieldValue[Register.Columns.Count];
+    }
+
+    public RegisterDefinition Register { get; }
+
+    public RowMapper Mapper { get; }
+
+    /// <summary>The row just read; valid until the next <see cref="Read"/>.</summary>
+    public FeedRecord Record { get; } = new();
+
+    /// <summary>The converted register values of the row just accepted.</summary>
+    public FieldValue[] Values { get; }
+
+    public char DisplayDelimiter => _reader.DisplayDelimiter;
+
+    public long RowsRead { get; private set; }
+
+    public Dictionary<string, long> ExcludedByReason { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Warning checks counted so far, identity codes masked in text included.</summary>
+    public Dictionary<string, long> WarningsByCheck
+    {
+        get
+        {
+            var masked = Mapper.Converters.Sum(c => c?.IdentityCodesMasked ?? 0);
+            if (masked > 0)
+                _warnings[WarningChecks.IdentityCodeInText] = masked;
+            return _warnings;
+        }
+    }
+
+    /// <summary>Reads and judges the next row; false at the end of the feed.</summary>
+    public bool Read(out RowOutcome outcome)
+    {
+        outcome = default;
+        if (!_reader.Read(Record))
+            return false;
+
+        RowsRead++;
+        var complete = Record.Problem is null && Record.Count == Mapper.FeedColumnCount;
+        if (complete)
+        {
+            foreach (var lookup in _lookups)
+                lookup.AppendTo(Record);
+        }
+
+        if ((complete ? Mapper.ExclusionOf(Record) : null) is { } exclusion)
+        {
+            ExcludedByReason[exclusion] = ExcludedByReason.GetValueOrDefault(exclusion) + 1;
+            outcome = new RowOutcome(RowVerdict.Excluded, null, Guid.Empty, null);
+            return true;
+        }
+
+        var rejection = CheckShapeAndIdentity(out var identity, out var shiftDays);
+        int? year = null;
+        rejection ??= Mapper.Map(Record, identity!.Hetu!, Values, shiftDays, out year);
+        rejection ??= _checks.Fatal(Values, identity!.Hetu!);
+        if (rejection is not null)
+        {
+            outcome = new RowOutcome(RowVerdict.Rejected, rejection, Guid.Empty, null);
+            return true;
+        }
+
+        _checks.CountWarnings(Values, _warnings);
+        outcome = new RowOutcome(RowVerdict.Accepted, null, identity!.Pseudonym, year);
+        return true;
+    }
+
+    /// <summary>Whether the feed has another row, read but not judged or counted (the dry run stops at a limit).</summary>
+    public bool HasAnotherRow() => _reader.Read(Record);
+
+    public void Dispose() => _reader.Dispose();
+
+    private Rejection? CheckShapeAndIdentity(out IdentityCache.Entry? identity, out int shiftDays)
+    {
+        identity = null;
+        shiftDays = 0;
+        if (Record.Problem is not null)
+            return new Rejection(RejectionReasons.UnreadableRecord, null, Record.Problem);
+        if (Record.Count != Mapper.FeedColumnCount + Mapper.LookupColumnCount)
+        {
+            return new Rejection(RejectionReasons.WrongFieldCount, null,
+                $"the row has {Record.Count} fields, the header {Mapper.FeedColumnCount}: a truncated line or an unbalanced quote");
+        }
+
+        var code = Record[Mapper.IdentityIndex];
+        if (_crosswalk is not null)
+        {
+            if (!_crosswalk.TryResolve(code, out var mapped, out shiftDays))
+                return new Rejection(RejectionReasons.UnknownLocalId, "identity", "the local patient number is not in the crosswalk");
+            code = mapped;
+        }
+
+        identity = _identities.Resolve(code);
+        return identity.Hetu is null
+            ? new Rejection(RejectionReasons.InvalidIdentity, "identity", identity.Error.Describe())
+            : null;
+    }
+}
