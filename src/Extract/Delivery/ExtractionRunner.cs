@@ -61,6 +61,7 @@ public sealed class ExtractionRunner(LakeLayout layout, string deliveryRoot, Pse
         };
         File.WriteAllText(Path.Combine(partial, "manifest.json"), JsonSerializer.Serialize(manifest, LakeJson.Options));
         DeliveryAccess.Write(partial, permit);
+        DeliveryReadme.Write(partial, manifest);
 
         if (Directory.Exists(final))
             Directory.Delete(final, recursive: true);

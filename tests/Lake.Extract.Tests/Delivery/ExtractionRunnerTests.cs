@@ -69,6 +69,20 @@ public sealed class ExtractionRunnerTests
     }
 
     [Test]
+    public void Run_Delivery_HasAReadmeDescribingEveryFileAndColumn()
+    {
+        var manifest = Extract();
+
+        var readme = File.ReadAllText(Path.Combine(_folder.File("delivery"), "S1", manifest.RequestId.ToString(), "README.md"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(readme, Does.Contain("## cohort.parquet").And.Contain("## diagnosis.parquet"));
+            Assert.That(readme, Does.Contain("| code | text | Diagnosis code in canonical form"));
+            Assert.That(readme, Does.Contain("Cohort: 2 patients. Dates: exact."));
+        });
+    }
+
+    [Test]
     public void Run_MonthPrecision_TruncatesEveryDateToTheMonth()
     {
         var manifest = Extract(new DeliveryOptions { DatePrecision = "month" });

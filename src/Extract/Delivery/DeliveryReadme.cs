@@ -1,0 +1,66 @@
+using System.Globalization;
+using System.Text;
+using Lake.Contracts.Extraction;
+using Lake.Contracts.Registers;
+
+namespace Lake.Extract.Delivery;
+
+/// <summary>
+/// README.md of a delivery: what each file holds and what each column means, in words a
+/// researcher opening the secure environment can use without asking the data service.
+/// </summary>
+internal static class DeliveryReadme
+{
+    public static void Write(string folder, DeliveryManifest manifest)
+    {
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"# Delivery {manifest.RequestId}");
+        text.AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Study {manifest.StudyId}, permit {manifest.PermitId}, requested by {manifest.RequestedBy}, delivered {manifest.CreatedAt:yyyy-MM-dd HH:mm} UTC.");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Cohort: {manifest.CohortSize} patients. Dates: {Precision(manifest.Specification.Delivery)}.");
+        text.AppendLine();
+        text.AppendLine("Registers are delivered as separate files, joined only by `study_id`, the patient's pseudonym in this study.");
+        text.AppendLine("It cannot be linked to any other study or to the hospital's records. Where several source systems");
+        text.AppendLine("recorded the same event, it is delivered once; `source_system` says which system's copy it is.");
+        text.AppendLine("`manifest.json` lists every file with its row count and SHA-256; `access.json` lists who may open the delivery.");
+        text.AppendLine();
+        foreach (var file in manifest.Files.GroupBy(f => f.Register))
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"## {string.Join(", ", file.Select(f => f.Name))}");
+            text.AppendLine();
+            if (file.Key == "cohort")
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"One row per patient of the cohort ({file.First().Rows} rows).");
+                text.AppendLine();
+                text.AppendLine("| column | meaning |");
+                text.AppendLine("| --- | --- |");
+                text.AppendLine("| study_id | The patient's pseudonym in this study. |");
+                text.AppendLine("| index_time | Time of the first diagnosis that put the patient in the cohort. |");
+                text.AppendLine();
+                continue;
+            }
+
+            var register = RegisterCatalog.Get(file.Key);
+            var dataset = manifest.Specification.Datasets.Single(d => d.Register == file.Key);
+            text.AppendLine(CultureInfo.InvariantCulture, $"{register.Title}: {register.Description} {file.First().Rows} rows.");
+            text.AppendLine();
+            text.AppendLine("| column | type | meaning |");
+            text.AppendLine("| --- | --- | --- |");
+            text.AppendLine("| study_id | pseudonym | The patient's pseudonym in this study. |");
+            foreach (var column in (dataset.Columns.Count > 0 ? dataset.Columns : register.Columns.Select(c => c.Name)).Select(c => register.FindColumn(c)!))
+                text.AppendLine(CultureInfo.InvariantCulture, $"| {column.Name} | {column.Type.ToString().ToLowerInvariant()} | {column.Description} |");
+            text.AppendLine("| source_system | text | The source system whose copy of the event this is. |");
+            text.AppendLine();
+        }
+
+        File.WriteAllText(Path.Combine(folder, "README.md"), text.ToString());
+    }
+
+    private static string Precision(DeliveryOptions delivery) => delivery.DatePrecision switch
+    {
+        "month" => "truncated to the first day of the month",
+        "year" => "truncated to the first day of the year",
+        "shift" => $"each patient's dates moved by one random number of days (at most {delivery.ShiftMaxDays} either way), so intervals are exact",
+        _ => "exact",
+    };
+}
