@@ -2,9 +2,7 @@ using System.Security.Cryptography;
 using Lake.Contracts.Lake;
 using Lake.Contracts.Registers;
 using Lake.Ingest.Descriptors;
-using Lake.Ingest.Mapping;
 using Lake.Ingest.Quarantine;
-using Lake.Ingest.Reading;
 using Lake.Ingest.Writing;
 using Lake.Pseudonymization;
 

@@ -3,7 +3,6 @@ using Lake.Contracts.Registers;
 using Lake.Ingest.Descriptors;
 using Lake.Ingest.Mapping;
 using Lake.Ingest.Quarantine;
-using Lake.Ingest.Reading;
 using Lake.Pseudonymization;
 
 namespace Lake.Ingest.Profiling;
