@@ -18,8 +18,12 @@ public sealed class FeedIngestor(LakeLayout layout, Pseudonymizer pseudonymizer,
 {
     private const int NoYear = int.MinValue;
 
-    /// <summary>Rows per Parquet row group; large enough for good compression, small enough to bound memory per partition.</summary>
-    public int RowGroupSize { get; init; } = 128 * 1024;
+    /// <summary>
+    /// Rows per Parquet row group. A feed spread over 26 year partitions holds up to two row groups
+    /// per partition in memory; 32k rows halves peak memory against 128k (0.72 GB against 1.31 GB on
+    /// 10M laboratory rows) and was 8 % faster, at the same file size (bench/README.md).
+    /// </summary>
+    public int RowGroupSize { get; init; } = 32 * 1024;
 
     /// <summary>"Today" for the check that no event lies in the future.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
