@@ -31,12 +31,12 @@ public sealed class ExtractionRunnerTests
         var ingestor = new FeedIngestor(_layout, _pseudonymizer, _keyRing);
 
         // The same two events reach the lake from both systems in 2019; each system also has one of its own.
-        await ingestor.IngestAsync(Diagnoses("Uranus", 2008, 2020), Feed("uranus.csv",
+        await ingestor.IngestAsync(DiagnosisFeeds.Descriptor("Uranus", 2008, 2020), Feed("uranus.csv",
             $"{Anna.Value},E11.9,2019-05-02T10:00:00",
             $"{Ville.Value},E11.0,2019-06-03T11:00:00",
             $"{Anna.Value},I10,2015-01-01T09:00:00",
             $"{Outsider.Value},J45,2019-01-01T09:00:00"));
-        await ingestor.IngestAsync(Diagnoses("Apotti", 2018, null), Feed("apotti.csv",
+        await ingestor.IngestAsync(DiagnosisFeeds.Descriptor("Apotti", 2018), Feed("apotti.csv",
             $"{Anna.Value},E11.9,2019-05-02T10:00:00",
             $"{Ville.Value},E11.0,2019-06-03T11:00:00",
             $"{Ville.Value},E78.0,2022-02-02T12:00:00"));
@@ -157,18 +157,4 @@ public sealed class ExtractionRunnerTests
         File.WriteAllText(path, string.Join("\n", ["hetu,code,at", .. rows]) + "\n");
         return path;
     }
-
-    private static SourceDescriptor Diagnoses(string system, int from, int? to) => new()
-    {
-        System = system,
-        Register = "diagnosis",
-        Years = new YearRange { From = from, To = to },
-        Identity = "hetu",
-        Columns = new Dictionary<string, ColumnMapping>
-        {
-            ["code"] = new() { From = "code", Normalize = "icd10" },
-            ["code_system"] = new() { Value = "ICD-10" },
-            ["recorded_at"] = new() { From = "at", Format = "yyyy-MM-ddTHH:mm:ss" },
-        },
-    };
 }

@@ -39,19 +39,7 @@ public sealed class PermitLifecycleTests
 
         var feed = _folder.File("feed.csv");
         await File.WriteAllTextAsync(feed, $"hetu,code,at\n{Anna.Value},E11.9,2021-05-02T10:00:00\n");
-        await new FeedIngestor(layout, _pseudonymizer, _keyRing).IngestAsync(new SourceDescriptor
-        {
-            System = "Apotti",
-            Register = "diagnosis",
-            Years = new YearRange { From = 2020 },
-            Identity = "hetu",
-            Columns = new Dictionary<string, ColumnMapping>
-            {
-                ["code"] = new() { From = "code", Normalize = "icd10" },
-                ["code_system"] = new() { Value = "ICD-10" },
-                ["recorded_at"] = new() { From = "at", Format = "yyyy-MM-ddTHH:mm:ss" },
-            },
-        }, feed);
+        await new FeedIngestor(layout, _pseudonymizer, _keyRing).IngestAsync(DiagnosisFeeds.Descriptor("Apotti", 2020), feed);
     }
 
     [TearDown]

@@ -35,19 +35,7 @@ public sealed class PreliminaryStudyTests
             .Concat(Enumerable.Range(0, 3).Select(i => $"{Hetu.Create(new DateOnly(1990 + i, 1, 1), 301 + (2 * i)).Value},J45,2022-03-03T10:00:00"));
         var feed = _folder.File("feed.csv");
         await File.WriteAllLinesAsync(feed, ["hetu,code,at", .. rows]);
-        await new FeedIngestor(_layout, _pseudonymizer, keyRing).IngestAsync(new SourceDescriptor
-        {
-            System = "Apotti",
-            Register = "diagnosis",
-            Years = new YearRange { From = 2020 },
-            Identity = "hetu",
-            Columns = new Dictionary<string, ColumnMapping>
-            {
-                ["code"] = new() { From = "code", Normalize = "icd10" },
-                ["code_system"] = new() { Value = "ICD-10" },
-                ["recorded_at"] = new() { From = "at", Format = "yyyy-MM-ddTHH:mm:ss" },
-            },
-        }, feed);
+        await new FeedIngestor(_layout, _pseudonymizer, keyRing).IngestAsync(DiagnosisFeeds.Descriptor("Apotti", 2020), feed);
     }
 
     [TearDown]
