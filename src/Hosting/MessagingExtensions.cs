@@ -11,6 +11,13 @@ public static class MessagingExtensions
     public static IHostApplicationBuilder AddLakeMessaging(this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator> addConsumers)
     {
         var messaging = builder.Configuration.GetSection(MessagingOptions.SectionName).Get<MessagingOptions>() ?? new MessagingOptions();
+        // Starting the host waits until every receive endpoint's queue and binding exist: a command
+        // published before that would reach an exchange with no queue behind it and be lost.
+        builder.Services.Configure<MassTransitHostOptions>(options =>
+        {
+            options.WaitUntilStarted = true;
+            options.StartTimeout = TimeSpan.FromSeconds(60);
+        });
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();

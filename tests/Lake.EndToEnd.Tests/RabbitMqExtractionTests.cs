@@ -28,7 +28,8 @@ public sealed class RabbitMqExtractionTests : LakePipelineFixture
         Environment.SetEnvironmentVariable("Messaging__RabbitMqUri", broker);
         try
         {
-            Assert.That(await Lake("request", "submit", RepositoryPaths.ExampleSpecification, "--permit", "BUS-1", "--as", "bob"), Is.Zero, "RabbitMQ");
+            // Bounded: a command lost on the way must fail the test, not hang the run.
+            Assert.That(await Lake("request", "submit", RepositoryPaths.ExampleSpecification, "--permit", "BUS-1", "--as", "bob", "--wait", "120"), Is.Zero, "RabbitMQ");
         }
         finally
         {

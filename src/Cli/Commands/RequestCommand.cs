@@ -18,6 +18,8 @@ internal static class RequestCommand
 
     private static readonly Option<string> User = new("--as") { Description = "The research group member asking.", Required = true };
 
+    private static readonly Option<int> Wait = new("--wait") { Description = "Seconds to wait for the delivery before giving up (the request goes on).", DefaultValueFactory = _ => 1800 };
+
     public static Command Create() => new("request", "Data extraction requests.")
     {
         Submit(), Status(), List(), Replay(),
@@ -27,12 +29,12 @@ internal static class RequestCommand
     {
         var spec = new Argument<string>("spec") { Description = "Study specification (YAML or JSON)." };
         var permit = new Option<string>("--permit") { Description = "Permit the request is made under.", Required = true };
-        var submit = new Command("submit", "Submit a data extraction request under a permit; waits for the delivery.") { spec, permit, User };
+        var submit = new Command("submit", "Submit a data extraction request under a permit; waits for the delivery.") { spec, permit, User, Wait };
         submit.SetAction((parse, cancellationToken) => CommandAction.RunAsync(async () =>
         {
             var workspace = GlobalOptions.Workspace(parse);
             var specification = SpecificationReader.Load(parse.GetValue(spec)!);
-            var (_, record) = await RequestRunner.SubmitAndWaitAsync(workspace, specification, parse.GetValue(permit)!, parse.GetValue(User)!, TimeSpan.FromMinutes(30), cancellationToken);
+            var (_, record) = await RequestRunner.SubmitAndWaitAsync(workspace, specification, parse.GetValue(permit)!, parse.GetValue(User)!, TimeSpan.FromSeconds(parse.GetValue(Wait)), cancellationToken);
             Reports.PrintRequest(record);
             return record.State == RequestState.Delivered ? 0 : RequestNotDelivered;
         }));
