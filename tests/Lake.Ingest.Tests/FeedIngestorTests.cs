@@ -20,7 +20,7 @@ public sealed partial class FeedIngestorTests
     private static readonly Hetu Bob = Hetu.Create(new DateOnly(1987, 3, 1), 123);
     private static readonly Hetu Carol = Hetu.Create(new DateOnly(2001, 12, 24), 456);
 
-    private TemporaryFolder _folder = null!;
+    private TempDirectory _folder = null!;
     private LakeLayout _layout = null!;
     private KeyRing _keyRing = null!;
     private Pseudonymizer _pseudonymizer = null!;
@@ -29,7 +29,7 @@ public sealed partial class FeedIngestorTests
     [SetUp]
     public void CreateLake()
     {
-        _folder = new TemporaryFolder();
+        _folder = new TempDirectory("lake-ingest-tests");
         _layout = new LakeLayout(_folder.File("lake"));
         _keyRing = KeyRing.OpenOrCreate(_folder.File("keys/keyring.json"));
         _pseudonymizer = new Pseudonymizer(_keyRing);

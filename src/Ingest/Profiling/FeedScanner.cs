@@ -132,16 +132,32 @@ public static class FeedScanner
     {
         using var reader = new JsonLinesFeedReader(text, null);
         var columns = reader.ColumnNames.Select(n => new ColumnProfiler(n, shape.Options.MaxDistinct)).ToArray();
+        var (rows, truncated, broken) = Profile(reader, columns, shape);
+        return shape.Complete("json_lines", null, true, columns, rows, truncated, broken, []);
+    }
+
+    /// <summary>Only the identity code's field can be placed without the record layout; it is the one profiled.</summary>
+    private static FeedProfile ScanFixedWidth(TextReader text, int? identityStart, bool header, Shape shape)
+    {
+        List<FixedWidthField> fields = identityStart is { } start ? [new FixedWidthField { Name = "HETU", Start = start + 1, Length = 11 }] : [];
+        if (fields.Count == 0)
+            return shape.Complete("fixed_width", null, header, [], 0, false, 0, fields);
+
+        using var reader = new FixedWidthFeedReader(text, fields, header);
+        ColumnProfiler[] columns = [new ColumnProfiler(fields[0].Name, shape.Options.MaxDistinct)];
+        var (rows, truncated, broken) = Profile(reader, columns, shape);
+        return shape.Complete("fixed_width", null, header, columns, rows, truncated, broken, fields);
+    }
+
+    /// <summary>Feeds up to the sample limit of rows to the column profilers; rows the reader cannot split are counted as broken.</summary>
+    private static (long Rows, bool Truncated, long Broken) Profile(IFeedReader reader, ColumnProfiler[] columns, Shape shape)
+    {
         var record = new FeedRecord();
         long rows = 0, broken = 0;
-        var truncated = false;
         while (reader.Read(record))
         {
             if (rows == shape.Options.MaxRows)
-            {
-                truncated = true;
-                break;
-            }
+                return (rows, true, broken);
 
             rows++;
             if (record.Problem is not null)
@@ -154,37 +170,7 @@ public static class FeedScanner
                 columns[i].Add(record[i]);
         }
 
-        return shape.Complete("json_lines", null, true, columns, rows, truncated, broken, []);
-    }
-
-    /// <summary>Only the identity code's field can be placed without the record layout; it is the one profiled.</summary>
-    private static FeedProfile ScanFixedWidth(TextReader text, int? identityStart, bool header, Shape shape)
-    {
-        List<FixedWidthField> fields = identityStart is { } start ? [new FixedWidthField { Name = "HETU", Start = start + 1, Length = 11 }] : [];
-        if (fields.Count == 0)
-            return shape.Complete("fixed_width", null, header, [], 0, false, 0, fields);
-
-        using var reader = new FixedWidthFeedReader(text, fields, header);
-        var column = new ColumnProfiler(fields[0].Name, shape.Options.MaxDistinct);
-        var record = new FeedRecord();
-        long rows = 0, broken = 0;
-        var truncated = false;
-        while (reader.Read(record))
-        {
-            if (rows == shape.Options.MaxRows)
-            {
-                truncated = true;
-                break;
-            }
-
-            rows++;
-            if (record.Problem is not null)
-                broken++;
-            else
-                column.Add(record[0]);
-        }
-
-        return shape.Complete("fixed_width", null, header, [column], rows, truncated, broken, fields);
+        return (rows, false, broken);
     }
 
     /// <summary>Names, not data: every field non-empty and distinct, none a number, date or identity code.</summary>

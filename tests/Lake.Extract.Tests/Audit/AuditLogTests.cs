@@ -5,13 +5,13 @@ namespace Lake.Extract.Tests.Audit;
 
 public sealed class AuditLogTests
 {
-    private TemporaryFolder _folder = null!;
+    private TempDirectory _folder = null!;
     private string _database = "";
 
     [SetUp]
     public void CreateLog()
     {
-        _folder = new TemporaryFolder();
+        _folder = new TempDirectory("lake-extract-tests");
         _database = _folder.File("control/lake.db");
         var log = new AuditLog(_database);
         log.Append("alice", "request.submit", "request 1", "refused", "not a member");

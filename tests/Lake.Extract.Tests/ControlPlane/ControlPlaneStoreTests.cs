@@ -5,14 +5,14 @@ namespace Lake.Extract.Tests.ControlPlane;
 
 public sealed class ControlPlaneStoreTests
 {
-    private TemporaryFolder _folder = null!;
+    private TempDirectory _folder = null!;
     private SteppingClock _clock = null!;
     private ControlPlaneStore _store = null!;
 
     [SetUp]
     public void CreateStore()
     {
-        _folder = new TemporaryFolder();
+        _folder = new TempDirectory("lake-extract-tests");
         _clock = new SteppingClock(new DateTimeOffset(2025, 3, 1, 9, 0, 0, TimeSpan.Zero));
         _store = new ControlPlaneStore(_folder.File("control/control.db"), _clock);
     }

@@ -16,7 +16,7 @@ public sealed class ExtractionRunnerTests
     private static readonly Hetu Ville = Hetu.Create(new DateOnly(1975, 8, 9), 303);
     private static readonly Hetu Outsider = Hetu.Create(new DateOnly(1980, 1, 1), 404);
 
-    private TemporaryFolder _folder = null!;
+    private TempDirectory _folder = null!;
     private LakeLayout _layout = null!;
     private KeyRing _keyRing = null!;
     private Pseudonymizer _pseudonymizer = null!;
@@ -24,7 +24,7 @@ public sealed class ExtractionRunnerTests
     [SetUp]
     public async Task BuildLake()
     {
-        _folder = new TemporaryFolder();
+        _folder = new TempDirectory("lake-extract-tests");
         _layout = new LakeLayout(_folder.File("lake"));
         _keyRing = KeyRing.OpenOrCreate(_folder.File("keys/keyring.json"));
         _pseudonymizer = new Pseudonymizer(_keyRing);

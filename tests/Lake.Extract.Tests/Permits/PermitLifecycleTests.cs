@@ -16,7 +16,7 @@ public sealed class PermitLifecycleTests
 {
     private static readonly Hetu Anna = Hetu.Create(new DateOnly(1960, 4, 2), 202);
 
-    private TemporaryFolder _folder = null!;
+    private TempDirectory _folder = null!;
     private ControlPlaneStore _store = null!;
     private AuditLog _audit = null!;
     private KeyRing _keyRing = null!;
@@ -28,7 +28,7 @@ public sealed class PermitLifecycleTests
     [SetUp]
     public async Task Setup()
     {
-        _folder = new TemporaryFolder();
+        _folder = new TempDirectory("lake-extract-tests");
         _store = new ControlPlaneStore(_folder.File("control/lake.db"));
         _audit = new AuditLog(_folder.File("control/lake.db"));
         _keyRing = KeyRing.OpenOrCreate(_folder.File("keys/keyring.json"));

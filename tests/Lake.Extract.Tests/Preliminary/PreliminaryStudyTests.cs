@@ -13,7 +13,7 @@ namespace Lake.Extract.Tests.Preliminary;
 /// <summary>Preliminary studies over a small lake: suppression, the audit of true counts, and the differencing attack.</summary>
 public sealed class PreliminaryStudyTests
 {
-    private TemporaryFolder _folder = null!;
+    private TempDirectory _folder = null!;
     private LakeLayout _layout = null!;
     private Pseudonymizer _pseudonymizer = null!;
     private AuditLog _audit = null!;
@@ -22,7 +22,7 @@ public sealed class PreliminaryStudyTests
     [SetUp]
     public async Task BuildLake()
     {
-        _folder = new TemporaryFolder();
+        _folder = new TempDirectory("lake-extract-tests");
         _layout = new LakeLayout(_folder.File("lake"));
         var keyRing = KeyRing.OpenOrCreate(_folder.File("keys/keyring.json"));
         _pseudonymizer = new Pseudonymizer(keyRing);

@@ -17,10 +17,10 @@ public sealed class SpecificationReaderTests
             to: 2025-12-31
         """;
 
-    private TemporaryFolder _folder = null!;
+    private TempDirectory _folder = null!;
 
     [SetUp]
-    public void CreateFolder() => _folder = new TemporaryFolder();
+    public void CreateFolder() => _folder = new TempDirectory("lake-extract-tests");
 
     [TearDown]
     public void DeleteFolder() => _folder.Dispose();

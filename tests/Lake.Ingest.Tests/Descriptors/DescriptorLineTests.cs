@@ -25,10 +25,10 @@ public sealed class DescriptorLineTests
             format: "yyyy-MM-ddTHH:mm:ss"
         """;
 
-    private TemporaryFolder _folder = null!;
+    private TempDirectory _folder = null!;
 
     [SetUp]
-    public void CreateFolder() => _folder = new TemporaryFolder();
+    public void CreateFolder() => _folder = new TempDirectory("lake-ingest-tests");
 
     [TearDown]
     public void DeleteFolder() => _folder.Dispose();

@@ -14,10 +14,10 @@ public sealed class DraftDescriptorWriterTests
         Hetu.Create(new DateOnly(1999, 12, 1), 964),
     ];
 
-    private TemporaryFolder _folder = null!;
+    private TempDirectory _folder = null!;
 
     [SetUp]
-    public void CreateFolder() => _folder = new TemporaryFolder();
+    public void CreateFolder() => _folder = new TempDirectory("lake-ingest-tests");
 
     [TearDown]
     public void DeleteFolder() => _folder.Dispose();

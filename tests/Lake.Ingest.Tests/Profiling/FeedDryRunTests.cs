@@ -27,10 +27,10 @@ public sealed class FeedDryRunTests
     private static readonly Hetu Aino = Hetu.Create(new DateOnly(1948, 4, 2), 902);
     private static readonly Hetu Eino = Hetu.Create(new DateOnly(1961, 11, 30), 913);
 
-    private TemporaryFolder _folder = null!;
+    private TempDirectory _folder = null!;
 
     [SetUp]
-    public void CreateFolder() => _folder = new TemporaryFolder();
+    public void CreateFolder() => _folder = new TempDirectory("lake-ingest-tests");
 
     [TearDown]
     public void DeleteFolder() => _folder.Dispose();

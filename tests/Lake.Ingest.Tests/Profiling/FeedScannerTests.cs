@@ -15,10 +15,10 @@ public sealed class FeedScannerTests
         Hetu.Create(new DateOnly(2003, 1, 9), 935),
     ];
 
-    private TemporaryFolder _folder = null!;
+    private TempDirectory _folder = null!;
 
     [SetUp]
-    public void CreateFolder() => _folder = new TemporaryFolder();
+    public void CreateFolder() => _folder = new TempDirectory("lake-ingest-tests");
 
     [TearDown]
     public void DeleteFolder() => _folder.Dispose();
