@@ -1,4 +1,3 @@
-using Lake.Contracts.Codes;
 using Lake.Contracts.Extraction;
 using Lake.Contracts.Registers;
 using Lake.Pseudonymization;
@@ -6,22 +5,46 @@ using Lake.Pseudonymization;
 namespace Lake.Extract.Querying;
 
 /// <summary>
-/// Finds the patients a specification's cohort criteria describe. The diagnosis register is
-/// searched on its own pseudonyms, which are turned back into lake identities in memory; birth
-/// and sex come from the patient background register through a pseudonym map of its own.
+/// Finds the patients a specification's cohort criteria describe. Each leaf criterion is one
+/// parameterised query over its register (see <see cref="CriterionCompiler"/>), grouped by pseudonym
+/// in DuckDB so each distinct pseudonym is turned back into a lake identity once, in memory; the
+/// and/or/not tree is then combined over those sets. Birth and sex come from the patient
+/// background register through a pseudonym map of its own.
 /// </summary>
-public sealed class CohortSelector(LakeQuerySession session, Pseudonymizer pseudonymizer)
+public sealed partial class CohortSelector(LakeQuerySession session, Pseudonymizer pseudonymizer)
 {
-    private static readonly DateTime Earliest = new(1900, 1, 1);
-    private static readonly DateTime Latest = new(2101, 1, 1);
-
     public IReadOnlyList<CohortMember> Select(CohortCriteria criteria)
     {
-        if (!session.Snapshot.HasData(DiagnosisRegister.Name))
-            return [];
+        var include = CohortTree.Inclusion(criteria);
+        var leaves = CohortTree.Leaves(criteria).ToList();
+        var compiler = new CriterionCompiler(session, criteria.From, criteria.To);
+        var matches = new Dictionary<CohortCriterion, CriterionMatches>(ReferenceEqualityComparer.Instance);
 
-        var indexTimes = FirstMatchingDiagnoses(criteria);
-        var members = indexTimes.Select(p => new CohortMember(p.Key, p.Value, null, null)).ToList();
+        // Absolute leaves first: the index criterion is one of them, and relative windows need its dates.
+        foreach (var leaf in leaves.Where(l => CohortTree.EventOf(l) is not { Window: var w } || !CohortTree.IsRelative(w)))
+            matches[leaf] = Absolute(leaf, compiler);
+
+        var indexLeaf = leaves.FirstOrDefault(l => CohortTree.EventOf(l) is { Index: true });
+        var relative = leaves.Where(l => !matches.ContainsKey(l)).ToList();
+        if (relative.Count > 0)
+        {
+            var candidates = IndexCandidates(matches[indexLeaf ?? throw new InvalidOperationException("A window relative to the index date needs an index criterion; the validator should have refused this cohort.")]);
+            foreach (var leaf in relative)
+                matches[leaf] = Relative(leaf, compiler, candidates);
+        }
+
+        var cohort = Evaluate(include, matches);
+        if (criteria.Exclude is not null)
+            cohort = cohort.Except(Evaluate(criteria.Exclude, matches));
+
+        var members = new List<CohortMember>(cohort.Count);
+        foreach (var (identity, first) in cohort.Entries)
+        {
+            var index = indexLeaf is null ? first : matches[indexLeaf].FirstEvent(identity);
+            if (index is { } time)
+                members.Add(new CohortMember(identity, time, null, null));
+        }
+
         members = WithBackground(members);
         return members
             .Where(m => criteria.Sex is null || m.Sex == criteria.Sex)
@@ -30,65 +53,44 @@ public sealed class CohortSelector(LakeQuerySession session, Pseudonymizer pseud
             .ToList();
     }
 
-    private Dictionary<LakeIdentity, DateTime> FirstMatchingDiagnoses(CohortCriteria criteria)
+    private static CriterionMatches Evaluate(CohortCriterion node, Dictionary<CohortCriterion, CriterionMatches> matches)
     {
-        session.Execute("CREATE OR REPLACE TEMP TABLE cohort_codes (prefix VARCHAR)");
-        using (var appender = session.Connection.CreateAppender("temp", "main", "cohort_codes"))
-        {
-            foreach (var code in criteria.Icd10)
-            {
-                Icd10Code.TryNormalizePrefix(code, out var prefix);
-                appender.CreateRow().AppendValue(prefix).EndRow();
-            }
-        }
+        if (node.Any is { } any)
+            return any.Select(p => Evaluate(p, matches)).Aggregate((a, b) => a.Union(b));
+        if (node.All is not { } all)
+            return matches[node];
 
-        using var command = session.Command(
-            """
-            SELECT d.pseudonym, d.key_id, min(d.recorded_at)
-            FROM diagnosis d
-            WHERE d.code_system IN ('ICD-10', 'ICD-10-CM') AND d.recorded_at >= $1 AND d.recorded_at < $2
-              AND EXISTS (SELECT 1 FROM cohort_codes c WHERE starts_with(d.code, c.prefix))
-            GROUP BY d.pseudonym, d.key_id
-            """,
-            criteria.From?.ToDateTime(TimeOnly.MinValue) ?? Earliest,
-            criteria.To?.AddDays(1).ToDateTime(TimeOnly.MinValue) ?? Latest);
-        using var reader = command.ExecuteReader();
-        var first = new Dictionary<LakeIdentity, DateTime>();
-        while (reader.Read())
-        {
-            var identity = pseudonymizer.RevealIdentity(DiagnosisRegister.Name, (int)reader.GetInt64(1), reader.GetGuid(0));
-            var time = reader.GetDateTime(2);
-            if (!first.TryGetValue(identity, out var earlier) || time < earlier)
-                first[identity] = time;
-        }
-
-        return first;
+        // Smallest part first, so each intersection walks as few patients as it can.
+        var positive = all.Where(p => p.Not is null).Select(p => Evaluate(p, matches)).OrderBy(m => m.Count).Aggregate((a, b) => a.Intersect(b));
+        return all.Where(p => p.Not is not null).Aggregate(positive, (result, p) => result.Except(Evaluate(p.Not!, matches)));
     }
 
-    private List<CohortMember> WithBackground(List<CohortMember> members)
+    private CriterionMatches Absolute(CohortCriterion leaf, CriterionCompiler compiler)
     {
-        if (members.Count == 0 || !session.Snapshot.HasData(PatientBackgroundRegister.Name))
-            return members;
-
-        var map = PseudonymMap.Load(session, PatientBackgroundRegister.Name, members, pseudonymizer);
-        using var command = session.Command(
-            $"""
-            SELECT m.member, any_value(b.birth_date), any_value(b.sex)
-            FROM patient_background b JOIN {SqlText.Identifier(map)} m ON b.pseudonym = m.pseudonym AND b.key_id = m.key_id
-            GROUP BY m.member
-            """);
-        using var reader = command.ExecuteReader();
-        var result = members.ToArray();
-        while (reader.Read())
+        if (leaf.IdentityList is { } list)
         {
-            var i = reader.GetInt32(0);
-            result[i] = result[i] with
-            {
-                BirthDate = reader.IsDBNull(1) ? null : reader.GetFieldValue<DateOnly>(1),
-                Sex = reader.IsDBNull(2) ? null : reader.GetString(2),
-            };
+            var listed = new CriterionMatches();
+            foreach (var token in list.Tokens)
+                listed.Add(pseudonymizer.RevealIdentity(IdentityListCriterion.Purpose, list.KeyId, token), null);
+            return listed;
         }
 
-        return [.. result];
+        var result = new CriterionMatches();
+        foreach (var scan in compiler.Compile(leaf))
+        {
+            using var command = session.Command(
+                $"""
+                SELECT r.pseudonym, r.key_id, min({scan.EventTime})
+                FROM {SqlText.Identifier(scan.Register)} r
+                WHERE {scan.Filter}
+                GROUP BY r.pseudonym, r.key_id
+                """,
+                [.. scan.Parameters]);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+                result.Add(pseudonymizer.RevealIdentity(scan.Register, (int)reader.GetInt64(1), reader.GetGuid(0)), reader.GetDateTime(2));
+        }
+
+        return result;
     }
 }

@@ -1,6 +1,7 @@
 using Lake.Contracts.Extraction;
 using Lake.Contracts.Registers;
 using Lake.Extract.ControlPlane;
+using Lake.Extract.Querying;
 
 namespace Lake.Extract.Requests;
 
@@ -26,7 +27,7 @@ public static class PermitCheck
         foreach (var register in RegistersUsed(specification).Where(r => !permit.Registers.Contains(r, StringComparer.Ordinal)))
             return $"The specification uses register '{register}', which permit '{permit.Id}' does not cover (it covers: {string.Join(", ", permit.Registers)}).";
 
-        // The cohort is chosen from diagnoses in its period: that reading is processing too, so it stays inside the permit.
+        // The cohort is chosen from events in its period: that reading is processing too, so it stays inside the permit.
         var cohort = specification.Cohort;
         if (permit.PeriodFrom is { } cohortFrom && (cohort.From is null || cohort.From < cohortFrom))
             return $"cohort starts {(cohort.From is null ? "without a 'from' date" : $"on {cohort.From:yyyy-MM-dd}")}, before permit '{permit.Id}' begins ({cohortFrom:yyyy-MM-dd}); set cohort 'from' within the permit's period.";
@@ -47,13 +48,7 @@ public static class PermitCheck
         return null;
     }
 
-    /// <summary>The delivered registers, and those read to select the cohort.</summary>
-    public static IEnumerable<string> RegistersUsed(StudySpecification specification)
-    {
-        var used = new List<string> { DiagnosisRegister.Name };
-        if (specification.Cohort.Sex is not null || specification.Cohort.MinAge is not null || specification.Cohort.MaxAge is not null)
-            used.Add(PatientBackgroundRegister.Name);
-        used.AddRange(specification.Datasets.Select(d => d.Register));
-        return used.Distinct();
-    }
+    /// <summary>The registers read to select the cohort (every criterion's, and the background for sex and age), and those delivered.</summary>
+    public static IEnumerable<string> RegistersUsed(StudySpecification specification) =>
+        CohortTree.RegistersRead(specification.Cohort).Concat(specification.Datasets.Select(d => d.Register)).Distinct(StringComparer.Ordinal);
 }

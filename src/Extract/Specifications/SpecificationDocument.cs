@@ -1,4 +1,5 @@
 using Lake.Contracts.Extraction;
+using Lake.Pseudonymization;
 
 namespace Lake.Extract.Specifications;
 
@@ -18,10 +19,18 @@ internal sealed class SpecificationDocument
 
     public DeliveryDocument Delivery { get; set; } = new();
 
-    public StudySpecification ToSpecification(string origin)
+    /// <param name="keyRing">Pseudonymizes identity codes on arrival; without it a specification listing them is refused.</param>
+    public StudySpecification ToSpecification(string origin, KeyRing? keyRing = null)
     {
         if (Cohort is null)
             throw new SpecificationException($"{origin}: 'cohort' is missing; say which patients the study is about.");
+
+        var problems = new List<string>();
+        var criteria = new CriterionReader(keyRing, problems);
+        var include = Cohort.Include is null ? null : criteria.Read(Cohort.Include, "cohort.include");
+        var exclude = Cohort.Exclude is null ? null : criteria.Read(Cohort.Exclude, "cohort.exclude");
+        if (problems.Count > 0)
+            throw SpecificationValidator.Invalid(origin, problems);
 
         return new StudySpecification
         {
@@ -30,6 +39,8 @@ internal sealed class SpecificationDocument
             Cohort = new CohortCriteria
             {
                 Icd10 = Cohort.Icd10,
+                Include = include,
+                Exclude = exclude,
                 From = Cohort.From,
                 To = Cohort.To,
                 Sex = Cohort.Sex,
@@ -50,6 +61,10 @@ internal sealed class SpecificationDocument
     internal sealed class CohortDocument
     {
         public List<string> Icd10 { get; set; } = [];
+
+        public CriterionDocument? Include { get; set; }
+
+        public CriterionDocument? Exclude { get; set; }
 
         public DateOnly? From { get; set; }
 

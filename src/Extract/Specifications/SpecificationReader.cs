@@ -1,5 +1,8 @@
 using System.Globalization;
+using System.Reflection;
+using System.Text.RegularExpressions;
 using Lake.Contracts.Extraction;
+using Lake.Pseudonymization;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
@@ -7,7 +10,7 @@ using YamlDotNet.Serialization.NamingConventions;
 namespace Lake.Extract.Specifications;
 
 /// <summary>Reads a study specification from YAML or JSON (YAML reads both) and validates it before anything runs.</summary>
-public static class SpecificationReader
+public static partial class SpecificationReader
 {
     /// <summary>Larger documents are refused before parsing: a specification is a page, not a data set.</summary>
     public const int MaxBytes = 256 * 1024;
@@ -17,33 +20,81 @@ public static class SpecificationReader
         .WithTypeConverter(new DateOnlyYamlConverter())
         .Build();
 
-    public static StudySpecification Load(string path)
+    /// <summary>Mappings and lists within each other; a cohort tree at its deepest needs about twenty.</summary>
+    public const int MaxNesting = 40;
+
+    /// <param name="keyRing">Needed only when the cohort lists identity codes, which are pseudonymized as they are read.</param>
+    public static StudySpecification Load(string path, KeyRing? keyRing = null)
     {
         if (!File.Exists(path))
             throw new SpecificationException($"Specification '{path}' does not exist.");
         if (new FileInfo(path).Length > MaxBytes)
             throw new SpecificationException($"Specification '{path}' is larger than {MaxBytes / 1024} KiB; split the request or list codes by prefix.");
-        return Parse(File.ReadAllText(path), path);
+        return Parse(File.ReadAllText(path), path, keyRing);
     }
 
-    public static StudySpecification Parse(string text, string origin = "specification")
+    /// <param name="keyRing">Needed only when the cohort lists identity codes, which are pseudonymized as they are read.</param>
+    public static StudySpecification Parse(string text, string origin = "specification", KeyRing? keyRing = null)
     {
+        if (text.Length > MaxBytes)
+            throw new SpecificationException($"{origin} is larger than {MaxBytes / 1024} KiB; split the request or list codes by prefix.");
+
         SpecificationDocument document;
         try
         {
+            RefuseNestingAndAliases(text);
             document = Deserializer.Deserialize<SpecificationDocument>(text)
                 ?? throw new SpecificationException($"{origin}: the document is empty.");
         }
         catch (YamlException e)
         {
             var inner = e.InnerException ?? e;
-            throw new SpecificationException($"{origin}, line {e.Start.Line}, column {e.Start.Column}: {inner.Message}");
+            throw new SpecificationException($"{origin}, line {e.Start.Line}, column {e.Start.Column}: {Explain(inner.Message)}");
         }
 
-        var specification = document.ToSpecification(origin);
+        var specification = document.ToSpecification(origin, keyRing);
         SpecificationValidator.ThrowIfInvalid(specification, origin);
         return specification;
     }
+
+    /// <summary>
+    /// Walks the parser's events before anything is built: the deserializer recurses once per level,
+    /// so a depth bomb must be stopped here, and an alias can make a small document a huge tree.
+    /// </summary>
+    private static void RefuseNestingAndAliases(string text)
+    {
+        var parser = new Parser(new StringReader(text));
+        var depth = 0;
+        while (parser.MoveNext())
+        {
+            switch (parser.Current)
+            {
+                case YamlDotNet.Core.Events.AnchorAlias alias:
+                    throw new YamlException(alias.Start, alias.End, "anchors and aliases (& and *) are not accepted; write each criterion out.");
+                case YamlDotNet.Core.Events.NodeEvent { Anchor.IsEmpty: false } anchored:
+                    throw new YamlException(anchored.Start, anchored.End, "anchors and aliases (& and *) are not accepted; write each criterion out.");
+                case YamlDotNet.Core.Events.MappingStart or YamlDotNet.Core.Events.SequenceStart when ++depth > MaxNesting:
+                    throw new YamlException(parser.Current.Start, parser.Current.End, $"nested more than {MaxNesting} levels deep; a cohort needs a few levels of all/any/not.");
+                case YamlDotNet.Core.Events.MappingEnd or YamlDotNet.Core.Events.SequenceEnd:
+                    depth--;
+                    break;
+            }
+        }
+    }
+
+    /// <summary>The deserializer names an unknown setting by its .NET type; the researcher needs the allowed names.</summary>
+    private static string Explain(string message)
+    {
+        var match = UnknownProperty().Match(message);
+        if (!match.Success || typeof(SpecificationReader).Assembly.GetType(match.Groups["type"].Value) is not { } section)
+            return message;
+        var allowed = section.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite)
+            .Select(p => UnderscoredNamingConvention.Instance.Apply(p.Name));
+        return $"'{match.Groups["name"].Value}' is not a setting here; the settings here are {string.Join(", ", allowed)}.";
+    }
+
+    [GeneratedRegex("^Property '(?<name>[^']{0,40})[^']*' not found on type '(?<type>[^']+)'")]
+    private static partial Regex UnknownProperty();
 
     /// <summary>Dates are written yyyy-MM-dd; anything else is a mistake worth naming.</summary>
     private sealed class DateOnlyYamlConverter : IYamlTypeConverter

@@ -12,6 +12,21 @@ namespace Lake.Extract.Specifications;
 public static class SpecificationValidator
 {
     public const int MaxCodes = 500;
+
+    /// <summary>Levels of all/any/not: real criteria need three or four; more is a mistake or an attack.</summary>
+    public const int MaxDepth = 8;
+
+    public const int MaxParts = 64;
+
+    /// <summary>Leaf criteria in a cohort; each is one query over its register.</summary>
+    public const int MaxLeaves = 100;
+
+    /// <summary>A researcher's list of patients; more than this is a population, better described by criteria.</summary>
+    public const int MaxIdentityCodes = 10_000;
+
+    /// <summary>Windows relative to the index date reach at most a century either way.</summary>
+    public const int MaxWindowDays = 36_525;
+
     public const int MaxDatasets = 50;
     private static readonly DateOnly EarliestDate = new(1900, 1, 1);
     private static readonly DateOnly LatestDate = new(2100, 12, 31);
@@ -20,8 +35,11 @@ public static class SpecificationValidator
     {
         var problems = Validate(specification).ToList();
         if (problems.Count > 0)
-            throw new SpecificationException($"{origin} is not a valid specification:\n  - " + string.Join("\n  - ", problems));
+            throw Invalid(origin, problems);
     }
+
+    internal static SpecificationException Invalid(string origin, IReadOnlyList<string> problems) =>
+        new($"{origin} is not a valid specification:\n  - " + string.Join("\n  - ", problems));
 
     public static IEnumerable<string> Validate(StudySpecification specification)
     {
@@ -29,15 +47,8 @@ public static class SpecificationValidator
             yield return $"version: {specification.Version} is not supported; this Lake reads version {StudySpecification.CurrentVersion}.";
 
         var cohort = specification.Cohort;
-        if (cohort.Icd10.Count == 0)
-            yield return "cohort.icd10: list at least one ICD-10 code or prefix, e.g. [E11].";
-        if (cohort.Icd10.Count > MaxCodes)
-            yield return $"cohort.icd10: {cohort.Icd10.Count} codes; at most {MaxCodes} (use prefixes: E11 covers E11.0-E11.9).";
-        for (var i = 0; i < Math.Min(cohort.Icd10.Count, MaxCodes); i++)
-        {
-            if (!Icd10Code.TryNormalizePrefix(cohort.Icd10[i] ?? "", out _))
-                yield return $"cohort.icd10[{i}]: '{Shorten(cohort.Icd10[i])}' is not an ICD-10 code or prefix (a letter followed by digits, e.g. E11 or E11.9).";
-        }
+        foreach (var problem in CohortValidator.Validate(cohort))
+            yield return problem;
 
         foreach (var problem in ValidatePeriod("cohort", cohort.From, cohort.To))
             yield return problem;
@@ -71,7 +82,7 @@ public static class SpecificationValidator
             yield return "datasets: a register is listed twice; list each register once.";
     }
 
-    private static IEnumerable<string> ValidatePeriod(string path, DateOnly? from, DateOnly? to)
+    internal static IEnumerable<string> ValidatePeriod(string path, DateOnly? from, DateOnly? to)
     {
         if (from < EarliestDate || from > LatestDate)
             yield return $"{path}.from: {from:yyyy-MM-dd} is outside 1900-2100.";
@@ -82,6 +93,6 @@ public static class SpecificationValidator
     }
 
     /// <summary>Hostile input is echoed back only in part, so an error message cannot become a payload.</summary>
-    private static string Shorten(string? text) =>
+    internal static string Shorten(string? text) =>
         text is null ? "" : text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 40), "…");
 }
