@@ -16,7 +16,8 @@ public sealed partial class CohortSelector(LakeQuerySession session, Pseudonymiz
     public IReadOnlyList<CohortMember> Select(CohortCriteria criteria)
     {
         var include = CohortTree.Inclusion(criteria);
-        var leaves = CohortTree.Leaves(criteria).ToList();
+        // One inclusion object throughout: the shorthand makes a new one per call, and leaves are found by reference.
+        var leaves = CohortTree.Leaves(include).Concat(criteria.Exclude is null ? [] : CohortTree.Leaves(criteria.Exclude)).ToList();
         var compiler = new CriterionCompiler(session, criteria.From, criteria.To);
         var matches = new Dictionary<CohortCriterion, CriterionMatches>(ReferenceEqualityComparer.Instance);
 

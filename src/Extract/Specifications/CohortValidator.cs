@@ -18,7 +18,7 @@ internal static class CohortValidator
         if (cohort.Include is not null && cohort.Icd10.Count > 0)
             problems.Add("cohort: use either icd10 (the shorthand for one diagnosis criterion) or include (a criterion tree), not both.");
         else if (cohort.Include is null && cohort.Icd10.Count == 0)
-            problems.Add("cohort: say which patients to include: 'include' with a criterion tree, or the shorthand 'icd10', e.g. icd10: [E11].");
+            problems.Add("cohort.icd10: list at least one ICD-10 code or prefix, e.g. [E11], or give 'include' with a criterion tree.");
         else if (cohort.Include is null)
             Codes(problems, "cohort.icd10", cohort.Icd10, "an ICD-10 code or prefix (a letter followed by digits, e.g. E11 or E11.9)", c => CriterionCodes.TryIcd10Prefix(c, out _), "use prefixes: E11 covers E11.0-E11.9");
 
@@ -42,13 +42,13 @@ internal static class CohortValidator
         return problems;
     }
 
-    private static void Codes(List<string> problems, string path, IReadOnlyList<string> codes, string shape, Func<string, bool> isValid, string hint, bool required = true)
+    private static void Codes(List<string> problems, string path, IReadOnlyList<string> codes, string shape, Func<string, bool> isValid, string hint, bool required = true, string noun = "codes")
     {
         if (required && codes.Count == 0)
             problems.Add($"{path}: list at least one.");
         if (codes.Count > SpecificationValidator.MaxCodes)
         {
-            problems.Add($"{path}: {codes.Count} entries; at most {SpecificationValidator.MaxCodes} ({hint}).");
+            problems.Add($"{path}: {codes.Count} {noun}; at most {SpecificationValidator.MaxCodes} ({hint}).");
             return;
         }
 
@@ -152,7 +152,7 @@ internal static class CohortValidator
                     break;
                 case { QualityRegistry: { } q }:
                     path += ".quality_registry";
-                    Codes(problems, path + ".registers", q.Registers, "a quality registry of the catalog (qr_diabetes, qr_stroke, ...; see 'lake registers')", IsQualityRegistry, "list the registries the study needs");
+                    Codes(problems, path + ".registers", q.Registers, "a quality registry of the catalog (qr_diabetes, qr_stroke, ...; see 'lake registers')", IsQualityRegistry, "list the registries the study needs", noun: "registries");
                     break;
                 case { Visit: { } v }:
                     path += ".visit";
@@ -178,7 +178,7 @@ internal static class CohortValidator
         }
 
         private void Specialties(string path, IReadOnlyList<string> names) =>
-            Codes(problems, path, names, "a specialty name (letters, digits and spaces, up to 80 characters)", CriterionCodes.IsSpecialty, "list the specialties the study needs", required: false);
+            Codes(problems, path, names, "a specialty name (letters, digits and spaces, up to 80 characters)", CriterionCodes.IsSpecialty, "list the specialties the study needs", required: false, noun: "specialties");
 
         private void Window(string path, EventWindow window)
         {

@@ -17,12 +17,21 @@ public sealed class SpecificationSchemaTests
     [TestCase(typeof(SpecificationDocument.CohortDocument), "cohort")]
     [TestCase(typeof(SpecificationDocument.DatasetDocument), "datasets")]
     [TestCase(typeof(SpecificationDocument.DeliveryDocument), "delivery")]
+    [TestCase(typeof(CriterionDocument), "criterion")]
+    [TestCase(typeof(CriterionDocument.DiagnosisDocument), "criterion.diagnosis")]
+    [TestCase(typeof(CriterionDocument.ProcedureDocument), "criterion.procedure")]
+    [TestCase(typeof(CriterionDocument.MedicationDocument), "criterion.medication")]
+    [TestCase(typeof(CriterionDocument.LaboratoryDocument), "criterion.laboratory")]
+    [TestCase(typeof(CriterionDocument.QualityRegistryDocument), "criterion.quality_registry")]
+    [TestCase(typeof(CriterionDocument.VisitDocument), "criterion.visit")]
     public void Schema_PropertiesOfEachSection_AreExactlyThoseTheReaderTakes(Type section, string path)
     {
         var node = path switch
         {
             "" => Schema,
             "datasets" => Schema["properties"]!["datasets"]!["items"]!,
+            "criterion" => Schema["$defs"]!["criterion"]!,
+            _ when path.StartsWith("criterion.", StringComparison.Ordinal) => Schema["$defs"]!["criterion"]!["properties"]![path["criterion.".Length..]]!,
             _ => Schema["properties"]![path]!,
         };
         var inSchema = node["properties"]!.AsObject().Select(p => p.Key).Order();
