@@ -62,7 +62,7 @@ public sealed partial class CohortSelectorTests
     [TestCase("include: { procedure: { codes: [jj1] } }", "Ville", TestName = "Select_Procedure_MatchesByPrefix")]
     [TestCase("include: { medication: { atc: [A10B] } }", "Anna", TestName = "Select_Medication_MatchesAtcPrefix")]
     [TestCase("include: { medication: { atc: [A10] } }", "Anna Kaisa", TestName = "Select_Medication_MatchesAtcGroup")]
-    [TestCase("include: { laboratory: { test_codes: ['2095'], min: 50 } }", "Anna Eeva Kaisa", TestName = "Select_LaboratoryMin_KeepsResultsAtOrAbove")]
+    [TestCase("include: { laboratory: { test_codes: ['2095'], min: 60 } }", "Anna Eeva Kaisa", TestName = "Select_LaboratoryMin_IsInclusive")]
     [TestCase("include: { laboratory: { test_codes: ['2095'], min: 50, max: 75 } }", "Anna Kaisa", TestName = "Select_LaboratoryRange_KeepsResultsWithin")]
     [TestCase("include: { laboratory: { test_codes: ['2095'], max: 60 } }", "Anna Ville", TestName = "Select_LaboratoryMax_IsInclusive")]
     [TestCase("include: { laboratory: { test_codes: ['2095'], min: 50, from: 2020-01-01 } }", "Anna Eeva", TestName = "Select_LaboratoryWithWindow_KeepsEventsInTheWindow")]
