@@ -1,6 +1,6 @@
-using Lake.Contracts.Codes;
 using Lake.Contracts.Extraction;
 using Lake.Contracts.Registers;
+using Lake.Pseudonymization;
 
 namespace Lake.Extract.Specifications;
 
@@ -45,6 +45,11 @@ public static class SpecificationValidator
     {
         if (specification.Version != StudySpecification.CurrentVersion)
             yield return $"version: {specification.Version} is not supported; this Lake reads version {StudySpecification.CurrentVersion}.";
+
+        // The title is audited, shown and delivered in the manifest; patients are listed under identity_codes, which are pseudonymized.
+        HetuText.Mask(specification.Title, out var codesInTitle);
+        if (codesInTitle > 0)
+            yield return "title: contains an identity code; a title is logged and delivered, so describe the study without naming patients (list patients under cohort identity_codes).";
 
         var cohort = specification.Cohort;
         foreach (var problem in CohortValidator.Validate(cohort))
@@ -92,7 +97,13 @@ public static class SpecificationValidator
             yield return $"{path}: from {from:yyyy-MM-dd} is after to {to:yyyy-MM-dd}.";
     }
 
-    /// <summary>Hostile input is echoed back only in part, so an error message cannot become a payload.</summary>
-    internal static string Shorten(string? text) =>
-        text is null ? "" : text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 40), "…");
+    /// <summary>
+    /// Hostile input is echoed back only in part, so an error message cannot become a payload, and
+    /// with identity codes masked: a code pasted into the wrong list must not reach a log through its error.
+    /// </summary>
+    internal static string Shorten(string? text)
+    {
+        var masked = HetuText.Mask(text ?? "", out _);
+        return masked.Length <= 40 ? masked : string.Concat(masked.AsSpan(0, 40), "…");
+    }
 }

@@ -170,4 +170,40 @@ public sealed class PermitCheckTests
 
         Assert.That(reason, Does.Contain("cohort starts without a 'from' date"));
     }
+
+    [Test]
+    public void RegistersUsed_CriterionTree_ListsEveryRegisterTheCohortReads()
+    {
+        var specification = Specification() with
+        {
+            Cohort = InsidePermit with
+            {
+                Icd10 = [],
+                Include = new CohortCriterion
+                {
+                    All =
+                    [
+                        new CohortCriterion { Laboratory = new LaboratoryCriterion { TestCodes = ["2095"], Index = true } },
+                        new CohortCriterion { Any = [new CohortCriterion { Visit = new VisitCriterion() }, new CohortCriterion { QualityRegistry = new QualityRegistryCriterion { Registers = ["qr_diabetes", "qr_stroke"] } }] },
+                        new CohortCriterion { Not = new CohortCriterion { Procedure = new ProcedureCriterion { Codes = ["JJ"] } } },
+                    ],
+                },
+                Exclude = new CohortCriterion { Medication = new MedicationCriterion { Atc = ["A10"] } },
+            },
+        };
+
+        Assert.That(PermitCheck.RegistersUsed(specification), Is.EqualTo(new[] { "laboratory", "visit", "qr_diabetes", "qr_stroke", "procedure", "medication", "diagnosis" }));
+    }
+
+    [Test]
+    public void RefusalReason_CohortReadsARegisterThePermitLacks_NamesIt()
+    {
+        var specification = Specification() with
+        {
+            Cohort = InsidePermit with { Icd10 = [], Include = new CohortCriterion { Medication = new MedicationCriterion { Atc = ["A10"] } } },
+        };
+
+        Assert.That(PermitCheck.RefusalReason(Permit(), "THL/123/2025", "anna", specification, Today),
+            Does.StartWith("The specification uses register 'medication', which permit 'THL/123/2025' does not cover"));
+    }
 }

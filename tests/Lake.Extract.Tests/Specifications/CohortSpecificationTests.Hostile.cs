@@ -122,4 +122,15 @@ public sealed partial class CohortSpecificationTests
 
         Assert.That(SpecificationValidator.Validate(specification), Has.Member("cohort.include.laboratory.min: must be a finite number."));
     }
+
+    [Test]
+    public void Parse_IdentityCodeInTitleOrInACodeList_IsRefusedWithoutEchoingTheCode()
+    {
+        var yaml = $"title: Patient {Anna.Value}\ncohort:\n  include: {{ diagnosis: {{ icd10: ['{Ville.Value}'] }} }}\n";
+
+        Assert.That(() => SpecificationReader.Parse(yaml, "spec.yaml"), Throws.TypeOf<SpecificationException>()
+            .With.Message.Contains("title: contains an identity code")
+            .And.Message.Contains("cohort.include.diagnosis.icd10[0]: '[identity code]' is not an ICD-10 code")
+            .And.Message.Not.Contain(Anna.Value).And.Message.Not.Contain(Ville.Value));
+    }
 }

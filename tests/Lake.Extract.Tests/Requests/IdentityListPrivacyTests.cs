@@ -1,0 +1,104 @@
+using System.Text;
+using System.Text.Json;
+using Lake.Contracts.Extraction;
+using Lake.Contracts.Lake;
+using Lake.Contracts.Registers;
+using Lake.Extract.Audit;
+using Lake.Extract.ControlPlane;
+using Lake.Extract.Delivery;
+using Lake.Extract.Disclosure;
+using Lake.Extract.Preliminary;
+using Lake.Extract.Requests;
+using Lake.Extract.Specifications;
+using Lake.Extract.Tests.Querying;
+using Lake.Pseudonymization;
+using MassTransit;
+
+namespace Lake.Extract.Tests.Requests;
+
+/// <summary>
+/// A cohort given as identity codes goes the whole way (preliminary study, request, extraction)
+/// and no code reaches the control plane, the audit log, the bus message or the delivery.
+/// </summary>
+public sealed class IdentityListPrivacyTests
+{
+    private static readonly Hetu[] Listed = [.. Enumerable.Range(0, 8).Select(i => Hetu.Create(new DateOnly(1950 + i, 3, 3), 200 + i))];
+
+    private CohortLake _lake = null!;
+
+    [SetUp]
+    public async Task BuildLake()
+    {
+        _lake = new CohortLake();
+        await _lake.IngestAsync(VisitRegister.Name, ["visit_time", "specialty"], [.. Listed.Select(h => $"{h.Value},2021-03-01T13:00:00,Kardiologia")]);
+        await _lake.IngestAsync(PatientBackgroundRegister.Name, [], [.. Listed.Select(h => h.Value)]);
+    }
+
+    [TearDown]
+    public void RemoveLake() => _lake.Dispose();
+
+    [Test]
+    public async Task IdentityCodes_StudiedRequestedAndExtracted_AppearNowhereInClear()
+    {
+        var codes = string.Join(", ", Listed.Select(h => $"'{h.Value}'"));
+        var specification = SpecificationReader.Parse(
+            $"title: Listed patients\ncohort:\n  include: {{ all: [ {{ identity_codes: [{codes}] }}, {{ visit: {{}} }} ] }}\ndatasets:\n  - register: visit\n",
+            "spec.yaml",
+            _lake.KeyRing);
+        var store = new ControlPlaneStore(_lake.ControlPlanePath);
+        var audit = new AuditLog(_lake.ControlPlanePath);
+        store.SavePermit(new Permit
+        {
+            Id = "P1",
+            StudyId = "S1",
+            Registers = ["visit"],
+            Expires = new DateOnly(2099, 1, 1),
+            Members = ["alice"],
+            RecordedAt = DateTimeOffset.UtcNow,
+        });
+
+        using (var session = _lake.Open())
+        {
+            var report = new PreliminaryStudy(session, _lake.Pseudonymizer, new DisclosureControl(), audit, new DifferencingLedger(_lake.ControlPlanePath)).Run(specification, "alice");
+            Assert.That(report.CohortSize.Value, Is.EqualTo(Listed.Length));
+        }
+
+        // Through a real in-memory bus, so the message is the one that was serialized and delivered.
+        var received = new TaskCompletionSource<StartExtraction>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var bus = Bus.Factory.CreateUsingInMemory(cfg => cfg.ReceiveEndpoint("start-extraction", e => e.Handler<StartExtraction>(context =>
+        {
+            received.TrySetResult(context.Message);
+            return Task.CompletedTask;
+        })));
+        await bus.StartAsync();
+        SubmitOutcome outcome;
+        StartExtraction message;
+        try
+        {
+            outcome = await new RequestService(store, audit, bus).SubmitAsync(specification, "P1", "alice", CancellationToken.None);
+            Assert.That(outcome.RefusalReason, Is.Null);
+            message = await received.Task.WaitAsync(TimeSpan.FromMinutes(1));
+        }
+        finally
+        {
+            await bus.StopAsync();
+        }
+
+        var manifest = new ExtractionRunner(_lake.Layout, Path.Combine(_lake.ControlPlanePath, "..", "..", "delivery"), _lake.Pseudonymizer, TimeProvider.System)
+            .Run(outcome.RequestId, store.FindPermit("P1")!, "alice", message.Specification);
+        Assert.That(manifest.CohortSize, Is.EqualTo(Listed.Length));
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+
+        var controlFiles = Directory.GetFiles(Path.GetDirectoryName(_lake.ControlPlanePath)!);
+        var deliveryFiles = Directory.GetFiles(Path.Combine(_lake.ControlPlanePath, "..", "..", "delivery"), "*", SearchOption.AllDirectories);
+        var everything = controlFiles.Concat(deliveryFiles).Select(f => (f, Encoding.Latin1.GetString(File.ReadAllBytes(f))))
+            .Append(("message", JsonSerializer.Serialize(message, LakeJson.Options)))
+            .Append(("audit", string.Join('\n', audit.ReadAll().Select(e => e.Detail + e.Subject))));
+        Assert.Multiple(() =>
+        {
+            Assert.That(controlFiles, Is.Not.Empty);
+            foreach (var (place, text) in everything)
+                Assert.That(Listed.Where(h => text.Contains(h.Value, StringComparison.Ordinal)), Is.Empty, $"identity codes in clear in {Path.GetFileName(place)}");
+        });
+    }
+}
