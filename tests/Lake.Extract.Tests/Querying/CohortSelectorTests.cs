@@ -84,6 +84,19 @@ public sealed partial class CohortSelectorTests
     }
 
     [Test]
+    public void Select_CodeListsLongerThanTheParameterLimit_MatchThroughTempTables()
+    {
+        var filler = Enumerable.Range(0, CriterionCompiler.MaxParameterCodes).ToList();
+        var icd10 = string.Join(", ", filler.Select(i => $"Z{i:00}.1").Append("E11"));
+        var tests = string.Join(", ", filler.Select(i => $"'9{i:000}'").Append("'2095'"));
+        var specialties = string.Join(", ", filler.Select(i => $"Erikoisala {i}").Append("kardiologia"));
+
+        var members = Select($"include: {{ any: [ {{ diagnosis: {{ icd10: [{icd10}] }} }}, {{ laboratory: {{ test_codes: [{tests}], min: 75 }} }}, {{ visit: {{ specialty: [{specialties}] }} }} ] }}");
+
+        Assert.That(Names(members), Is.EqualTo("Anna Eeva Ville"));
+    }
+
+    [Test]
     public void Select_IndexMarked_IndexDateIsTheFirstEventOfThatCriterion()
     {
         var members = Select("include: { all: [ { medication: { atc: [A10] } }, { diagnosis: { icd10: [E1], index: true } } ] }");
