@@ -68,6 +68,21 @@ public sealed partial class CohortSpecificationTests
         });
     }
 
+    [TestCase("README.md")]
+    [TestCase("docs/cohort-criteria.md")]
+    public void Parse_DocumentedExamples_AreValid(string document)
+    {
+        var text = File.ReadAllText(Path.Combine(RepositoryFolders.Root, document));
+        var examples = text.Split("```yaml\n").Skip(1).Select(block => block[..block.IndexOf("```", StringComparison.Ordinal)]).Where(y => y.Contains("cohort:", StringComparison.Ordinal)).ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(examples, Is.Not.Empty);
+            foreach (var example in examples)
+                Assert.That(() => SpecificationReader.Parse(example, document, _keyRing), Throws.Nothing, example);
+        });
+    }
+
     [Test]
     public void Parse_IdentityCodes_AreStoredAsTokensThatRevealTheListedPatientsOnly()
     {
