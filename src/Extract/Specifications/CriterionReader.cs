@@ -102,7 +102,7 @@ internal sealed class CriterionReader(KeyRing? keyRing, List<string> problems)
 
         if (invalid > 20)
             problems.Add($"{path}: {invalid} invalid identity codes in all; the first 20 are listed.");
-        if (keyRing is null || _pseudonymizer is null)
+        if (keyRing is null || _pseudonymizer is null) // Both or neither; testing both tells the nullable analysis so.
         {
             problems.Add($"{path}: identity codes are pseudonymized as the specification is read, and this reader was given no key ring; read the specification where the lake's key ring is available.");
             return null;

@@ -68,6 +68,25 @@ public sealed partial class CohortSpecificationTests
         });
     }
 
+    [Test]
+    public void Parse_Json_ReadsTheSameTree()
+    {
+        var json = """
+            { "cohort": { "include": { "all": [
+                { "laboratory": { "test_codes": ["2095"], "min": 53.5, "index": true } },
+                { "not": { "quality_registry": { "registers": ["qr_diabetes"] } } } ] } } }
+            """;
+
+        var all = SpecificationReader.Parse(json, "spec.json").Cohort.Include!.All!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(all[0].Laboratory!.Min, Is.EqualTo(53.5));
+            Assert.That(all[0].Laboratory!.Index, Is.True);
+            Assert.That(all[1].Not!.QualityRegistry!.Registers, Is.EqualTo(new[] { "qr_diabetes" }));
+        });
+    }
+
     [TestCase("README.md")]
     [TestCase("docs/cohort-criteria.md")]
     public void Parse_DocumentedExamples_AreValid(string document)
