@@ -1,4 +1,5 @@
 using System.Globalization;
+using Lake.Contracts.Codes;
 using Lake.Contracts.Extraction;
 using Lake.Contracts.Registers;
 using Lake.Extract.Specifications;
@@ -36,7 +37,7 @@ internal sealed class CriterionCompiler(LakeQuerySession session, DateOnly? peri
         switch (leaf)
         {
             case { Diagnosis: { } d }:
-                filter.Add("r.code_system IN ('ICD-10', 'ICD-10-CM')");
+                filter.Add($"r.code_system IN ({SqlText.Literal(CodeSystems.Icd10)}, {SqlText.Literal(CodeSystems.Icd10Cm)})");
                 filter.Add(Prefixes("code", d.Icd10.Select(c => CriterionCodes.TryIcd10Prefix(c, out var p) ? p : c), parameters));
                 if (d.Specialty.Count > 0)
                     filter.Add(Specialties(d.Specialty, parameters));
