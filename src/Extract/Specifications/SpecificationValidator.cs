@@ -61,6 +61,8 @@ public static class SpecificationValidator
                 yield return $"datasets[{i}].columns: '{Shorten(column)}' is not a column of {register.Name} ({string.Join(", ", register.Columns.Select(c => c.Name))}).";
             foreach (var problem in ValidatePeriod($"datasets[{i}]", dataset.From, dataset.To))
                 yield return problem;
+            foreach (var problem in DatasetRequestValidator.Validate($"datasets[{i}]", dataset, register))
+                yield return problem;
         }
 
         if (specification.Delivery.DatePrecision is not ("exact" or "month" or "year" or "shift"))
@@ -82,6 +84,6 @@ public static class SpecificationValidator
     }
 
     /// <summary>Hostile input is echoed back only in part, so an error message cannot become a payload.</summary>
-    private static string Shorten(string? text) =>
+    internal static string Shorten(string? text) =>
         text is null ? "" : text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 40), "…");
 }
