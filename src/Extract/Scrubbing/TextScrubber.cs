@@ -95,7 +95,9 @@ public sealed partial class TextScrubber(NameList names)
 
     // A street name ending in a Finnish street word, a house number, then optionally staircase,
     // flat, postal code and town: Mannerheimintie 12 B 5, 00250 Helsinki.
-    [GeneratedRegex(@"(?<!\p{L})\p{Lu}[\p{L}-]*?(?:katu|tie|kuja|polku|väylä|rinne|tori|kaari|aukio|raitti)\s\d{1,4}(?:\s?[A-Za-z](?![\p{L}\p{N}]))?(?:\s?\d{1,3}(?!\p{N}))?(?:,?\s\d{5}(?:\s\p{Lu}\p{Ll}+)?)?", RegexOptions.CultureInvariant)]
+    // The word is taken whole (atomic group) and its ending checked after, rather than trying
+    // every split of every capitalised word against the endings.
+    [GeneratedRegex(@"(?<!\p{L})(?>\p{Lu}[\p{L}-]*)(?<=katu|tie|kuja|polku|väylä|rinne|tori|kaari|aukio|raitti)\s\d{1,4}(?:\s?[A-Za-z](?![\p{L}\p{N}]))?(?:\s?\d{1,3}(?!\p{N}))?(?:,?\s\d{5}(?:\s\p{Lu}\p{Ll}+)?)?", RegexOptions.CultureInvariant)]
     private static partial Regex Address();
 
     // +358 40 123 4567, +358 9 4711, +358401234567: the country code and six to eleven digits.
