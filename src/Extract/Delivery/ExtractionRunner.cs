@@ -32,6 +32,10 @@ public sealed class ExtractionRunner(LakeLayout layout, string deliveryRoot, Pse
         IReadOnlyCollection<string>? batches = null,
         IReadOnlyCollection<string>? consentedIdentityCodes = null)
     {
+        // The permit check refuses these before a request is accepted; checked again here because
+        // this is the last step before files exist, and a permit can change between the two.
+        if (specification.Delivery.FreeText && !permit.AllowsFreeText || specification.Delivery.IdentityCodes && !permit.AllowsIdentityCodes)
+            throw new InvalidOperationException($"Permit '{permit.Id}' does not allow the free text or identity codes the specification asks for; nothing was delivered.");
         if (specification.Delivery.IdentityCodes && consentedIdentityCodes is null)
             throw new InvalidOperationException("delivery.identity_codes is set, but the request supplied no consented identity codes. The lake keeps no identity codes and cannot derive them from pseudonyms; list the consented patients' codes with the request.");
 

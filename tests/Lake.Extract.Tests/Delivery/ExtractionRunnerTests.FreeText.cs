@@ -123,6 +123,18 @@ public sealed partial class ExtractionRunnerTests
         Assert.That(error!.Message, Does.Contain("supplied no consented identity codes").And.Contain("cannot derive them from pseudonyms"));
     }
 
+    [TestCase(true, false)]
+    [TestCase(false, true)]
+    public void Run_FreeTextOrIdentityCodesThePermitNoLongerAllows_DeliversNothing(bool freeText, bool identityCodes)
+    {
+        var delivery = new DeliveryOptions { FreeText = freeText, IdentityCodes = identityCodes };
+
+        var error = Assert.Throws<InvalidOperationException>(() => Extract(delivery, freeText ? Texts() : null, consented: [Anna.Value], permitAllowsAll: false));
+
+        Assert.That(error!.Message, Does.Contain("does not allow the free text or identity codes"));
+        Assert.That(Directory.Exists(Path.Combine(_folder.File("delivery"), "S1")), Is.False);
+    }
+
     [Test]
     public void Run_InvalidConsentedCode_IsRefusedByPositionWithoutEchoingIt()
     {

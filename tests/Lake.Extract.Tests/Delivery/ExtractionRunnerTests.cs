@@ -117,7 +117,7 @@ public sealed partial class ExtractionRunnerTests
             "another study, another shift");
     }
 
-    private DeliveryManifest Extract(DeliveryOptions? delivery = null, DatasetRequest? dataset = null, IReadOnlyCollection<string>? consented = null)
+    private DeliveryManifest Extract(DeliveryOptions? delivery = null, DatasetRequest? dataset = null, IReadOnlyCollection<string>? consented = null, bool permitAllowsAll = true)
     {
         var runner = new ExtractionRunner(_layout, _folder.File("delivery"), _pseudonymizer, TimeProvider.System);
         var permit = new Permit
@@ -128,8 +128,8 @@ public sealed partial class ExtractionRunnerTests
             Expires = new DateOnly(2099, 1, 1),
             Members = ["anna.researcher"],
             RecordedAt = DateTimeOffset.UtcNow,
-            AllowsFreeText = true,
-            AllowsIdentityCodes = true,
+            AllowsFreeText = permitAllowsAll,
+            AllowsIdentityCodes = permitAllowsAll,
         };
         var specification = new StudySpecification
         {
