@@ -37,6 +37,7 @@ public sealed class TextScrubberTests
     [TestCase("Vaihde 09 4711, osasto 09 471 72345.", "Vaihde [PHONE], osasto [PHONE].")]
     [TestCase("Tavoitettavissa (09) 471 1234 arkisin.", "Tavoitettavissa [PHONE] arkisin.")]
     [TestCase("Numero 0501234567 toimii.", "Numero [PHONE] toimii.")]
+    [TestCase("Puh. +358 (0)40 123 4567, iltaisin 0400 123456.", "Puh. [PHONE], iltaisin [PHONE].")]
     public void Scrub_FinnishPhoneNumbers_AreMarked(string text, string expected)
     {
         Assert.That(Scrub(text), Is.EqualTo(expected));
