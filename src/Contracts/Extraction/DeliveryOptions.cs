@@ -13,4 +13,16 @@ public sealed record DeliveryOptions
 
     /// <summary>With shift: the largest shift in days, either way.</summary>
     public int ShiftMaxDays { get; init; } = 180;
+
+    /// <summary>
+    /// Whether free-text columns (record texts, statements) are delivered, scrubbed of direct
+    /// identifiers. The permit must allow free text.
+    /// </summary>
+    public bool FreeText { get; init; }
+
+    /// <summary>
+    /// A flag, not a value: whether the cohort file carries the consented identity codes the request
+    /// supplied. The permit must allow it (a consent-based study); see docs/free-text-and-identity-codes.md.
+    /// </summary>
+    public bool IdentityCodes { get; init; }
 }

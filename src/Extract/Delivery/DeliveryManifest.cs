@@ -29,4 +29,10 @@ public sealed record DeliveryManifest
     public required IReadOnlyList<string> BatchesRead { get; init; }
 
     public required string LakeVersion { get; init; }
+
+    /// <summary>Direct identifiers taken out of the delivered free text, by kind; null when no free text was delivered.</summary>
+    public IReadOnlyDictionary<string, long>? Redactions { get; init; }
+
+    /// <summary>Cohort members delivered with their consented identity code; null when none were requested.</summary>
+    public int? IdentityCodesReleased { get; init; }
 }

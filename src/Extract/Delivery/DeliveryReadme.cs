@@ -36,6 +36,8 @@ internal static class DeliveryReadme
                 text.AppendLine("| --- | --- |");
                 text.AppendLine("| study_id | The patient's pseudonym in this study. |");
                 text.AppendLine("| index_time | Time of the first diagnosis that put the patient in the cohort. |");
+                if (manifest.IdentityCodesReleased is { } released)
+                    text.AppendLine(CultureInfo.InvariantCulture, $"| identity_code | The patient's identity code, released under the permit for the consented patients the request listed ({released} of the cohort); empty for the others. |");
                 text.AppendLine();
                 continue;
             }
@@ -47,11 +49,14 @@ internal static class DeliveryReadme
             text.AppendLine("| column | type | meaning |");
             text.AppendLine("| --- | --- | --- |");
             text.AppendLine("| study_id | pseudonym | The patient's pseudonym in this study. |");
-            foreach (var column in (dataset.Columns.Count > 0 ? dataset.Columns : register.Columns.Select(c => c.Name)).Select(c => register.FindColumn(c)!))
+            foreach (var column in DeliveredColumns.Of(register, dataset, manifest.Specification.Delivery))
                 text.AppendLine(CultureInfo.InvariantCulture, $"| {column.Name} | {column.Type.ToString().ToLowerInvariant()} | {column.Description} |");
             text.AppendLine("| source_system | text | The source system whose copy of the event this is. |");
             text.AppendLine();
+            FreeTextReadme.DescribeSelection(text, dataset);
         }
+
+        FreeTextReadme.DescribeRedactions(text, manifest);
 
         File.WriteAllText(Path.Combine(folder, "README.md"), text.ToString());
     }

@@ -5,6 +5,7 @@ using Lake.Contracts.Lake;
 using Lake.Contracts.Registers;
 using Lake.Extract.ControlPlane;
 using Lake.Extract.Querying;
+using Lake.Extract.Scrubbing;
 using Lake.Pseudonymization;
 
 namespace Lake.Extract.Delivery;
@@ -20,10 +21,24 @@ public sealed class ExtractionRunner(LakeLayout layout, string deliveryRoot, Pse
 
     /// <summary>
     /// Extracts for the request. With <paramref name="batches"/> (from an earlier manifest) the lake is
-    /// read as it was then, which is how a replay produces the same files.
+    /// read as it was then, which is how a replay produces the same files. A delivery with identity
+    /// codes needs <paramref name="consentedIdentityCodes"/>, the codes the consent-based request supplied.
     /// </summary>
-    public DeliveryManifest Run(Guid requestId, Permit permit, string requestedBy, StudySpecification specification, IReadOnlyCollection<string>? batches = null)
+    public DeliveryManifest Run(
+        Guid requestId,
+        Permit permit,
+        string requestedBy,
+        StudySpecification specification,
+        IReadOnlyCollection<string>? batches = null,
+        IReadOnlyCollection<string>? consentedIdentityCodes = null)
     {
+        // The permit check refuses these before a request is accepted; checked again here because
+        // this is the last step before files exist, and a permit can change between the two.
+        if (specification.Delivery.FreeText && !permit.AllowsFreeText || specification.Delivery.IdentityCodes && !permit.AllowsIdentityCodes)
+            throw new InvalidOperationException($"Permit '{permit.Id}' does not allow the free text or identity codes the specification asks for; nothing was delivered.");
+        if (specification.Delivery.IdentityCodes && consentedIdentityCodes is null)
+            throw new InvalidOperationException("delivery.identity_codes is set, but the request supplied no consented identity codes. The lake keeps no identity codes and cannot derive them from pseudonyms; list the consented patients' codes with the request.");
+
         var studyFolder = Path.Combine(Path.GetFullPath(deliveryRoot), permit.StudyId);
         var final = Path.Combine(studyFolder, requestId.ToString());
         var partial = final + ".partial";
@@ -35,13 +50,20 @@ public sealed class ExtractionRunner(LakeLayout layout, string deliveryRoot, Pse
         using var session = LakeQuerySession.Open(snapshot, writableFolder: partial);
         var members = new CohortSelector(session, pseudonymizer).Select(specification.Cohort);
         LoadStudyPseudonyms(session, permit.StudyId, members, specification.Delivery);
+        int? released = consentedIdentityCodes is null || !specification.Delivery.IdentityCodes
+            ? null
+            : IdentityCodeRelease.Load(session, members, consentedIdentityCodes, pseudonymizer);
+        var scrubbing = specification.Delivery.FreeText ? FreeTextScrubbing.Register(session, TextScrubber.Finnish) : null;
 
         var files = new List<DeliveredFile>();
-        session.Execute($"CREATE OR REPLACE TEMP TABLE delivered_cohort AS SELECT {StudyPseudonymColumn}, {Dated("index_time", ColumnType.Timestamp, specification.Delivery, "shift_days")} AS index_time FROM cohort ORDER BY {StudyPseudonymColumn}");
+        var identityCodes = released is null ? "FROM cohort" : $", {IdentityCodeRelease.Column} FROM cohort LEFT JOIN {IdentityCodeRelease.Table} USING (member)";
+        session.Execute($"CREATE OR REPLACE TEMP TABLE delivered_cohort AS SELECT {StudyPseudonymColumn}, {Dated("index_time", ColumnType.Timestamp, specification.Delivery, "shift_days")} AS index_time {identityCodes} ORDER BY {StudyPseudonymColumn}");
         files.AddRange(Write(session, "delivered_cohort", "cohort", partial, specification.Delivery.Csv));
         foreach (var dataset in specification.Datasets.Where(d => snapshot.HasData(d.Register)))
         {
-            ExtractRegister(session, RegisterCatalog.Get(dataset.Register), dataset, specification.Delivery, members);
+            var register = RegisterCatalog.Get(dataset.Register);
+            ExtractRegister(session, register, dataset, specification.Delivery, members);
+            scrubbing?.Apply(session, "extract_" + register.Name, register, DeliveredColumns.Of(register, dataset, specification.Delivery));
             files.AddRange(Write(session, "extract_" + dataset.Register, dataset.Register, partial, specification.Delivery.Csv));
         }
 
@@ -58,6 +80,8 @@ public sealed class ExtractionRunner(LakeLayout layout, string deliveryRoot, Pse
             Files = files,
             BatchesRead = snapshot.Batches.Where(b => RegistersRead(specification).Contains(b.Register)).Select(b => b.BatchId).ToList(),
             LakeVersion = typeof(ExtractionRunner).Assembly.GetName().Version?.ToString() ?? "unknown",
+            Redactions = scrubbing?.Counts.ToDictionary(),
+            IdentityCodesReleased = released,
         };
         File.WriteAllText(Path.Combine(partial, "manifest.json"), JsonSerializer.Serialize(manifest, LakeJson.Options));
         DeliveryAccess.Write(partial, permit);
@@ -104,19 +128,21 @@ public sealed class ExtractionRunner(LakeLayout layout, string deliveryRoot, Pse
     private void ExtractRegister(LakeQuerySession session, RegisterDefinition register, DatasetRequest dataset, DeliveryOptions delivery, IReadOnlyList<CohortMember> members)
     {
         var map = PseudonymMap.Load(session, register.Name, members, pseudonymizer);
-        var columns = (dataset.Columns.Count > 0 ? dataset.Columns : register.Columns.Select(c => c.Name))
-            .Select(c => register.FindColumn(c)!)
+        var columns = DeliveredColumns.Of(register, dataset, delivery)
             .Select(c => c.Type is ColumnType.Date or ColumnType.Timestamp
                 ? $"{Dated("r." + SqlText.Identifier(c.Name), c.Type, delivery, "c.shift_days")} AS {SqlText.Identifier(c.Name)}"
                 : "r." + SqlText.Identifier(c.Name));
-        var period = "";
+        var conditions = new List<string>();
         var parameters = new List<object?>();
         if (register.EventColumn is not null)
         {
-            period = $"WHERE r.{SqlText.Identifier(register.EventColumn)} >= $1 AND r.{SqlText.Identifier(register.EventColumn)} < $2";
+            conditions.Add($"r.{SqlText.Identifier(register.EventColumn)} >= $1 AND r.{SqlText.Identifier(register.EventColumn)} < $2");
             parameters.Add(dataset.From?.ToDateTime(TimeOnly.MinValue) ?? new DateTime(1900, 1, 1));
             parameters.Add(dataset.To?.AddDays(1).ToDateTime(TimeOnly.MinValue) ?? new DateTime(2101, 1, 1));
         }
+
+        conditions.AddRange(DatasetConditions.For(register, dataset, parameters));
+        var where = conditions.Count == 0 ? "" : "WHERE " + string.Join(" AND ", conditions);
 
         // A total order (event time first, then every column) so that a replay writes identical files.
         var order = string.Concat((register.EventColumn is null ? [] : new[] { register.EventColumn })
@@ -129,7 +155,7 @@ public sealed class ExtractionRunner(LakeLayout layout, string deliveryRoot, Pse
             FROM {SqlText.Identifier(register.Name)} r
             JOIN {SqlText.Identifier(map)} m ON r.pseudonym = m.pseudonym AND r.key_id = m.key_id
             JOIN cohort c ON c.member = m.member
-            {period}
+            {where}
             QUALIFY row_number() OVER (PARTITION BY {EventIdentity(register)} ORDER BY {SourcePreference(register)}) = 1
             ORDER BY c.{StudyPseudonymColumn}{order}
             """,

@@ -2,6 +2,7 @@ using Lake.Contracts.Extraction;
 using Lake.Contracts.Registers;
 using Lake.Extract.ControlPlane;
 using Lake.Extract.Querying;
+using Lake.Extract.Scrubbing;
 
 namespace Lake.Extract.Requests;
 
@@ -43,6 +44,29 @@ public static class PermitCheck
                 return $"datasets[{i}] ({dataset.Register}) starts {(dataset.From is null ? "without a 'from' date" : $"on {dataset.From:yyyy-MM-dd}")}, before permit '{permit.Id}' begins ({from:yyyy-MM-dd}); set 'from' within the permit's period.";
             if (permit.PeriodTo is { } to && (dataset.To is null || dataset.To > to))
                 return $"datasets[{i}] ({dataset.Register}) ends {(dataset.To is null ? "without a 'to' date" : $"on {dataset.To:yyyy-MM-dd}")}, after permit '{permit.Id}' ends ({to:yyyy-MM-dd}); set 'to' within the permit's period.";
+        }
+
+        return DeliveryRefusalReason(permit, specification);
+    }
+
+    /// <summary>Free text and identity codes go out only where the permit says so, and free text only when asked for.</summary>
+    private static string? DeliveryRefusalReason(Permit permit, StudySpecification specification)
+    {
+        var delivery = specification.Delivery;
+        if (delivery.FreeText && !permit.AllowsFreeText)
+            return $"delivery.free_text: permit '{permit.Id}' does not allow free text. Set free_text to false; if the permit authority granted free text, the data service records that with 'lake permit add --free-text'.";
+        if (delivery.IdentityCodes && !permit.AllowsIdentityCodes)
+            return $"delivery.identity_codes: permit '{permit.Id}' does not allow releasing identity codes; only a permit that explicitly allows it (e.g. a consent-based study) can. Set identity_codes to false to receive study pseudonyms only.";
+        if (delivery.FreeText)
+            return null;
+
+        for (var i = 0; i < specification.Datasets.Count; i++)
+        {
+            var dataset = specification.Datasets[i];
+            if (dataset.Register == PatientRecordTextRegister.Name)
+                return $"datasets[{i}] ({dataset.Register}) is free text, but delivery.free_text is not set. Set free_text: true (the permit must allow free text) or remove the dataset.";
+            if (dataset.Columns.FirstOrDefault(c => FreeTextColumns.Contains(dataset.Register, c)) is { } column)
+                return $"datasets[{i}].columns: {column} of {dataset.Register} is free text, but delivery.free_text is not set. Set free_text: true (the permit must allow free text) or leave the column out.";
         }
 
         return null;

@@ -53,8 +53,18 @@ internal sealed class SpecificationDocument
                 Columns = d.Columns,
                 From = d.From,
                 To = d.To,
+                Filters = d.Filters.Select(f => new DatasetFilter { Column = f.Column ?? "", In = f.In, Min = f.Min, Max = f.Max }).ToList(),
+                Terms = d.Terms,
+                Specialties = d.Specialties,
             }).ToList(),
-            Delivery = new DeliveryOptions { Csv = Delivery.Csv, DatePrecision = Delivery.DatePrecision, ShiftMaxDays = Delivery.ShiftMaxDays },
+            Delivery = new DeliveryOptions
+            {
+                Csv = Delivery.Csv,
+                DatePrecision = Delivery.DatePrecision,
+                ShiftMaxDays = Delivery.ShiftMaxDays,
+                FreeText = Delivery.FreeText,
+                IdentityCodes = Delivery.IdentityCodes,
+            },
         };
     }
 
@@ -86,6 +96,23 @@ internal sealed class SpecificationDocument
         public DateOnly? From { get; set; }
 
         public DateOnly? To { get; set; }
+
+        public List<FilterDocument> Filters { get; set; } = [];
+
+        public List<string> Terms { get; set; } = [];
+
+        public List<string> Specialties { get; set; } = [];
+    }
+
+    internal sealed class FilterDocument
+    {
+        public string? Column { get; set; }
+
+        public List<string> In { get; set; } = [];
+
+        public double? Min { get; set; }
+
+        public double? Max { get; set; }
     }
 
     internal sealed class DeliveryDocument
@@ -95,5 +122,9 @@ internal sealed class SpecificationDocument
         public string DatePrecision { get; set; } = "exact";
 
         public int ShiftMaxDays { get; set; } = 180;
+
+        public bool FreeText { get; set; }
+
+        public bool IdentityCodes { get; set; }
     }
 }

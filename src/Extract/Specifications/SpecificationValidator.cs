@@ -77,6 +77,8 @@ public static class SpecificationValidator
                 yield return $"datasets[{i}].columns: '{Shorten(column)}' is not a column of {register.Name} ({string.Join(", ", register.Columns.Select(c => c.Name))}).";
             foreach (var problem in ValidatePeriod($"datasets[{i}]", dataset.From, dataset.To))
                 yield return problem;
+            foreach (var problem in DatasetRequestValidator.Validate($"datasets[{i}]", dataset, register))
+                yield return problem;
         }
 
         if (specification.Delivery.DatePrecision is not ("exact" or "month" or "year" or "shift"))

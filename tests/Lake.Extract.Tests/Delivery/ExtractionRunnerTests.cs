@@ -10,7 +10,7 @@ using Lake.Pseudonymization;
 namespace Lake.Extract.Tests.Delivery;
 
 /// <summary>Extraction over a small lake fed by two overlapping systems, as during the Uranus to Apotti migration.</summary>
-public sealed class ExtractionRunnerTests
+public sealed partial class ExtractionRunnerTests
 {
     private static readonly Hetu Anna = Hetu.Create(new DateOnly(1960, 4, 2), 202);
     private static readonly Hetu Ville = Hetu.Create(new DateOnly(1975, 8, 9), 303);
@@ -40,6 +40,7 @@ public sealed class ExtractionRunnerTests
             $"{Anna.Value},E11.9,2019-05-02T10:00:00",
             $"{Ville.Value},E11.0,2019-06-03T11:00:00",
             $"{Ville.Value},E78.0,2022-02-02T12:00:00"));
+        await IngestTextsAndLaboratory(ingestor);
     }
 
     [TearDown]
@@ -116,25 +117,27 @@ public sealed class ExtractionRunnerTests
             "another study, another shift");
     }
 
-    private DeliveryManifest Extract(DeliveryOptions? delivery = null)
+    private DeliveryManifest Extract(DeliveryOptions? delivery = null, DatasetRequest? dataset = null, IReadOnlyCollection<string>? consented = null, bool permitAllowsAll = true)
     {
         var runner = new ExtractionRunner(_layout, _folder.File("delivery"), _pseudonymizer, TimeProvider.System);
         var permit = new Permit
         {
             Id = "P1",
             StudyId = "S1",
-            Registers = ["diagnosis"],
+            Registers = ["diagnosis", "patient_record_text", "laboratory"],
             Expires = new DateOnly(2099, 1, 1),
             Members = ["anna.researcher"],
             RecordedAt = DateTimeOffset.UtcNow,
+            AllowsFreeText = permitAllowsAll,
+            AllowsIdentityCodes = permitAllowsAll,
         };
         var specification = new StudySpecification
         {
             Cohort = new CohortCriteria { Icd10 = ["E11"] },
-            Datasets = [new DatasetRequest { Register = "diagnosis" }],
+            Datasets = [dataset ?? new DatasetRequest { Register = "diagnosis" }],
             Delivery = delivery ?? new DeliveryOptions(),
         };
-        return runner.Run(Guid.NewGuid(), permit, "anna.researcher", specification);
+        return runner.Run(Guid.NewGuid(), permit, "anna.researcher", specification, consentedIdentityCodes: consented);
     }
 
     private List<(string, string)> Query(DeliveryManifest manifest, string sql, string file)
@@ -151,10 +154,12 @@ public sealed class ExtractionRunnerTests
         return rows;
     }
 
-    private string Feed(string name, params string[] rows)
+    private string Feed(string name, params string[] rows) => FeedWithHeader(name, DiagnosisFeeds.Header, rows);
+
+    private string FeedWithHeader(string name, string header, params string[] rows)
     {
         var path = _folder.File(name);
-        File.WriteAllText(path, string.Join("\n", ["hetu,code,at", .. rows]) + "\n");
+        File.WriteAllText(path, string.Join("\n", [header, .. rows]) + "\n");
         return path;
     }
 }

@@ -4,7 +4,7 @@ using Lake.Extract.Requests;
 
 namespace Lake.Extract.Tests.Requests;
 
-public sealed class PermitCheckTests
+public sealed partial class PermitCheckTests
 {
     private static readonly DateOnly Today = new(2025, 6, 1);
 
