@@ -12,13 +12,14 @@ public static class LakeActivitySource
 
     public static ActivitySource Source { get; } = new(Name);
 
-    /// <summary>A span of ingest of one feed, tagged with its source system and register.</summary>
-    public static Activity? StartIngest(string? source, string? register)
+    /// <summary>A span of ingest of one feed; <see cref="SetFeed"/> tags it once its descriptor is read.</summary>
+    public static Activity? StartIngest() => Source.StartActivity("lake.ingest", ActivityKind.Internal);
+
+    /// <summary>Tags an ingest span with the feed's source system and register.</summary>
+    public static void SetFeed(this Activity? activity, string source, string register)
     {
-        var activity = Source.StartActivity("lake.ingest", ActivityKind.Internal);
         activity?.SetTag(Tag.SourceKey, source);
         activity?.SetTag(Tag.RegisterKey, register);
-        return activity;
     }
 
     /// <summary>A span of one extraction task.</summary>
