@@ -71,7 +71,14 @@ public sealed class LakeMetrics
     /// <summary>A feed refused before any row was written (no such file, unknown descriptor, ...).</summary>
     public void FeedRejected() => _feeds.Add(1, Tag.Outcome(Outcomes.Rejected));
 
-    public void ExtractionTaskStarted(string register) => _tasksStarted.Add(1, Tag.Register(register));
+    public void ExtractionTaskStarted(string register)
+    {
+        _tasksStarted.Add(1, Tag.Register(register));
+        // The outcome series exist from the first task on, at zero, so that a dashboard's rate()
+        // and an alert on failures see a value before the first failure instead of no data.
+        _tasksCompleted.Add(0, Tag.Register(register));
+        _tasksFailed.Add(0, Tag.Register(register));
+    }
 
     public void ExtractionTaskCompleted(string register, TimeSpan duration)
     {
