@@ -1,3 +1,4 @@
+using Lake.Cli.Commands;
 using Lake.Contracts.Ingest;
 using Lake.Contracts.Lake;
 using Lake.Testing;
@@ -13,6 +14,7 @@ namespace Lake.Hosting.Tests.Workers;
 /// </summary>
 [TestFixture]
 [Category(TestCategories.Integration)]
+[NonParallelizable] // Sets process-wide environment variables that the command's host reads.
 public sealed class RabbitMqIngestWorkerTests : RabbitMqFixture
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(180);
@@ -66,6 +68,42 @@ public sealed class RabbitMqIngestWorkerTests : RabbitMqFixture
         {
             foreach (var host in hosts.Reverse())
                 await host.StopAsync(CancellationToken.None);
+        }
+    }
+
+    [Test]
+    [CancelAfter(300_000)]
+    public async Task IngestSubmit_FeedInTheFeedsFolder_AWorkerIngestsIt(CancellationToken cancellationToken)
+    {
+        using var lake = LandedFeeds.Write(50, "apotti_diagnoses.csv");
+        var settings = new Dictionary<string, string?> { ["Messaging:Transport"] = "RabbitMq", ["Messaging:RabbitMqUri"] = BrokerUri };
+        var outcomes = new FeedOutcomes { FeedPathPrefix = lake.Batch + "/" };
+        using var observer = WorkerHost.BuildObserver(outcomes, settings);
+        using var worker = WorkerHost.Build(lake, new FeedOutcomes(), settings);
+        await observer.StartAsync(cancellationToken);
+        await worker.StartAsync(cancellationToken);
+        Environment.SetEnvironmentVariable("Messaging__Transport", "RabbitMq");
+        Environment.SetEnvironmentVariable("Messaging__RabbitMqUri", BrokerUri);
+        try
+        {
+            var feed = Path.Combine(lake.Workspace.FeedsFolder, lake.Messages[0].FeedPath);
+            var exitCode = await LakeCommandLine.InvokeAsync(["ingest", "--submit", "--source", lake.Messages[0].Descriptor, feed,
+                "--data", lake.Data, "--keyring", lake.KeyRingPath, "--sources", lake.Sources]);
+            await outcomes.WaitForAsync(1, Wait, cancellationToken);
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(exitCode, Is.Zero);
+                Assert.That(outcomes.Ingested.Select(i => (i.FeedPath, i.Descriptor)), Is.EqualTo(new[] { (lake.Messages[0].FeedPath, lake.Messages[0].Descriptor) }));
+                Assert.That(new CommitLog(lake.Workspace.Layout).ReadAll(), Has.Count.EqualTo(1));
+            });
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("Messaging__Transport", null);
+            Environment.SetEnvironmentVariable("Messaging__RabbitMqUri", null);
+            await worker.StopAsync(CancellationToken.None);
+            await observer.StopAsync(CancellationToken.None);
         }
     }
 }
