@@ -1,8 +1,10 @@
+using System.ComponentModel.DataAnnotations;
 using Lake.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -24,10 +26,15 @@ public static class TelemetryExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var options = builder.Configuration.GetSection(TelemetryOptions.SectionName).Get<TelemetryOptions>() ?? new TelemetryOptions();
-        builder.Services.AddOptions<TelemetryOptions>()
-            .BindConfiguration(TelemetryOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        // Checked here rather than at start: the scrape endpoint is opened while the host is built.
+        var problems = new List<ValidationResult>();
+        if (!Validator.TryValidateObject(options, new ValidationContext(options), problems, validateAllProperties: true))
+        {
+            throw new OptionsValidationException(TelemetryOptions.SectionName, typeof(TelemetryOptions),
+                problems.Select(p => $"{TelemetryOptions.SectionName}:{string.Join(", ", p.MemberNames)}: {p.ErrorMessage}"));
+        }
+
+        builder.Services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.SectionName);
         builder.Services.TryAddSingleton<LakeMetrics>();
 
         builder.Services.AddOpenTelemetry()
