@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using Lake.Cli;
 using Lake.Cli.Commands;
@@ -45,7 +43,7 @@ public sealed partial class PrometheusEndpointTests
     public async Task RunIngestAndExtraction()
     {
         _lake = LandedFeeds.Write(300, [.. SynthOptions.OriginalFeeds]);
-        var port = FreePort();
+        var port = FreePort.Next();
         var outcomes = new FeedOutcomes();
         var store = _lake.Workspace.OpenControlPlane();
         var settings = new Dictionary<string, string?>
@@ -233,12 +231,6 @@ public sealed partial class PrometheusEndpointTests
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     [GeneratedRegex(@"\blake_[a-z_]+")]
     private static partial Regex LakeMetricName();

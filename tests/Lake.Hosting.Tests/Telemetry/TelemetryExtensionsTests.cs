@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using Lake.Hosting.Telemetry;
 using Lake.Testing;
 using Microsoft.Extensions.Configuration;
@@ -15,7 +14,7 @@ public sealed class TelemetryExtensionsTests
     [Test]
     public async Task AddLakeTelemetry_DefaultHost_ServesMetricsOnEveryInterface()
     {
-        var port = FreePort();
+        var port = FreePort.Next();
         using var host = Build(new() { ["Telemetry:PrometheusPort"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         await host.StartAsync();
         try
@@ -46,10 +45,4 @@ public sealed class TelemetryExtensionsTests
         return builder.Build();
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
