@@ -56,8 +56,8 @@ public static class TelemetryExtensions
         var messaging = builder.Configuration.GetSection(MessagingOptions.SectionName).Get<MessagingOptions>() ?? new MessagingOptions();
         if (messaging.Transport == MessagingTransport.RabbitMq)
         {
-            builder.Services.TryAddSingleton<IQueueDepthProbe>(services =>
-                new RabbitMqQueueDepthProbe(new Uri(messaging.RabbitMqUri), [.. options.Queues]));
+            IReadOnlyList<string> queues = options.Queues.Count > 0 ? [.. options.Queues] : TelemetryOptions.DefaultQueues;
+            builder.Services.TryAddSingleton<IQueueDepthProbe>(_ => new RabbitMqQueueDepthProbe(new Uri(messaging.RabbitMqUri), queues));
         }
 
         builder.Services.AddHostedService<QueueDepthSampler>();

@@ -22,8 +22,14 @@ public sealed class TelemetryOptions
     /// <summary>Where traces go (an OpenTelemetry collector, Jaeger, Tempo); none are sent when empty.</summary>
     public string? OtlpEndpoint { get; set; }
 
-    /// <summary>Queues whose depth the gauge reports when the bus is RabbitMQ: Lake's receive endpoints.</summary>
-    public IList<string> Queues { get; set; } = ["ingest-feed", "start-extraction"];
+    /// <summary>The queues of Lake's consumers, whose depth the gauge reports when <see cref="Queues"/> names none.</summary>
+    public static IReadOnlyList<string> DefaultQueues { get; } = ["ingest-feed", "start-extraction"];
+
+    /// <summary>
+    /// Queues whose depth the gauge reports when the bus is RabbitMQ; empty for <see cref="DefaultQueues"/>.
+    /// Empty rather than pre-filled because configuration binding adds to a list instead of replacing it.
+    /// </summary>
+    public IList<string> Queues { get; set; } = [];
 
     /// <summary>Seconds between two readings of the queue depths.</summary>
     [Range(1, 3600)]
