@@ -2,6 +2,8 @@ using Lake.Contracts.Extraction;
 using Lake.Extract.ControlPlane;
 using Lake.Extract.Requests;
 using Lake.Hosting;
+using Lake.Hosting.Telemetry;
+using Lake.Telemetry;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -36,13 +38,16 @@ internal static class RequestRunner
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(workspace.OpenAuditLog());
         builder.Services.AddSingleton(workspace.CreateExtractionRunner());
+        builder.AddLakeTelemetry("lake-request");
         builder.AddLakeMessaging(bus => bus.AddConsumer<StartExtractionConsumer>());
         using var host = builder.Build();
         await host.StartAsync(cancellationToken);
         try
         {
             var service = new RequestService(store, host.Services.GetRequiredService<Extract.Audit.AuditLog>(), host.Services.GetRequiredService<IBus>());
-            var outcome = await start(service);
+            SubmitOutcome outcome;
+            using (LakeActivitySource.StartRequestSubmit())
+                outcome = await start(service);
             var deadline = DateTime.UtcNow + timeout;
             while (true)
             {

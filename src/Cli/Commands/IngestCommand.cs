@@ -8,14 +8,22 @@ internal static class IngestCommand
     {
         var source = new Option<string>("--source") { Description = "Source descriptor: a file, or a name in the sources folder (e.g. apotti-diagnosis).", Required = true };
         var feed = new Argument<string>("feed") { Description = "The feed file to ingest." };
+        var submit = new Option<bool>("--submit") { Description = "Send the feed to the ingest workers (RabbitMQ) instead of ingesting it here; it must be in <data>/feeds." };
         var command = new Command("ingest", "Ingest one source feed into its register: validate, pseudonymize, quarantine bad rows, commit atomically.")
         {
-            source, feed,
+            source, feed, submit,
         };
         command.SetAction((parse, cancellationToken) => CommandAction.RunAsync(async () =>
         {
             var workspace = GlobalOptions.Workspace(parse);
             var descriptor = DescriptorFiles.Resolve(parse.GetValue(source)!, parse.GetValue(GlobalOptions.Sources));
+            if (parse.GetValue(submit))
+            {
+                var sent = await IngestSubmission.SubmitAsync(workspace, SourceFolder.Resolve(parse.GetValue(GlobalOptions.Sources)), descriptor, parse.GetValue(feed)!, cancellationToken);
+                Console.WriteLine($"Sent {sent.FeedPath} for ingest with descriptor {sent.Descriptor}.");
+                return 0;
+            }
+
             var result = await Ingestion.IngestAsync(workspace, descriptor, parse.GetValue(feed)!, null, cancellationToken);
             Reports.PrintIngest(result);
             return 0;

@@ -15,6 +15,7 @@ public static class LakeCommandLine
             DemoCommand.Create(),
             SynthCommand.Create(),
             IngestCommand.Create(),
+            IngestWorkerCommand.Create(),
             RegistersCommand.Create(),
             StudyCommand.Create(),
             PermitCommand.Create(),

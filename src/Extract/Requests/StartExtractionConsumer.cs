@@ -2,6 +2,7 @@ using Lake.Contracts.Extraction;
 using Lake.Extract.Audit;
 using Lake.Extract.ControlPlane;
 using Lake.Extract.Delivery;
+using Lake.Telemetry;
 using MassTransit;
 
 namespace Lake.Extract.Requests;
@@ -10,7 +11,7 @@ namespace Lake.Extract.Requests;
 /// Runs an extraction when its command arrives. The permit is checked again here: it may have
 /// expired or lost the member between submission and the worker picking the task up.
 /// </summary>
-public sealed class StartExtractionConsumer(ControlPlaneStore store, AuditLog audit, ExtractionRunner runner) : IConsumer<StartExtraction>
+public sealed class StartExtractionConsumer(ControlPlaneStore store, AuditLog audit, ExtractionRunner runner, LakeMetrics metrics) : IConsumer<StartExtraction>
 {
     public async Task Consume(ConsumeContext<StartExtraction> context)
     {
@@ -25,11 +26,16 @@ public sealed class StartExtractionConsumer(ControlPlaneStore store, AuditLog au
         {
             store.SetState(message.RequestId, RequestState.Refused, refusal);
             audit.Append(request.RequestedBy, "request.extract", Subject(message), "refused", refusal);
+            metrics.RequestFinished(Outcomes.Refused, store.Now - request.CreatedAt);
             await context.Publish(new ExtractionFailed { RequestId = message.RequestId, Reason = refusal });
             return;
         }
 
         store.SetState(message.RequestId, RequestState.Extracting);
+        // One task covers every register of the request here; a worker that fans out tags each task with its register.
+        using var span = LakeActivitySource.StartExtraction(LakeMetrics.AllRegisters);
+        metrics.ExtractionTaskStarted(LakeMetrics.AllRegisters);
+        var started = store.Now;
         try
         {
             var manifest = runner.Run(message.RequestId, permit!, request.RequestedBy, message.Specification, message.Batches);
@@ -37,6 +43,9 @@ public sealed class StartExtractionConsumer(ControlPlaneStore store, AuditLog au
             store.SetState(message.RequestId, RequestState.Delivered, $"{manifest.Files.Count} files", folder);
             audit.Append(request.RequestedBy, "request.extract", Subject(message), "delivered",
                 $"cohort {manifest.CohortSize}; {manifest.Files.Count} files to {folder}; access: {string.Join(", ", manifest.AccessList)}");
+            metrics.ExtractionTaskCompleted(LakeMetrics.AllRegisters, store.Now - started);
+            metrics.RequestFinished(Outcomes.Delivered, store.Now - request.CreatedAt);
+            span.SetOutcome(Outcomes.Completed);
             await context.Publish(new ExtractionDelivered
             {
                 RequestId = message.RequestId,
@@ -49,6 +58,9 @@ public sealed class StartExtractionConsumer(ControlPlaneStore store, AuditLog au
         {
             store.SetState(message.RequestId, RequestState.Failed, e.Message);
             audit.Append(request.RequestedBy, "request.extract", Subject(message), "failed", e.Message);
+            metrics.ExtractionTaskFailed(LakeMetrics.AllRegisters, store.Now - started);
+            metrics.RequestFinished(Outcomes.Failed, store.Now - request.CreatedAt);
+            span.SetOutcome(Outcomes.Failed, error: true);
             await context.Publish(new ExtractionFailed { RequestId = message.RequestId, Reason = e.Message });
         }
     }
