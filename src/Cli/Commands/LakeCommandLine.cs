@@ -19,6 +19,8 @@ public static class LakeCommandLine
             StudyCommand.Create(),
             PermitCommand.Create(),
             RequestCommand.Create(),
+            ServeCommand.Create(),
+            WorkerCommand.Create(),
             AuditCommand.Create(),
             CostCommand.Create(),
             SourcesCommand.Create(),

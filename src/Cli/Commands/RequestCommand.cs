@@ -29,12 +29,24 @@ internal static class RequestCommand
     {
         var spec = new Argument<string>("spec") { Description = "Study specification (YAML or JSON)." };
         var permit = new Option<string>("--permit") { Description = "Permit the request is made under.", Required = true };
-        var submit = new Command("submit", "Submit a data extraction request under a permit; waits for the delivery.") { spec, permit, User, Wait };
+        var server = new Option<Uri?>("--server") { Description = "A coordinator ('lake serve') to submit to, e.g. http://127.0.0.1:5080; without it the request runs in this process." };
+        var submit = new Command("submit", "Submit a data extraction request under a permit; waits for the delivery.") { spec, permit, User, Wait, server };
         submit.SetAction((parse, cancellationToken) => CommandAction.RunAsync(async () =>
         {
-            var workspace = GlobalOptions.Workspace(parse);
             var specification = SpecificationReader.Load(parse.GetValue(spec)!);
-            var (_, record) = await RequestRunner.SubmitAndWaitAsync(workspace, specification, parse.GetValue(permit)!, parse.GetValue(User)!, TimeSpan.FromSeconds(parse.GetValue(Wait)), cancellationToken);
+            var wait = TimeSpan.FromSeconds(parse.GetValue(Wait));
+            RequestRecord record;
+            if (parse.GetValue(server) is { } coordinator)
+            {
+                using var client = new Serving.CoordinatorClient(coordinator);
+                var submitted = await client.SubmitAsync(specification, parse.GetValue(permit)!, parse.GetValue(User)!, cancellationToken);
+                record = await client.WaitAsync(submitted.Id, parse.GetValue(User)!, wait, cancellationToken);
+            }
+            else
+            {
+                (_, record) = await RequestRunner.SubmitAndWaitAsync(GlobalOptions.Workspace(parse), specification, parse.GetValue(permit)!, parse.GetValue(User)!, wait, cancellationToken);
+            }
+
             Reports.PrintRequest(record);
             return record.State == RequestState.Delivered ? 0 : RequestNotDelivered;
         }));
@@ -105,7 +117,7 @@ internal static class RequestCommand
     }
 
     /// <summary>The requester, and whoever is a current member of the request's permit.</summary>
-    private static bool MayView(ControlPlaneStore store, RequestRecord record, string user) =>
+    public static bool MayView(ControlPlaneStore store, RequestRecord record, string user) =>
         record.RequestedBy == user || (record.PermitId is not null && store.FindPermit(record.PermitId)?.Members.Contains(user) == true);
 
     private static DeliveryManifest Manifest(string folder) =>

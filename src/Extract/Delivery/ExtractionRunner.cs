@@ -12,39 +12,116 @@ namespace Lake.Extract.Delivery;
 /// <summary>
 /// Runs an accepted extraction: selects the cohort, gives each member the study pseudonym, writes
 /// each requested register as its own file set (joined only by the study pseudonym), and
-/// publishes the folder by renaming it into place once the manifest is written.
+/// publishes the folder by renaming it into place once the manifest is written. The work comes in
+/// three pieces, so that workers anywhere can share it: <see cref="Plan"/>, <see cref="RunTask"/>
+/// per dataset, <see cref="Assemble"/>; <see cref="Run"/> does all three in this process.
 /// </summary>
 public sealed class ExtractionRunner(LakeLayout layout, string deliveryRoot, Pseudonymizer pseudonymizer, TimeProvider time)
 {
     public const string StudyPseudonymColumn = "study_id";
 
+    private const string PartialSuffix = ".partial";
+
+    // Names starting with a dot are the tasks' bookkeeping, removed before the delivery is published.
+    private const string TaskRecordPrefix = ".task-";
+    private const string ScratchPrefix = ".scratch-";
+
     /// <summary>
-    /// Extracts for the request. With <paramref name="batches"/> (from an earlier manifest) the lake is
-    /// read as it was then, which is how a replay produces the same files.
+    /// Extracts for the request in this process: the plan, every task, then the assembly. With
+    /// <paramref name="batches"/> (from an earlier manifest) the lake is read as it was then, which is
+    /// how a replay produces the same files.
     /// </summary>
     public DeliveryManifest Run(Guid requestId, Permit permit, string requestedBy, StudySpecification specification, IReadOnlyCollection<string>? batches = null)
     {
-        var studyFolder = Path.Combine(Path.GetFullPath(deliveryRoot), permit.StudyId);
-        var final = Path.Combine(studyFolder, requestId.ToString());
-        var partial = final + ".partial";
+        var plan = Plan(specification, batches);
+        // An earlier attempt's leftovers are not this run's output.
+        var partial = PartialFolder(permit.StudyId, requestId);
         if (Directory.Exists(partial))
             Directory.Delete(partial, recursive: true);
-        Directory.CreateDirectory(partial);
+        var files = plan.Datasets.SelectMany(dataset => RunTask(requestId, permit.StudyId, specification, plan.Batches, dataset)).ToList();
+        return Assemble(requestId, permit, requestedBy, specification, plan.Batches, files);
+    }
 
+    /// <summary>
+    /// Splits an extraction into tasks over one lake snapshot: the cohort file, then each requested
+    /// register that has data. The batch ids fix what every task reads, whenever and wherever it runs.
+    /// </summary>
+    public ExtractionPlan Plan(StudySpecification specification, IReadOnlyCollection<string>? batches = null)
+    {
         var snapshot = batches is null ? LakeSnapshot.Take(layout) : LakeSnapshot.Of(layout, batches);
-        using var session = LakeQuerySession.Open(snapshot, writableFolder: partial);
-        var members = new CohortSelector(session, pseudonymizer).Select(specification.Cohort);
-        LoadStudyPseudonyms(session, permit.StudyId, members, specification.Delivery);
+        var read = RegistersRead(specification);
+        var datasets = specification.Datasets.Where(d => snapshot.HasData(d.Register)).Select(d => d.Register);
+        return new ExtractionPlan(
+            [ExtractDataset.Cohort, .. datasets],
+            snapshot.Batches.Where(b => read.Contains(b.Register)).Select(b => b.BatchId).ToList());
+    }
 
-        var files = new List<DeliveredFile>();
-        session.Execute($"CREATE OR REPLACE TEMP TABLE delivered_cohort AS SELECT {StudyPseudonymColumn}, {Dated("index_time", ColumnType.Timestamp, specification.Delivery, "shift_days")} AS index_time FROM cohort ORDER BY {StudyPseudonymColumn}");
-        files.AddRange(Write(session, "delivered_cohort", "cohort", partial, specification.Delivery.Csv));
-        foreach (var dataset in specification.Datasets.Where(d => snapshot.HasData(d.Register)))
+    /// <summary>
+    /// Writes one dataset of the plan into the request's partial folder and describes its files.
+    /// Each file is written under a temporary name and renamed into place, and a record of the
+    /// task's files is renamed into place last: a task that finds that record ran already, so a
+    /// redelivered task writes nothing twice. The cohort is selected again from the plan's batches,
+    /// which gives every task the same members and study pseudonyms.
+    /// </summary>
+    public IReadOnlyList<DeliveredFile> RunTask(Guid requestId, string studyId, StudySpecification specification, IReadOnlyCollection<string> batches, string dataset)
+    {
+        var partial = PartialFolder(studyId, requestId);
+        Directory.CreateDirectory(partial);
+        var record = Path.Combine(partial, TaskRecordPrefix + dataset + ".json");
+        if (File.Exists(record))
+            return JsonSerializer.Deserialize<List<DeliveredFile>>(File.ReadAllText(record), LakeJson.Options)!;
+
+        var scratch = Path.Combine(partial, ScratchPrefix + dataset + "-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(scratch);
+        try
         {
-            ExtractRegister(session, RegisterCatalog.Get(dataset.Register), dataset, specification.Delivery, members);
-            files.AddRange(Write(session, "extract_" + dataset.Register, dataset.Register, partial, specification.Delivery.Csv));
-        }
+            var snapshot = LakeSnapshot.Of(layout, batches);
+            List<DeliveredFile> files;
+            using (var session = LakeQuerySession.Open(snapshot, writableFolder: partial))
+            {
+                var members = new CohortSelector(session, pseudonymizer).Select(specification.Cohort);
+                LoadStudyPseudonyms(session, studyId, members, specification.Delivery);
+                if (dataset == ExtractDataset.Cohort)
+                {
+                    session.Execute($"CREATE OR REPLACE TEMP TABLE delivered_cohort AS SELECT {StudyPseudonymColumn}, {Dated("index_time", ColumnType.Timestamp, specification.Delivery, "shift_days")} AS index_time FROM cohort ORDER BY {StudyPseudonymColumn}");
+                    files = [.. Write(session, "delivered_cohort", ExtractDataset.Cohort, scratch, specification.Delivery.Csv)];
+                }
+                else
+                {
+                    var request = specification.Datasets.FirstOrDefault(d => d.Register == dataset)
+                        ?? throw new InvalidDataException($"The specification of request {requestId} has no dataset '{dataset}'.");
+                    ExtractRegister(session, RegisterCatalog.Get(dataset), request, specification.Delivery, members);
+                    files = [.. Write(session, "extract_" + dataset, dataset, scratch, specification.Delivery.Csv)];
+                }
+            }
 
+            foreach (var file in files)
+                File.Move(Path.Combine(scratch, file.Name), Path.Combine(partial, file.Name), overwrite: true);
+            var written = Path.Combine(scratch, "task.json");
+            File.WriteAllText(written, JsonSerializer.Serialize(files, LakeJson.Options));
+            File.Move(written, record, overwrite: true);
+            return files;
+        }
+        finally
+        {
+            Directory.Delete(scratch, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// Completes a delivery from its tasks' files: manifest, access list and README, the tasks'
+    /// bookkeeping removed, and the folder renamed into place. A delivery renamed into place
+    /// already (an assembly interrupted after the rename) keeps its manifest.
+    /// </summary>
+    public DeliveryManifest Assemble(Guid requestId, Permit permit, string requestedBy, StudySpecification specification, IReadOnlyList<string> batches, IReadOnlyList<DeliveredFile> files)
+    {
+        var final = DeliveryFolder(permit.StudyId, requestId);
+        var partial = final + PartialSuffix;
+        var manifestName = "manifest.json";
+        if (!Directory.Exists(partial) && File.Exists(Path.Combine(final, manifestName)))
+            return JsonSerializer.Deserialize<DeliveryManifest>(File.ReadAllText(Path.Combine(final, manifestName)), LakeJson.Options)!;
+
+        var cohort = files.First(f => f.Register == ExtractDataset.Cohort);
         var manifest = new DeliveryManifest
         {
             RequestId = requestId,
@@ -54,14 +131,21 @@ public sealed class ExtractionRunner(LakeLayout layout, string deliveryRoot, Pse
             AccessList = permit.Members,
             Specification = specification,
             CreatedAt = time.GetUtcNow(),
-            CohortSize = members.Count,
+            CohortSize = checked((int)cohort.Rows),
             Files = files,
-            BatchesRead = snapshot.Batches.Where(b => RegistersRead(specification).Contains(b.Register)).Select(b => b.BatchId).ToList(),
+            BatchesRead = batches,
             LakeVersion = typeof(ExtractionRunner).Assembly.GetName().Version?.ToString() ?? "unknown",
         };
-        File.WriteAllText(Path.Combine(partial, "manifest.json"), JsonSerializer.Serialize(manifest, LakeJson.Options));
+        File.WriteAllText(Path.Combine(partial, manifestName), JsonSerializer.Serialize(manifest, LakeJson.Options));
         DeliveryAccess.Write(partial, permit);
         DeliveryReadme.Write(partial, manifest);
+        foreach (var bookkeeping in Directory.EnumerateFileSystemEntries(partial, ".*"))
+        {
+            if (Directory.Exists(bookkeeping))
+                Directory.Delete(bookkeeping, recursive: true);
+            else
+                File.Delete(bookkeeping);
+        }
 
         if (Directory.Exists(final))
             Directory.Delete(final, recursive: true);
@@ -74,6 +158,9 @@ public sealed class ExtractionRunner(LakeLayout layout, string deliveryRoot, Pse
         [.. specification.Datasets.Select(d => d.Register), DiagnosisRegister.Name, PatientBackgroundRegister.Name];
 
     public string DeliveryFolder(string studyId, Guid requestId) => Path.Combine(Path.GetFullPath(deliveryRoot), studyId, requestId.ToString());
+
+    /// <summary>Where a delivery's files gather until it is assembled; researchers never see it.</summary>
+    public string PartialFolder(string studyId, Guid requestId) => DeliveryFolder(studyId, requestId) + PartialSuffix;
 
     private void LoadStudyPseudonyms(LakeQuerySession session, string studyId, IReadOnlyList<CohortMember> members, DeliveryOptions delivery)
     {

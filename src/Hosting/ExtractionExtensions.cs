@@ -1,0 +1,49 @@
+using Lake.Extract.Distribution;
+using Lake.Extract.Requests;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Lake.Hosting;
+
+public static class ExtractionExtensions
+{
+    /// <summary>
+    /// The bus and the extraction consumers of the given roles, over the same code whichever the
+    /// transport. The caller registers the workspace's <c>ControlPlaneStore</c> and <c>AuditLog</c>
+    /// (coordinator) and <c>ExtractionRunner</c> (both).
+    /// </summary>
+    public static IHostApplicationBuilder AddLakeExtraction(this IHostApplicationBuilder builder, ExtractionRoles roles)
+    {
+        var coordinator = roles.HasFlag(ExtractionRoles.Coordinator);
+        var worker = roles.HasFlag(ExtractionRoles.Worker);
+        builder.Services.AddOptions<CoordinatorOptions>().BindConfiguration(CoordinatorOptions.SectionName)
+            .Validate(o => o.OutboxPollInterval > TimeSpan.Zero && o.SweepInterval > TimeSpan.Zero && o.RedriveAfter > TimeSpan.Zero,
+                "Coordinator:OutboxPollInterval, SweepInterval and RedriveAfter must be positive times, e.g. 00:00:01.")
+            .ValidateOnStart();
+        builder.Services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.SectionName)
+            .Validate(o => o.TaskDelay >= TimeSpan.Zero, "Worker:TaskDelay must not be negative.")
+            .ValidateOnStart();
+        builder.AddLakeMessaging(bus =>
+        {
+            if (coordinator)
+            {
+                bus.AddConsumer<StartExtractionConsumer>();
+                bus.AddConsumer<DatasetExtractedConsumer>();
+                bus.AddConsumer<ExtractDatasetFaultConsumer>();
+            }
+
+            if (worker)
+                bus.AddConsumer<ExtractDatasetConsumer>();
+        });
+        if (coordinator)
+        {
+            builder.Services.AddSingleton<ExtractionOutcomes>();
+            // After the bus's own hosted service, which has started the bus when this one starts.
+            builder.Services.AddSingleton<OutboxDispatcher>();
+            builder.Services.AddHostedService(services => services.GetRequiredService<OutboxDispatcher>());
+        }
+
+        return builder;
+    }
+}
