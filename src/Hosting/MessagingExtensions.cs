@@ -24,7 +24,8 @@ public static class MessagingExtensions
             addConsumers(bus);
             // Bounded retries in the consumer's process, then the error queue; a poison message
             // (a corrupt file, a bug) stops after a few attempts instead of cycling forever.
-            bus.AddConfigureEndpointsCallback((_, endpoint) => endpoint.UseMessageRetry(retry => retry.Intervals(messaging.RetryIntervals)));
+            var retryIntervals = messaging.RetryIntervals ?? [.. MessagingOptions.DefaultRetryIntervals];
+            bus.AddConfigureEndpointsCallback((_, endpoint) => endpoint.UseMessageRetry(retry => retry.Intervals(retryIntervals)));
             // In-memory is the default so a laptop or single-node install needs no broker;
             // RabbitMQ is chosen by configuration, never by a code change.
             if (messaging.Transport == MessagingTransport.RabbitMq)

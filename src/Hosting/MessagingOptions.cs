@@ -14,9 +14,13 @@ public sealed class MessagingOptions
 
     /// <summary>
     /// Waits between a failed message's attempts in the consuming process; after the last the
-    /// message goes to its queue's <c>_error</c> queue with the exception in its headers.
+    /// message goes to its queue's <c>_error</c> queue with the exception in its headers. Null for
+    /// <see cref="DefaultRetryIntervals"/> (configuration adds to an array rather than replacing it,
+    /// so the default cannot be the property's initial value).
     /// </summary>
-    public TimeSpan[] RetryIntervals { get; set; } = [TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(15)];
+    public TimeSpan[]? RetryIntervals { get; set; }
+
+    public static IReadOnlyList<TimeSpan> DefaultRetryIntervals { get; } = [TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(15)];
 
     /// <summary>
     /// RabbitMQ only: how often a quorum queue hands out one message before dropping it. Retries
