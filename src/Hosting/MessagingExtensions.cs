@@ -1,3 +1,4 @@
+using Lake.Contracts.Extraction;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -47,6 +48,14 @@ public static class MessagingExtensions
                     // Publishing returns once the broker has the message (MassTransit's default,
                     // stated so that no one turns it off): the outbox marks a message sent only then.
                     cfg.Host(new Uri(messaging.RabbitMqUri), host => host.PublisherConfirmation = true);
+                    // A command published before its consumer's queue exists (no worker has ever
+                    // started) would be dropped by the exchange. Mandatory makes the broker return
+                    // it and the publish fail, so the outbox keeps it until there is a queue.
+                    cfg.ConfigurePublish(publish => publish.UseExecute(context =>
+                    {
+                        if (context is PublishContext<ExtractDataset> or PublishContext<StartExtraction> && context is RabbitMqSendContext rabbit)
+                            rabbit.Mandatory = true;
+                    }));
                     cfg.ConfigureEndpoints(context);
                 });
             }

@@ -62,16 +62,18 @@ public sealed class DistributedExtractionTests : LakePipelineFixture
     {
         await using var cluster = await NewClusterAsync("ten");
         var (_, url) = await cluster.StartCoordinatorAsync();
-        var workers = new[] { await cluster.StartWorkerAsync("worker-1"), await cluster.StartWorkerAsync("worker-2") };
-
         using var client = LakeCluster.Client(url);
+        // Before any worker has declared its queue: the tasks wait in the outbox, not lost on the broker.
         var submitted = await Task.WhenAll(Enumerable.Range(0, 10).Select(i =>
             client.SubmitAsync(_specification, PermitId, i % 2 == 0 ? "alice" : "bob", CancellationToken.None)));
+        var workers = new[] { await cluster.StartWorkerAsync("worker-1"), await cluster.StartWorkerAsync("worker-2") };
         foreach (var request in submitted)
             AssertSameAsReference(await cluster.WaitForOutcomeAsync(request.Id, DeliveryTimeout));
 
         Assert.That(workers.Select(w => w.CountLines(IsExtracted)), Has.All.GreaterThan(0), "both workers should have taken tasks");
         Assert.That(workers.Sum(w => w.CountLines(IsExtracted)), Is.EqualTo(10 * 4), "ten requests of four tasks, each done once");
+        var queues = await Node.ControlAsync(CancellationToken.None, "list_queues", "-p", "ten", "name", "type", "arguments");
+        Assert.That(queues.Split('\n').Single(l => l.StartsWith("extract-dataset\t", StringComparison.Ordinal)), Does.Contain("quorum").And.Contain("x-delivery-limit"));
     }
 
     [Test]
