@@ -29,15 +29,17 @@ internal static class RequestCommand
     {
         var spec = new Argument<string>("spec") { Description = "Study specification (YAML or JSON)." };
         var permit = new Option<string>("--permit") { Description = "Permit the request is made under.", Required = true };
-        var server = new Option<Uri?>("--server") { Description = "A coordinator ('lake serve') to submit to, e.g. http://127.0.0.1:5080; without it the request runs in this process." };
+        var server = new Option<string?>("--server") { Description = "A coordinator ('lake serve') to submit to, e.g. http://127.0.0.1:5080; without it the request runs in this process." };
         var submit = new Command("submit", "Submit a data extraction request under a permit; waits for the delivery.") { spec, permit, User, Wait, server };
         submit.SetAction((parse, cancellationToken) => CommandAction.RunAsync(async () =>
         {
             var specification = SpecificationReader.Load(parse.GetValue(spec)!);
             var wait = TimeSpan.FromSeconds(parse.GetValue(Wait));
             RequestRecord record;
-            if (parse.GetValue(server) is { } coordinator)
+            if (parse.GetValue(server) is { } address)
             {
+                if (!Uri.TryCreate(address, UriKind.Absolute, out var coordinator) || coordinator.Scheme is not ("http" or "https"))
+                    throw new ArgumentException($"--server: '{address}' is not an http(s) address; give the coordinator's, e.g. http://127.0.0.1:5080.");
                 using var client = new Serving.CoordinatorClient(coordinator);
                 var submitted = await client.SubmitAsync(specification, parse.GetValue(permit)!, parse.GetValue(User)!, cancellationToken);
                 record = await client.WaitAsync(submitted.Id, parse.GetValue(User)!, wait, cancellationToken);

@@ -95,17 +95,26 @@ public sealed class ExtractionRunner(LakeLayout layout, string deliveryRoot, Pse
                 }
             }
 
+            // On disk before renamed into place, and renamed before the task is acknowledged: a
+            // crash anywhere leaves either the whole file or none.
             foreach (var file in files)
-                File.Move(Path.Combine(scratch, file.Name), Path.Combine(partial, file.Name), overwrite: true);
+                MoveDurably(Path.Combine(scratch, file.Name), Path.Combine(partial, file.Name));
             var written = Path.Combine(scratch, "task.json");
             File.WriteAllText(written, JsonSerializer.Serialize(files, LakeJson.Options));
-            File.Move(written, record, overwrite: true);
+            MoveDurably(written, record);
             return files;
         }
         finally
         {
             Directory.Delete(scratch, recursive: true);
         }
+    }
+
+    private static void MoveDurably(string from, string to)
+    {
+        using (var stream = new FileStream(from, FileMode.Open, FileAccess.ReadWrite))
+            stream.Flush(flushToDisk: true);
+        File.Move(from, to, overwrite: true);
     }
 
     /// <summary>

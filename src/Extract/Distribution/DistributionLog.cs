@@ -32,8 +32,9 @@ internal static partial class DistributionLog
     [LoggerMessage(2108, LogLevel.Warning, "Request {RequestId} stalled in {State} since {Since:O}; {Messages} messages queued again")]
     public static partial void Redriven(ILogger logger, Guid requestId, string state, DateTimeOffset since, int messages);
 
-    [LoggerMessage(2109, LogLevel.Error, "Publishing outbox message {Sequence} failed; it stays queued")]
-    public static partial void PublishFailed(ILogger logger, Exception exception, long sequence);
+    // Warning without the stack: while no worker has declared its queue this repeats every poll.
+    [LoggerMessage(2109, LogLevel.Warning, "Publishing outbox message {Sequence} failed; it stays queued: {Reason}")]
+    public static partial void PublishFailed(ILogger logger, long sequence, string reason);
 
     [LoggerMessage(2110, LogLevel.Error, "Sweeping stalled requests failed; trying again later")]
     public static partial void SweepFailed(ILogger logger, Exception exception);

@@ -62,7 +62,7 @@ public sealed class OutboxDispatcher(ControlPlaneStore store, IBus bus, IOptions
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                DistributionLog.PublishFailed(logger, e, store.PendingMessages(1).FirstOrDefault()?.Sequence ?? 0);
+                DistributionLog.PublishFailed(logger, store.PendingMessages(1).FirstOrDefault()?.Sequence ?? 0, e.InnerException?.Message ?? e.Message);
             }
 
             try

@@ -10,7 +10,7 @@ using Lake.Pseudonymization;
 namespace Lake.Extract.Tests.Delivery;
 
 /// <summary>Extraction over a small lake fed by two overlapping systems, as during the Uranus to Apotti migration.</summary>
-public sealed class ExtractionRunnerTests
+public sealed partial class ExtractionRunnerTests
 {
     private static readonly Hetu Anna = Hetu.Create(new DateOnly(1960, 4, 2), 202);
     private static readonly Hetu Ville = Hetu.Create(new DateOnly(1975, 8, 9), 303);
