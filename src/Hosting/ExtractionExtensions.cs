@@ -18,8 +18,10 @@ public static class ExtractionExtensions
         var coordinator = roles.HasFlag(ExtractionRoles.Coordinator);
         var worker = roles.HasFlag(ExtractionRoles.Worker);
         builder.Services.AddOptions<CoordinatorOptions>().BindConfiguration(CoordinatorOptions.SectionName)
+            .Validate(o => Uri.TryCreate(o.Url, UriKind.Absolute, out _), "Coordinator:Url must be an address such as http://127.0.0.1:5080.")
             .Validate(o => o.OutboxPollInterval > TimeSpan.Zero && o.SweepInterval > TimeSpan.Zero && o.RedriveAfter > TimeSpan.Zero,
                 "Coordinator:OutboxPollInterval, SweepInterval and RedriveAfter must be positive times, e.g. 00:00:01.")
+            .Validate(o => o.MaxRedrives is >= 1 and <= 100, "Coordinator:MaxRedrives must be between 1 and 100.")
             .ValidateOnStart();
         builder.Services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.SectionName)
             .Validate(o => o.TaskDelay >= TimeSpan.Zero, "Worker:TaskDelay must not be negative.")

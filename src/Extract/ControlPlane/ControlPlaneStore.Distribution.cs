@@ -11,6 +11,9 @@ namespace Lake.Extract.ControlPlane;
 /// </summary>
 public sealed partial class ControlPlaneStore
 {
+    /// <summary>How a re-drive starts its line in a request's history.</summary>
+    public const string RedriveDetail = "re-driven";
+
     /// <summary>
     /// Records an accepted request's plan, one task per dataset with its message queued in the
     /// outbox, and moves the request to <see cref="RequestState.Extracting"/>, all in one
@@ -161,7 +164,7 @@ public sealed partial class ControlPlaneStore
         if (queued > 0)
         {
             var now = Now.ToString("O");
-            AddEvent(connection, requestId, state!.Value, $"re-driven: {queued} messages queued again", now);
+            AddEvent(connection, requestId, state!.Value, $"{RedriveDetail}: {queued} messages queued again", now);
             Execute(connection, "UPDATE extraction_plans SET progressed_at = $now WHERE request_id = $id", ("$id", requestId.ToString()), ("$now", now));
         }
 

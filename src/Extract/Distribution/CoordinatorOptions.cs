@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Lake.Extract.Distribution;
 
 /// <summary>
@@ -11,7 +9,6 @@ public sealed class CoordinatorOptions
     public const string SectionName = "Coordinator";
 
     /// <summary>Where the HTTP API listens. Loopback by default: the API has no authentication of its own.</summary>
-    [Required]
     public string Url { get; set; } = "http://127.0.0.1:5080";
 
     /// <summary>How often queued outbox messages are looked for when nothing wakes the dispatcher.</summary>
@@ -25,6 +22,13 @@ public sealed class CoordinatorOptions
     /// task takes, so that a slow task is not done twice for nothing (that would be safe, only wasteful).
     /// </summary>
     public TimeSpan RedriveAfter { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// A request re-driven this often without finishing fails, naming the tasks not done: a task
+    /// that kills its worker every time is dropped by the broker's delivery limit, and re-driving
+    /// it for ever would only repeat that.
+    /// </summary>
+    public int MaxRedrives { get; set; } = 3;
 
     /// <summary>
     /// For the fault tests only: the coordinator kills itself (as kill -9 would) right after it has

@@ -25,6 +25,14 @@ public sealed class RequestSweeper(ControlPlaneStore store, ExtractionOutcomes o
                 continue;
             }
 
+            var redrives = store.FindRequest(stalled.RequestId)?.History.Count(e => e.Detail?.StartsWith(ControlPlaneStore.RedriveDetail, StringComparison.Ordinal) == true) ?? 0;
+            if (redrives >= options.Value.MaxRedrives)
+            {
+                await outcomes.FailAsync(stalled.RequestId,
+                    $"no progress after {redrives} re-drives; a task may be crashing its workers (see the workers' logs and the broker's delivery limit)", bus, cancellationToken);
+                continue;
+            }
+
             var queued = store.Redrive(stalled.RequestId);
             DistributionLog.Redriven(logger, stalled.RequestId, stalled.State.ToString(), stalled.Since, queued);
         }

@@ -57,7 +57,6 @@ public sealed class DistributedExtractionTests : LakePipelineFixture
     }
 
     [Test]
-    [CancelAfter(300_000)]
     public async Task Serve_TwoWorkersTenConcurrentRequests_AllDeliveredIdenticalToSingleProcess()
     {
         await using var cluster = await NewClusterAsync("ten");
@@ -77,7 +76,6 @@ public sealed class DistributedExtractionTests : LakePipelineFixture
     }
 
     [Test]
-    [CancelAfter(300_000)]
     public async Task Worker_KilledInTheMiddleOfATask_TaskRedeliveredAndDeliveryComplete()
     {
         await using var cluster = await NewClusterAsync("kill-worker");
@@ -98,7 +96,6 @@ public sealed class DistributedExtractionTests : LakePipelineFixture
     }
 
     [Test]
-    [CancelAfter(300_000)]
     public async Task Task_DeliveredTwice_NoSecondFileNoSecondAuditEntry()
     {
         await using var cluster = await NewClusterAsync("twice");
@@ -141,7 +138,6 @@ public sealed class DistributedExtractionTests : LakePipelineFixture
     }
 
     [Test]
-    [CancelAfter(300_000)]
     public async Task Task_PoisonPartitionFile_ErrorQueueHoldsReasonAndRequestFailsOthersUnaffected()
     {
         await using var cluster = await NewClusterAsync("poison");
@@ -169,7 +165,6 @@ public sealed class DistributedExtractionTests : LakePipelineFixture
     }
 
     [Test]
-    [CancelAfter(300_000)]
     public async Task Coordinator_KilledBetweenRecordingAndPublishingTasks_RequestCompletesAfterRestart()
     {
         await using var cluster = await NewClusterAsync("kill-coordinator");
@@ -198,7 +193,6 @@ public sealed class DistributedExtractionTests : LakePipelineFixture
     }
 
     [Test]
-    [CancelAfter(300_000)]
     public async Task Broker_RestartedInTheMiddleOfAnExtraction_ExtractionCompletesAfterItReturns()
     {
         await using var cluster = await NewClusterAsync("restart");

@@ -91,7 +91,7 @@ public sealed partial class ControlPlaneStoreTests
         Assert.That(_store.Redrive(id), Is.EqualTo(1));
 
         Assert.That(_store.PendingMessages(10).Single().Body, Does.Contain("diagnosis"));
-        Assert.That(_store.FindRequest(id)!.History[^1].Detail, Does.StartWith("re-driven"));
+        Assert.That(_store.FindRequest(id)!.History[^1].Detail, Does.StartWith(ControlPlaneStore.RedriveDetail));
     }
 
     [Test]
