@@ -65,6 +65,10 @@ public sealed class ExtractionRunner(LakeLayout layout, string deliveryRoot, Pse
     /// </summary>
     public IReadOnlyList<DeliveredFile> RunTask(Guid requestId, string studyId, StudySpecification specification, IReadOnlyCollection<string> batches, string dataset)
     {
+        // The dataset names files and the task's record: only the cohort or a register the
+        // (catalog-checked) specification names.
+        var request = dataset == ExtractDataset.Cohort ? null : specification.Datasets.FirstOrDefault(d => d.Register == dataset)
+            ?? throw new InvalidDataException($"The specification of request {requestId} has no dataset '{dataset}'.");
         var partial = PartialFolder(studyId, requestId);
         Directory.CreateDirectory(partial);
         var record = Path.Combine(partial, TaskRecordPrefix + dataset + ".json");
@@ -81,15 +85,13 @@ public sealed class ExtractionRunner(LakeLayout layout, string deliveryRoot, Pse
             {
                 var members = new CohortSelector(session, pseudonymizer).Select(specification.Cohort);
                 LoadStudyPseudonyms(session, studyId, members, specification.Delivery);
-                if (dataset == ExtractDataset.Cohort)
+                if (request is null)
                 {
                     session.Execute($"CREATE OR REPLACE TEMP TABLE delivered_cohort AS SELECT {StudyPseudonymColumn}, {Dated("index_time", ColumnType.Timestamp, specification.Delivery, "shift_days")} AS index_time FROM cohort ORDER BY {StudyPseudonymColumn}");
                     files = [.. Write(session, "delivered_cohort", ExtractDataset.Cohort, scratch, specification.Delivery.Csv)];
                 }
                 else
                 {
-                    var request = specification.Datasets.FirstOrDefault(d => d.Register == dataset)
-                        ?? throw new InvalidDataException($"The specification of request {requestId} has no dataset '{dataset}'.");
                     ExtractRegister(session, RegisterCatalog.Get(dataset), request, specification.Delivery, members);
                     files = [.. Write(session, "extract_" + dataset, dataset, scratch, specification.Delivery.Csv)];
                 }

@@ -55,6 +55,17 @@ public sealed partial class ExtractionRunnerTests
     }
 
     [Test]
+    public void RunTask_DatasetNotInTheSpecification_RefusedBeforeAnyFileIsWritten()
+    {
+        var runner = Runner();
+        var request = Guid.NewGuid();
+
+        Assert.That(() => runner.RunTask(request, "S1", TaskSpecification, runner.Plan(TaskSpecification).Batches, "../../escape"),
+            Throws.TypeOf<InvalidDataException>().With.Message.Contains("no dataset '../../escape'"));
+        Assert.That(Directory.Exists(runner.PartialFolder("S1", request)), Is.False);
+    }
+
+    [Test]
     public void Assemble_TasksRunInAnyOrder_SameFilesAsOneRunAndNoBookkeepingLeft()
     {
         var runner = Runner();
