@@ -128,7 +128,7 @@ public sealed class DistributedExtractionTests : LakePipelineFixture
             await bus.PublishAsync(completion);
         }
 
-        await worker.WaitForLineAsync(_ => worker.CountLines(l => l.Contains("skipped: the request is delivered already", StringComparison.Ordinal)) == tasks.Count,
+        await worker.WaitForLinesAsync(l => l.Contains("skipped: the request is delivered already", StringComparison.Ordinal), tasks.Count,
             TimeSpan.FromSeconds(60), "every duplicate task skipped");
         await coordinator.WaitForLineAsync(l => l.Contains($"Completion of cohort for request {request.Id} recorded before", StringComparison.Ordinal),
             TimeSpan.FromSeconds(60), "the duplicate completion ignored");

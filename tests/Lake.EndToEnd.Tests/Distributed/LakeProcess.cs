@@ -60,16 +60,19 @@ internal sealed class LakeProcess : IAsyncDisposable
     /// <summary>Waits until a line matches; fails the test with the process's output when it exits or the time runs out first.</summary>
     public async Task<string> WaitForLineAsync(Func<string, bool> match, TimeSpan timeout, string what)
     {
+        await WaitForLinesAsync(match, 1, timeout, what);
+        lock (_lines)
+            return _lines.First(match);
+    }
+
+    /// <summary>Waits until <paramref name="count"/> lines match; fails the test as <see cref="WaitForLineAsync"/> does.</summary>
+    public async Task WaitForLinesAsync(Func<string, bool> match, int count, TimeSpan timeout, string what)
+    {
         var deadline = DateTime.UtcNow + timeout;
         while (true)
         {
-            lock (_lines)
-            {
-                var line = _lines.FirstOrDefault(match);
-                if (line is not null)
-                    return line;
-            }
-
+            if (CountLines(match) >= count)
+                return;
             if (_process.HasExited)
                 Assert.Fail($"{Name} exited ({_process.ExitCode}) before {what}:\n{Output}");
             if (DateTime.UtcNow > deadline)
