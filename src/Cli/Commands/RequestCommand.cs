@@ -18,6 +18,11 @@ internal static class RequestCommand
 
     private static readonly Option<string> User = new("--as") { Description = "The research group member asking.", Required = true };
 
+    private static readonly Option<string?> Server = new("--server")
+    {
+        Description = "A coordinator ('lake serve') to talk to, e.g. http://127.0.0.1:5080; without it this process works on the data folder itself.",
+    };
+
     private static readonly Option<int> Wait = new("--wait") { Description = "Seconds to wait for the delivery before giving up (the request goes on).", DefaultValueFactory = _ => 1800 };
 
     public static Command Create() => new("request", "Data extraction requests.")
@@ -29,18 +34,15 @@ internal static class RequestCommand
     {
         var spec = new Argument<string>("spec") { Description = "Study specification (YAML or JSON)." };
         var permit = new Option<string>("--permit") { Description = "Permit the request is made under.", Required = true };
-        var server = new Option<string?>("--server") { Description = "A coordinator ('lake serve') to submit to, e.g. http://127.0.0.1:5080; without it the request runs in this process." };
-        var submit = new Command("submit", "Submit a data extraction request under a permit; waits for the delivery.") { spec, permit, User, Wait, server };
+        var submit = new Command("submit", "Submit a data extraction request under a permit; waits for the delivery.") { spec, permit, User, Wait, Server };
         submit.SetAction((parse, cancellationToken) => CommandAction.RunAsync(async () =>
         {
             var specification = SpecificationReader.Load(parse.GetValue(spec)!);
             var wait = TimeSpan.FromSeconds(parse.GetValue(Wait));
             RequestRecord record;
-            if (parse.GetValue(server) is { } address)
+            if (Coordinator(parse) is { } client)
             {
-                if (!Uri.TryCreate(address, UriKind.Absolute, out var coordinator) || coordinator.Scheme is not ("http" or "https"))
-                    throw new ArgumentException($"--server: '{address}' is not an http(s) address; give the coordinator's, e.g. http://127.0.0.1:5080.");
-                using var client = new Serving.CoordinatorClient(coordinator);
+                using var _ = client;
                 var submitted = await client.SubmitAsync(specification, parse.GetValue(permit)!, parse.GetValue(User)!, cancellationToken);
                 record = await client.WaitAsync(submitted.Id, parse.GetValue(User)!, wait, cancellationToken);
             }
@@ -58,16 +60,28 @@ internal static class RequestCommand
     private static Command Status()
     {
         var id = new Argument<Guid>("id") { Description = "Request id as printed by 'lake request submit'." };
-        var status = new Command("status", "Show a request's state and history (to its requester and current research group members).") { id, User };
-        status.SetAction((parse, _) => CommandAction.RunAsync(() =>
+        var status = new Command("status", "Show a request's state and history (to its requester and current research group members).") { id, User, Server };
+        status.SetAction((parse, cancellationToken) => CommandAction.RunAsync(async () =>
         {
-            var store = GlobalOptions.Workspace(parse).OpenControlPlane();
-            var record = store.FindRequest(parse.GetValue(id));
+            RequestRecord? record;
+            if (Coordinator(parse) is { } client)
+            {
+                using var _ = client;
+                record = await client.FindAsync(parse.GetValue(id), parse.GetValue(User)!, cancellationToken);
+            }
+            else
+            {
+                var store = GlobalOptions.Workspace(parse).OpenControlPlane();
+                record = store.FindRequest(parse.GetValue(id));
+                if (record is not null && !MayView(store, record, parse.GetValue(User)!))
+                    record = null;
+            }
+
             // The same answer for "no such request" and "not yours", so ids cannot be probed.
-            if (record is null || !MayView(store, record, parse.GetValue(User)!))
+            if (record is null)
                 throw new KeyNotFoundException($"No request {parse.GetValue(id)} that {parse.GetValue(User)} may see.");
             Reports.PrintRequest(record);
-            return Task.FromResult(0);
+            return 0;
         }));
         return status;
     }
@@ -116,6 +130,16 @@ internal static class RequestCommand
             return differences.Count == 0 ? 0 : ReplayDiffers;
         }));
         return replay;
+    }
+
+    /// <summary>A client of the coordinator named by --server, or null to work on the data folder directly.</summary>
+    private static Serving.CoordinatorClient? Coordinator(ParseResult parse)
+    {
+        if (parse.GetValue(Server) is not { } address)
+            return null;
+        if (!Uri.TryCreate(address, UriKind.Absolute, out var coordinator) || coordinator.Scheme is not ("http" or "https"))
+            throw new ArgumentException($"--server: '{address}' is not an http(s) address; give the coordinator's, e.g. http://127.0.0.1:5080.");
+        return new Serving.CoordinatorClient(coordinator);
     }
 
     /// <summary>The requester, and whoever is a current member of the request's permit.</summary>

@@ -27,17 +27,24 @@ internal sealed class CoordinatorClient(Uri server) : IDisposable
         var deadline = DateTime.UtcNow + timeout;
         while (true)
         {
-            using var response = await SendAsync(() => _http.GetAsync($"requests/{id}?user={Uri.EscapeDataString(user)}", cancellationToken));
-            if (response.StatusCode == HttpStatusCode.NotFound)
-                throw new KeyNotFoundException($"The coordinator at {server} has no request {id} that {user} may see.");
-            response.EnsureSuccessStatusCode();
-            var record = await ReadAsync(response, cancellationToken);
+            var record = await FindAsync(id, user, cancellationToken)
+                ?? throw new KeyNotFoundException($"The coordinator at {server} has no request {id} that {user} may see.");
             if (record.State is RequestState.Delivered or RequestState.Refused or RequestState.Failed)
                 return record;
             if (DateTime.UtcNow > deadline)
                 throw new TimeoutException($"Request {id} is still {record.State} after {timeout.TotalSeconds:0} s; the coordinator goes on with it.");
             await Task.Delay(250, cancellationToken);
         }
+    }
+
+    /// <summary>The request as the coordinator has it, or null when there is none that <paramref name="user"/> may see.</summary>
+    public async Task<RequestRecord?> FindAsync(Guid id, string user, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(() => _http.GetAsync($"requests/{id}?user={Uri.EscapeDataString(user)}", cancellationToken));
+        if (response.StatusCode == HttpStatusCode.NotFound)
+            return null;
+        response.EnsureSuccessStatusCode();
+        return await ReadAsync(response, cancellationToken);
     }
 
     public void Dispose() => _http.Dispose();

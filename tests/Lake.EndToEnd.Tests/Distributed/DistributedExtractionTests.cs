@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Lake.Cli.Commands;
 using Lake.Contracts.Extraction;
 using Lake.Contracts.Lake;
 using Lake.Extract.ControlPlane;
@@ -93,6 +94,11 @@ public sealed class DistributedExtractionTests : LakePipelineFixture
         AssertSameAsReference(await cluster.WaitForOutcomeAsync(request.Id, DeliveryTimeout));
         Assert.That(rescuer.CountLines(l => IsExtracted(l) && l.Contains($"Extracted {dataset} of request {request.Id}", StringComparison.Ordinal)), Is.EqualTo(1),
             $"the killed worker's task ({dataset}) should have been redelivered to the other worker");
+
+        var status = await LakeConsole.RunAsync("request", "status", request.Id.ToString(), "--as", "bob", "--server", url.ToString());
+        Assert.That(status.Output, Does.Contain($"Request {request.Id}: Delivered"), "a group member asks the coordinator");
+        var stranger = await LakeConsole.RunAsync("request", "status", request.Id.ToString(), "--as", "mallory", "--server", url.ToString());
+        Assert.That((stranger.ExitCode, stranger.Output), Is.EqualTo((CommandAction.UserError, $"error: No request {request.Id} that mallory may see.\n")));
     }
 
     [Test]
