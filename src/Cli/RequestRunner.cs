@@ -1,10 +1,10 @@
 using Lake.Contracts.Extraction;
 using Lake.Extract.ControlPlane;
+using Lake.Extract.Distribution;
 using Lake.Extract.Requests;
 using Lake.Hosting;
 using Lake.Hosting.Telemetry;
 using Lake.Telemetry;
-using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -13,21 +13,30 @@ namespace Lake.Cli;
 
 /// <summary>
 /// The single-process mode of a data request: a host with the bus (in-memory unless configured
-/// otherwise) and the extraction consumer, the request submitted through it, and a wait until the
-/// request is delivered, refused or failed.
+/// otherwise) and both the coordinator's and the worker's consumers, the request submitted through
+/// it, and a wait until the request is delivered, refused or failed. `lake serve` and `lake worker`
+/// run the very same consumers in separate processes.
 /// </summary>
 internal static class RequestRunner
 {
     public static Task<(SubmitOutcome Outcome, RequestRecord Record)> SubmitAndWaitAsync(
         Workspace workspace, StudySpecification specification, string permitId, string user, TimeSpan timeout, CancellationToken cancellationToken) =>
-        RunAndWaitAsync(workspace, service => service.SubmitAsync(specification, permitId, user, cancellationToken), timeout, cancellationToken);
+        RunAndWaitAsync(workspace, service => service.Submit(specification, permitId, user), timeout, cancellationToken);
 
     public static Task<(SubmitOutcome Outcome, RequestRecord Record)> ReplayAndWaitAsync(
         Workspace workspace, Guid original, string user, TimeSpan timeout, CancellationToken cancellationToken) =>
-        RunAndWaitAsync(workspace, service => service.ReplayAsync(original, user, cancellationToken), timeout, cancellationToken);
+        RunAndWaitAsync(workspace, service => service.Replay(original, user), timeout, cancellationToken);
+
+    /// <summary>The services every extraction host shares: the workspace's control plane, audit log and runner.</summary>
+    public static void AddWorkspaceServices(IHostApplicationBuilder builder, Workspace workspace, ControlPlaneStore store)
+    {
+        builder.Services.AddSingleton(store);
+        builder.Services.AddSingleton(workspace.OpenAuditLog());
+        builder.Services.AddSingleton(workspace.CreateExtractionRunner());
+    }
 
     private static async Task<(SubmitOutcome Outcome, RequestRecord Record)> RunAndWaitAsync(
-        Workspace workspace, Func<RequestService, Task<SubmitOutcome>> start, TimeSpan timeout, CancellationToken cancellationToken)
+        Workspace workspace, Func<RequestService, SubmitOutcome> start, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var store = workspace.OpenControlPlane();
         // Expired permits lose their deliveries before anything new is served.
@@ -35,19 +44,17 @@ internal static class RequestRunner
         var builder = Host.CreateApplicationBuilder();
         // The console belongs to the command's own output; the host's chatter is for services.
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddSingleton(store);
-        builder.Services.AddSingleton(workspace.OpenAuditLog());
-        builder.Services.AddSingleton(workspace.CreateExtractionRunner());
+        AddWorkspaceServices(builder, workspace, store);
         builder.AddLakeTelemetry("lake-request");
-        builder.AddLakeMessaging(bus => bus.AddConsumer<StartExtractionConsumer>());
+        builder.AddLakeExtraction(ExtractionRoles.SingleProcess);
         using var host = builder.Build();
         await host.StartAsync(cancellationToken);
         try
         {
-            var service = new RequestService(store, host.Services.GetRequiredService<Extract.Audit.AuditLog>(), host.Services.GetRequiredService<IBus>());
+            var service = new RequestService(store, host.Services.GetRequiredService<Extract.Audit.AuditLog>(), host.Services.GetRequiredService<OutboxDispatcher>());
             SubmitOutcome outcome;
             using (LakeActivitySource.StartRequestSubmit())
-                outcome = await start(service);
+                outcome = start(service);
             var deadline = DateTime.UtcNow + timeout;
             while (true)
             {

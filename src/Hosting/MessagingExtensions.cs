@@ -1,3 +1,4 @@
+using Lake.Contracts.Extraction;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,23 +23,39 @@ public static class MessagingExtensions
         {
             bus.SetKebabCaseEndpointNameFormatter();
             addConsumers(bus);
+            // Bounded retries in the consumer's process, then the error queue; a poison message
+            // (a corrupt file, a bug) stops after a few attempts instead of cycling forever.
+            var retryIntervals = messaging.RetryIntervals ?? [.. MessagingOptions.DefaultRetryIntervals];
+            bus.AddConfigureEndpointsCallback((_, endpoint) => endpoint.UseMessageRetry(retry => retry.Intervals(retryIntervals)));
             // In-memory is the default so a laptop or single-node install needs no broker;
             // RabbitMQ is chosen by configuration, never by a code change.
             if (messaging.Transport == MessagingTransport.RabbitMq)
             {
-                // Quorum queues survive the loss of a broker node; one message at a time per
-                // consumer keeps a slow extraction from holding others hostage.
+                // Quorum queues survive the loss of a broker node and count deliveries; one message
+                // at a time per consumer keeps a slow or poison task from holding others hostage:
+                // the rest of the queue goes to other consumers meanwhile.
                 bus.AddConfigureEndpointsCallback((_, endpoint) =>
                 {
                     if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
                     {
                         rabbit.SetQuorumQueue();
+                        rabbit.SetQueueArgument("x-delivery-limit", messaging.DeliveryLimit);
                         rabbit.PrefetchCount = 1;
                     }
                 });
                 bus.UsingRabbitMq((context, cfg) =>
                 {
-                    cfg.Host(new Uri(messaging.RabbitMqUri));
+                    // Publishing returns once the broker has the message (MassTransit's default,
+                    // stated so that no one turns it off): the outbox marks a message sent only then.
+                    cfg.Host(new Uri(messaging.RabbitMqUri), host => host.PublisherConfirmation = true);
+                    // A command published before its consumer's queue exists (no worker has ever
+                    // started) would be dropped by the exchange. Mandatory makes the broker return
+                    // it and the publish fail, so the outbox keeps it until there is a queue.
+                    cfg.ConfigurePublish(publish => publish.UseExecute(context =>
+                    {
+                        if (context is PublishContext<ExtractDataset> or PublishContext<StartExtraction> && context is RabbitMqSendContext rabbit)
+                            rabbit.Mandatory = true;
+                    }));
                     cfg.ConfigureEndpoints(context);
                 });
             }

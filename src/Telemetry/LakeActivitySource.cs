@@ -30,6 +30,15 @@ public static class LakeActivitySource
         return activity;
     }
 
+    /// <summary>
+    /// The publication of a message the outbox kept, as a child of the span that queued it (its W3C
+    /// id), so that a request's trace runs on through the outbox to the workers.
+    /// </summary>
+    public static Activity? StartOutboxPublish(string? parentId) =>
+        ActivityContext.TryParse(parentId, null, out var parent)
+            ? Source.StartActivity("lake.outbox.publish", ActivityKind.Producer, parent)
+            : Source.StartActivity("lake.outbox.publish", ActivityKind.Producer);
+
     /// <summary>The root span of a data request, around its submission.</summary>
     public static Activity? StartRequestSubmit() => Source.StartActivity("lake.request.submit", ActivityKind.Producer);
 

@@ -13,9 +13,6 @@ public sealed class LakeMetrics
 {
     public const string MeterName = "Lake";
 
-    /// <summary>The register tag of an extraction task that covers every register of its request.</summary>
-    public const string AllRegisters = "all";
-
     // Extractions run from seconds to hours; the default buckets stop at 10 s.
     private static readonly double[] DurationBuckets = [0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600, 1200, 1800, 3600, 7200, 14400];
 

@@ -113,7 +113,7 @@ public sealed partial class WalkingSkeletonTests : LakePipelineFixture
 
         var record = AllRequests().Single(r => r.PermitId == "OK-1");
         Assert.That(record.State, Is.EqualTo(RequestState.Delivered), record.Reason);
-        Assert.That(record.History.Select(h => h.State), Is.EqualTo(new[] { RequestState.Submitted, RequestState.Accepted, RequestState.Extracting, RequestState.Delivered }));
+        Assert.That(record.History.Select(h => h.State), Is.EqualTo(new[] { RequestState.Submitted, RequestState.Accepted, RequestState.Extracting, RequestState.Assembling, RequestState.Delivered }));
 
         var folder = record.DeliveryFolder!;
         var manifest = JsonSerializer.Deserialize<DeliveryManifest>(File.ReadAllText(Path.Combine(folder, "manifest.json")), LakeJson.Options)!;

@@ -15,18 +15,24 @@ namespace Lake.Hosting.Tests;
 internal static class WorkerHost
 {
     /// <summary>An ingest worker over <paramref name="lake"/>; <paramref name="configure"/> and <paramref name="consumers"/> add what a test needs beside it.</summary>
+    /// <paramref name="extraction"/>, when given, puts extraction roles on the same bus, as a single-node install would.
     public static IHost Build(LandedFeeds lake, FeedOutcomes outcomes, IDictionary<string, string?> settings,
-        Action<IHostApplicationBuilder>? configure = null, Action<IBusRegistrationConfigurator>? consumers = null)
+        Action<IHostApplicationBuilder>? configure = null, Action<IBusRegistrationConfigurator>? consumers = null, ExtractionRoles? extraction = null)
     {
         var builder = CreateBuilder(settings, outcomes);
         builder.AddLakeTelemetry(IngestWorker.ServiceName);
         IngestWorker.AddServices(builder, lake.Workspace, lake.Sources, watch: false);
         configure?.Invoke(builder);
-        builder.AddLakeMessaging(bus =>
+        void AddConsumers(IBusRegistrationConfigurator bus)
         {
             IngestWorker.AddConsumers(bus);
             consumers?.Invoke(bus);
-        });
+        }
+
+        if (extraction is { } roles)
+            builder.AddLakeExtraction(roles, AddConsumers);
+        else
+            builder.AddLakeMessaging(AddConsumers);
         return builder.Build();
     }
 

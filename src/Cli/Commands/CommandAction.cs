@@ -27,7 +27,7 @@ internal static class CommandAction
             return Refused;
         }
         catch (Exception e) when (e is DescriptorException or FeedException or SpecificationException or FileNotFoundException
-            or DirectoryNotFoundException or UnauthorizedAccessException or KeyNotFoundException or InvalidDataException or TimeoutException or ArgumentException)
+            or DirectoryNotFoundException or UnauthorizedAccessException or KeyNotFoundException or InvalidDataException or TimeoutException or ArgumentException or HttpRequestException)
         {
             await Console.Error.WriteLineAsync("error: " + e.Message);
             return UserError;

@@ -18,7 +18,8 @@ internal static class CostCommand
         estimate.SetAction((parse, _) => CommandAction.RunAsync(() =>
         {
             var prices = PriceList.Load(parse.GetValue(pricing)!);
-            var volumes = StudyCommand.Run(GlobalOptions.Workspace(parse), SpecificationReader.Load(parse.GetValue(spec)!), Extract.Disclosure.DisclosureControl.DefaultThreshold, parse.GetValue(user)!);
+            var workspace = GlobalOptions.Workspace(parse);
+            var volumes = StudyCommand.Run(workspace, SpecificationReader.Load(parse.GetValue(spec)!, workspace.KeyRing), Extract.Disclosure.DisclosureControl.DefaultThreshold, parse.GetValue(user)!);
             var result = CostEstimator.Estimate(volumes, prices, parse.GetValue(internalProject));
 
             var table = new Table().AddColumns("item", "quantity", "unit price", "amount");

@@ -20,6 +20,8 @@ public static class LakeCommandLine
             StudyCommand.Create(),
             PermitCommand.Create(),
             RequestCommand.Create(),
+            ServeCommand.Create(),
+            WorkerCommand.Create(),
             AuditCommand.Create(),
             CostCommand.Create(),
             SourcesCommand.Create(),

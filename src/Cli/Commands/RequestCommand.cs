@@ -18,6 +18,11 @@ internal static class RequestCommand
 
     private static readonly Option<string> User = new("--as") { Description = "The research group member asking.", Required = true };
 
+    private static readonly Option<string?> Server = new("--server")
+    {
+        Description = "A coordinator ('lake serve') to talk to, e.g. http://127.0.0.1:5080; without it this process works on the data folder itself.",
+    };
+
     private static readonly Option<int> Wait = new("--wait") { Description = "Seconds to wait for the delivery before giving up (the request goes on).", DefaultValueFactory = _ => 1800 };
 
     public static Command Create() => new("request", "Data extraction requests.")
@@ -29,12 +34,27 @@ internal static class RequestCommand
     {
         var spec = new Argument<string>("spec") { Description = "Study specification (YAML or JSON)." };
         var permit = new Option<string>("--permit") { Description = "Permit the request is made under.", Required = true };
-        var submit = new Command("submit", "Submit a data extraction request under a permit; waits for the delivery.") { spec, permit, User, Wait };
+        var submit = new Command("submit", "Submit a data extraction request under a permit; waits for the delivery.") { spec, permit, User, Wait, Server };
         submit.SetAction((parse, cancellationToken) => CommandAction.RunAsync(async () =>
         {
-            var workspace = GlobalOptions.Workspace(parse);
-            var specification = SpecificationReader.Load(parse.GetValue(spec)!);
-            var (_, record) = await RequestRunner.SubmitAndWaitAsync(workspace, specification, parse.GetValue(permit)!, parse.GetValue(User)!, TimeSpan.FromSeconds(parse.GetValue(Wait)), cancellationToken);
+            var wait = TimeSpan.FromSeconds(parse.GetValue(Wait));
+            RequestRecord record;
+            if (Coordinator(parse) is { } client)
+            {
+                using var _ = client;
+                // No key ring here: a client of a coordinator must not make one of its own, whose
+                // tokens would name other patients. A cohort of identity codes is submitted where the lake's key ring is.
+                var specification = SpecificationReader.Load(parse.GetValue(spec)!);
+                var submitted = await client.SubmitAsync(specification, parse.GetValue(permit)!, parse.GetValue(User)!, cancellationToken);
+                record = await client.WaitAsync(submitted.Id, parse.GetValue(User)!, wait, cancellationToken);
+            }
+            else
+            {
+                var workspace = GlobalOptions.Workspace(parse);
+                var specification = SpecificationReader.Load(parse.GetValue(spec)!, workspace.KeyRing);
+                (_, record) = await RequestRunner.SubmitAndWaitAsync(workspace, specification, parse.GetValue(permit)!, parse.GetValue(User)!, wait, cancellationToken);
+            }
+
             Reports.PrintRequest(record);
             return record.State == RequestState.Delivered ? 0 : RequestNotDelivered;
         }));
@@ -44,16 +64,28 @@ internal static class RequestCommand
     private static Command Status()
     {
         var id = new Argument<Guid>("id") { Description = "Request id as printed by 'lake request submit'." };
-        var status = new Command("status", "Show a request's state and history (to its requester and current research group members).") { id, User };
-        status.SetAction((parse, _) => CommandAction.RunAsync(() =>
+        var status = new Command("status", "Show a request's state and history (to its requester and current research group members).") { id, User, Server };
+        status.SetAction((parse, cancellationToken) => CommandAction.RunAsync(async () =>
         {
-            var store = GlobalOptions.Workspace(parse).OpenControlPlane();
-            var record = store.FindRequest(parse.GetValue(id));
+            RequestRecord? record;
+            if (Coordinator(parse) is { } client)
+            {
+                using var _ = client;
+                record = await client.FindAsync(parse.GetValue(id), parse.GetValue(User)!, cancellationToken);
+            }
+            else
+            {
+                var store = GlobalOptions.Workspace(parse).OpenControlPlane();
+                record = store.FindRequest(parse.GetValue(id));
+                if (record is not null && !MayView(store, record, parse.GetValue(User)!))
+                    record = null;
+            }
+
             // The same answer for "no such request" and "not yours", so ids cannot be probed.
-            if (record is null || !MayView(store, record, parse.GetValue(User)!))
+            if (record is null)
                 throw new KeyNotFoundException($"No request {parse.GetValue(id)} that {parse.GetValue(User)} may see.");
             Reports.PrintRequest(record);
-            return Task.FromResult(0);
+            return 0;
         }));
         return status;
     }
@@ -104,8 +136,18 @@ internal static class RequestCommand
         return replay;
     }
 
+    /// <summary>A client of the coordinator named by --server, or null to work on the data folder directly.</summary>
+    private static Serving.CoordinatorClient? Coordinator(ParseResult parse)
+    {
+        if (parse.GetValue(Server) is not { } address)
+            return null;
+        if (!Uri.TryCreate(address, UriKind.Absolute, out var coordinator) || coordinator.Scheme is not ("http" or "https"))
+            throw new ArgumentException($"--server: '{address}' is not an http(s) address; give the coordinator's, e.g. http://127.0.0.1:5080.");
+        return new Serving.CoordinatorClient(coordinator);
+    }
+
     /// <summary>The requester, and whoever is a current member of the request's permit.</summary>
-    private static bool MayView(ControlPlaneStore store, RequestRecord record, string user) =>
+    public static bool MayView(ControlPlaneStore store, RequestRecord record, string user) =>
         record.RequestedBy == user || (record.PermitId is not null && store.FindPermit(record.PermitId)?.Members.Contains(user) == true);
 
     private static DeliveryManifest Manifest(string folder) =>

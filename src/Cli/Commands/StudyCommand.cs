@@ -25,7 +25,9 @@ internal static class StudyCommand
         };
         preliminary.SetAction((parse, _) => CommandAction.RunAsync(() =>
         {
-            var report = Run(GlobalOptions.Workspace(parse), SpecificationReader.Load(parse.GetValue(spec)!), parse.GetValue(Threshold), parse.GetValue(user)!);
+            var workspace = GlobalOptions.Workspace(parse);
+            // With the lake's key ring: identity codes listed in the cohort become tokens as they are read.
+            var report = Run(workspace, SpecificationReader.Load(parse.GetValue(spec)!, workspace.KeyRing), parse.GetValue(Threshold), parse.GetValue(user)!);
             if (parse.GetValue(json))
                 Console.WriteLine(Reports.PreliminaryJson(report));
             else

@@ -8,7 +8,7 @@ namespace Lake.Extract.ControlPlane;
 /// Permits (every version) and requests in an embedded SQLite database: one file, no server, safe for the
 /// single-process mode and for a coordinator. Every statement is parameterised.
 /// </summary>
-public sealed class ControlPlaneStore
+public sealed partial class ControlPlaneStore
 {
     private readonly string _connectionString;
     private readonly TimeProvider _time;
@@ -30,6 +30,7 @@ public sealed class ControlPlaneStore
             CREATE TABLE IF NOT EXISTS request_events (
                 request_id TEXT NOT NULL, at TEXT NOT NULL, state TEXT NOT NULL, detail TEXT);
             """);
+        CreateDistributionTables(connection);
     }
 
     public DateTimeOffset Now => _time.GetUtcNow();
@@ -94,13 +95,28 @@ public sealed class ControlPlaneStore
         Execute(connection, "COMMIT");
     }
 
-    public void SetState(Guid id, RequestState state, string? detail = null, string? deliveryFolder = null)
+    public void SetState(Guid id, RequestState state, string? detail = null, string? deliveryFolder = null) =>
+        SetState(id, state, detail, deliveryFolder, outbox: []);
+
+    /// <summary>
+    /// Changes a request's state and queues the messages that follow from it in the same
+    /// transaction: a crash leaves both or neither, and the outbox dispatcher sends what was queued.
+    /// </summary>
+    public void SetState(Guid id, RequestState state, string? detail, string? deliveryFolder, IReadOnlyList<object> outbox)
     {
         using var connection = Open();
         // A raw BEGIN rather than BeginTransaction(): the helpers below then need no transaction
         // handed to every command, and closing the connection on an exception rolls back.
         Execute(connection, "BEGIN IMMEDIATE");
         var now = Now.ToString("O");
+        foreach (var message in outbox)
+            Enqueue(connection, id, message, now);
+        UpdateState(connection, id, state, detail, now, deliveryFolder);
+        Execute(connection, "COMMIT");
+    }
+
+    private static void UpdateState(SqliteConnection connection, Guid id, RequestState state, string? detail, string now, string? deliveryFolder = null)
+    {
         var updated = Execute(connection, """
             UPDATE requests SET state = $state,
                 reason = CASE WHEN $state IN ('Refused', 'Failed') THEN $detail ELSE reason END,
@@ -111,7 +127,6 @@ public sealed class ControlPlaneStore
         if (updated == 0)
             throw new InvalidOperationException($"Request {id} is not recorded.");
         AddEvent(connection, id, state, detail, now);
-        Execute(connection, "COMMIT");
     }
 
     public RequestRecord? FindRequest(Guid id)

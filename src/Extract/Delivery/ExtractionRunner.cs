@@ -5,6 +5,7 @@ using Lake.Contracts.Lake;
 using Lake.Contracts.Registers;
 using Lake.Extract.ControlPlane;
 using Lake.Extract.Querying;
+using Lake.Extract.Requests;
 using Lake.Extract.Scrubbing;
 using Lake.Pseudonymization;
 
@@ -13,16 +14,24 @@ namespace Lake.Extract.Delivery;
 /// <summary>
 /// Runs an accepted extraction: selects the cohort, gives each member the study pseudonym, writes
 /// each requested register as its own file set (joined only by the study pseudonym), and
-/// publishes the folder by renaming it into place once the manifest is written.
+/// publishes the folder by renaming it into place once the manifest is written. The work comes in
+/// three pieces, so that workers anywhere can share it: <see cref="Plan"/>, <see cref="RunTask"/>
+/// per dataset, <see cref="Assemble"/>; <see cref="Run"/> does all three in this process.
 /// </summary>
 public sealed class ExtractionRunner(LakeLayout layout, string deliveryRoot, Pseudonymizer pseudonymizer, TimeProvider time)
 {
     public const string StudyPseudonymColumn = "study_id";
 
+    private const string PartialSuffix = ".partial";
+
+    // Names starting with a dot are the tasks' bookkeeping, removed before the delivery is published.
+    private const string TaskRecordPrefix = ".task-";
+    private const string ScratchPrefix = ".scratch-";
+
     /// <summary>
-    /// Extracts for the request. With <paramref name="batches"/> (from an earlier manifest) the lake is
-    /// read as it was then, which is how a replay produces the same files. A delivery with identity
-    /// codes needs <paramref name="consentedIdentityCodes"/>, the codes the consent-based request supplied.
+    /// Extracts for the request in this process: the plan, every task, then the assembly. With
+    /// <paramref name="batches"/> (from an earlier manifest) the lake is read as it was then, which is
+    /// how a replay produces the same files.
     /// </summary>
     public DeliveryManifest Run(
         Guid requestId,
@@ -32,41 +41,119 @@ public sealed class ExtractionRunner(LakeLayout layout, string deliveryRoot, Pse
         IReadOnlyCollection<string>? batches = null,
         IReadOnlyCollection<string>? consentedIdentityCodes = null)
     {
-        // The permit check refuses these before a request is accepted; checked again here because
-        // this is the last step before files exist, and a permit can change between the two.
-        if (specification.Delivery.FreeText && !permit.AllowsFreeText || specification.Delivery.IdentityCodes && !permit.AllowsIdentityCodes)
-            throw new InvalidOperationException($"Permit '{permit.Id}' does not allow the free text or identity codes the specification asks for; nothing was delivered.");
-        if (specification.Delivery.IdentityCodes && consentedIdentityCodes is null)
-            throw new InvalidOperationException("delivery.identity_codes is set, but the request supplied no consented identity codes. The lake keeps no identity codes and cannot derive them from pseudonyms; list the consented patients' codes with the request.");
-
-        var studyFolder = Path.Combine(Path.GetFullPath(deliveryRoot), permit.StudyId);
-        var final = Path.Combine(studyFolder, requestId.ToString());
-        var partial = final + ".partial";
+        ThrowIfPermitDisallows(permit, specification);
+        var plan = Plan(specification, batches);
+        // An earlier attempt's leftovers are not this run's output.
+        var partial = PartialFolder(permit.StudyId, requestId);
         if (Directory.Exists(partial))
             Directory.Delete(partial, recursive: true);
-        Directory.CreateDirectory(partial);
+        var files = plan.Datasets.SelectMany(dataset => RunTask(requestId, permit.StudyId, specification, plan.Batches, dataset, consentedIdentityCodes)).ToList();
+        return Assemble(requestId, permit, requestedBy, specification, plan.Batches, files);
+    }
 
+    /// <summary>
+    /// Splits an extraction into tasks over one lake snapshot: the cohort file, then each requested
+    /// register that has data. The batch ids fix what every task reads, whenever and wherever it runs.
+    /// </summary>
+    public ExtractionPlan Plan(StudySpecification specification, IReadOnlyCollection<string>? batches = null)
+    {
         var snapshot = batches is null ? LakeSnapshot.Take(layout) : LakeSnapshot.Of(layout, batches);
-        using var session = LakeQuerySession.Open(snapshot, writableFolder: partial);
-        var members = new CohortSelector(session, pseudonymizer).Select(specification.Cohort);
-        LoadStudyPseudonyms(session, permit.StudyId, members, specification.Delivery);
-        int? released = consentedIdentityCodes is null || !specification.Delivery.IdentityCodes
-            ? null
-            : IdentityCodeRelease.Load(session, members, consentedIdentityCodes, pseudonymizer);
-        var scrubbing = specification.Delivery.FreeText ? FreeTextScrubbing.Register(session, TextScrubber.Finnish) : null;
+        var read = RegistersRead(specification);
+        var datasets = specification.Datasets.Where(d => snapshot.HasData(d.Register)).Select(d => d.Register);
+        return new ExtractionPlan(
+            [ExtractDataset.Cohort, .. datasets],
+            snapshot.Batches.Where(b => read.Contains(b.Register)).Select(b => b.BatchId).ToList());
+    }
 
-        var files = new List<DeliveredFile>();
-        var identityCodes = released is null ? "FROM cohort" : $", {IdentityCodeRelease.Column} FROM cohort LEFT JOIN {IdentityCodeRelease.Table} USING (member)";
-        session.Execute($"CREATE OR REPLACE TEMP TABLE delivered_cohort AS SELECT {StudyPseudonymColumn}, {Dated("index_time", ColumnType.Timestamp, specification.Delivery, "shift_days")} AS index_time {identityCodes} ORDER BY {StudyPseudonymColumn}");
-        files.AddRange(Write(session, "delivered_cohort", "cohort", partial, specification.Delivery.Csv));
-        foreach (var dataset in specification.Datasets.Where(d => snapshot.HasData(d.Register)))
+    /// <summary>
+    /// Writes one dataset of the plan into the request's partial folder and describes its files.
+    /// Each file is written under a temporary name and renamed into place, and a record of the
+    /// task's files is renamed into place last: a task that finds that record ran already, so a
+    /// redelivered task writes nothing twice. The cohort is selected again from the plan's batches,
+    /// which gives every task the same members and study pseudonyms.
+    /// </summary>
+    public IReadOnlyList<DeliveredFile> RunTask(
+        Guid requestId, string studyId, StudySpecification specification, IReadOnlyCollection<string> batches, string dataset, IReadOnlyCollection<string>? consentedIdentityCodes = null)
+    {
+
+        // The dataset names files and the task's record: only the cohort or a register the
+        // (catalog-checked) specification names.
+        var request = dataset == ExtractDataset.Cohort ? null : specification.Datasets.FirstOrDefault(d => d.Register == dataset)
+            ?? throw new InvalidDataException($"The specification of request {requestId} has no dataset '{dataset}'.");
+        if (request is null && specification.Delivery.IdentityCodes && consentedIdentityCodes is null)
+            throw new InvalidOperationException("delivery.identity_codes is set, but the request supplied no consented identity codes. The lake keeps no identity codes and cannot derive them from pseudonyms; list the consented patients' codes with the request.");
+        var partial = PartialFolder(studyId, requestId);
+        Directory.CreateDirectory(partial);
+        var record = Path.Combine(partial, TaskRecordPrefix + dataset + ".json");
+        if (File.Exists(record))
+            return JsonSerializer.Deserialize<List<DeliveredFile>>(File.ReadAllText(record), LakeJson.Options)!;
+
+        var scratch = Path.Combine(partial, ScratchPrefix + dataset + "-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(scratch);
+        try
         {
-            var register = RegisterCatalog.Get(dataset.Register);
-            ExtractRegister(session, register, dataset, specification.Delivery, members);
-            scrubbing?.Apply(session, "extract_" + register.Name, register, DeliveredColumns.Of(register, dataset, specification.Delivery));
-            files.AddRange(Write(session, "extract_" + dataset.Register, dataset.Register, partial, specification.Delivery.Csv));
-        }
+            var snapshot = LakeSnapshot.Of(layout, batches);
+            List<DeliveredFile> files;
+            using (var session = LakeQuerySession.Open(snapshot, writableFolder: partial))
+            {
+                var members = new CohortSelector(session, pseudonymizer).Select(specification.Cohort);
+                LoadStudyPseudonyms(session, studyId, members, specification.Delivery);
+                if (request is null)
+                {
+                    int? released = consentedIdentityCodes is null || !specification.Delivery.IdentityCodes
+                        ? null
+                        : IdentityCodeRelease.Load(session, members, consentedIdentityCodes, pseudonymizer);
+                    var identityCodes = released is null ? "FROM cohort" : $", {IdentityCodeRelease.Column} FROM cohort LEFT JOIN {IdentityCodeRelease.Table} USING (member)";
+                    session.Execute($"CREATE OR REPLACE TEMP TABLE delivered_cohort AS SELECT {StudyPseudonymColumn}, {Dated("index_time", ColumnType.Timestamp, specification.Delivery, "shift_days")} AS index_time {identityCodes} ORDER BY {StudyPseudonymColumn}");
+                    files = [.. Write(session, "delivered_cohort", ExtractDataset.Cohort, scratch, specification.Delivery.Csv).Select(f => f with { IdentityCodesReleased = released })];
+                }
+                else
+                {
+                    var register = RegisterCatalog.Get(dataset);
+                    var scrubbing = specification.Delivery.FreeText ? FreeTextScrubbing.Register(session, TextScrubber.Finnish) : null;
+                    ExtractRegister(session, register, request, specification.Delivery, members);
+                    scrubbing?.Apply(session, "extract_" + register.Name, register, DeliveredColumns.Of(register, request, specification.Delivery));
+                    files = [.. Write(session, "extract_" + dataset, dataset, scratch, specification.Delivery.Csv).Select(f => f with { Redactions = scrubbing?.Counts.ToDictionary() })];
+                }
+            }
 
+            // On disk before renamed into place, and renamed before the task is acknowledged: a
+            // crash anywhere leaves either the whole file or none.
+            foreach (var file in files)
+                MoveDurably(Path.Combine(scratch, file.Name), Path.Combine(partial, file.Name));
+            var written = Path.Combine(scratch, "task.json");
+            File.WriteAllText(written, JsonSerializer.Serialize(files, LakeJson.Options));
+            MoveDurably(written, record);
+            return files;
+        }
+        finally
+        {
+            Directory.Delete(scratch, recursive: true);
+        }
+    }
+
+    private static void MoveDurably(string from, string to)
+    {
+        using (var stream = new FileStream(from, FileMode.Open, FileAccess.ReadWrite))
+            stream.Flush(flushToDisk: true);
+        File.Move(from, to, overwrite: true);
+    }
+
+    /// <summary>
+    /// Completes a delivery from its tasks' files: manifest, access list and README, the tasks'
+    /// bookkeeping removed, and the folder renamed into place. A delivery renamed into place
+    /// already (an assembly interrupted after the rename) keeps its manifest.
+    /// </summary>
+    public DeliveryManifest Assemble(Guid requestId, Permit permit, string requestedBy, StudySpecification specification, IReadOnlyList<string> batches, IReadOnlyList<DeliveredFile> files)
+    {
+        ThrowIfPermitDisallows(permit, specification);
+        var final = DeliveryFolder(permit.StudyId, requestId);
+        var partial = final + PartialSuffix;
+        var manifestName = "manifest.json";
+        if (!Directory.Exists(partial) && File.Exists(Path.Combine(final, manifestName)))
+            return JsonSerializer.Deserialize<DeliveryManifest>(File.ReadAllText(Path.Combine(final, manifestName)), LakeJson.Options)!;
+
+        var cohort = files.First(f => f.Register == ExtractDataset.Cohort);
         var manifest = new DeliveryManifest
         {
             RequestId = requestId,
@@ -76,16 +163,23 @@ public sealed class ExtractionRunner(LakeLayout layout, string deliveryRoot, Pse
             AccessList = permit.Members,
             Specification = specification,
             CreatedAt = time.GetUtcNow(),
-            CohortSize = members.Count,
+            CohortSize = checked((int)cohort.Rows),
             Files = files,
-            BatchesRead = snapshot.Batches.Where(b => RegistersRead(specification).Contains(b.Register)).Select(b => b.BatchId).ToList(),
+            BatchesRead = batches,
             LakeVersion = typeof(ExtractionRunner).Assembly.GetName().Version?.ToString() ?? "unknown",
-            Redactions = scrubbing?.Counts.ToDictionary(),
-            IdentityCodesReleased = released,
+            Redactions = RedactionsOf(files),
+            IdentityCodesReleased = cohort.IdentityCodesReleased,
         };
-        File.WriteAllText(Path.Combine(partial, "manifest.json"), JsonSerializer.Serialize(manifest, LakeJson.Options));
+        File.WriteAllText(Path.Combine(partial, manifestName), JsonSerializer.Serialize(manifest, LakeJson.Options));
         DeliveryAccess.Write(partial, permit);
         DeliveryReadme.Write(partial, manifest);
+        foreach (var bookkeeping in Directory.EnumerateFileSystemEntries(partial, ".*"))
+        {
+            if (Directory.Exists(bookkeeping))
+                Directory.Delete(bookkeeping, recursive: true);
+            else
+                File.Delete(bookkeeping);
+        }
 
         if (Directory.Exists(final))
             Directory.Delete(final, recursive: true);
@@ -93,11 +187,36 @@ public sealed class ExtractionRunner(LakeLayout layout, string deliveryRoot, Pse
         return manifest;
     }
 
-    /// <summary>The registers an extraction reads: those delivered, and those the cohort is selected from.</summary>
+    /// <summary>
+    /// The registers an extraction reads: those the cohort is selected from and those delivered, and
+    /// the patient background register, which gives every member birth date and sex.
+    /// </summary>
     private static HashSet<string> RegistersRead(StudySpecification specification) =>
-        [.. specification.Datasets.Select(d => d.Register), DiagnosisRegister.Name, PatientBackgroundRegister.Name];
+        [.. PermitCheck.RegistersUsed(specification), PatientBackgroundRegister.Name];
+
+    /// <summary>
+    /// The permit check refuses these before a request is accepted; checked again before anything is
+    /// written and before a delivery is published, because a permit can change in between.
+    /// </summary>
+    private static void ThrowIfPermitDisallows(Permit permit, StudySpecification specification)
+    {
+        if ((specification.Delivery.FreeText && !permit.AllowsFreeText) || (specification.Delivery.IdentityCodes && !permit.AllowsIdentityCodes))
+            throw new InvalidOperationException($"Permit '{permit.Id}' does not allow the free text or identity codes the specification asks for; nothing was delivered.");
+    }
+
+    /// <summary>Identifiers taken out of the delivered free text, summed over the registers' Parquet files (a CSV beside one holds the same rows).</summary>
+    private static IReadOnlyDictionary<string, long>? RedactionsOf(IReadOnlyList<DeliveredFile> files)
+    {
+        var scrubbed = files.Where(f => f.Redactions is not null && f.Name.EndsWith(".parquet", StringComparison.Ordinal)).ToList();
+        return scrubbed.Count == 0
+            ? null
+            : scrubbed.SelectMany(f => f.Redactions!).GroupBy(p => p.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(p => p.Value), StringComparer.Ordinal);
+    }
 
     public string DeliveryFolder(string studyId, Guid requestId) => Path.Combine(Path.GetFullPath(deliveryRoot), studyId, requestId.ToString());
+
+    /// <summary>Where a delivery's files gather until it is assembled; researchers never see it.</summary>
+    public string PartialFolder(string studyId, Guid requestId) => DeliveryFolder(studyId, requestId) + PartialSuffix;
 
     private void LoadStudyPseudonyms(LakeQuerySession session, string studyId, IReadOnlyList<CohortMember> members, DeliveryOptions delivery)
     {

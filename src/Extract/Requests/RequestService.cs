@@ -4,17 +4,19 @@ using Lake.Contracts.Lake;
 using Lake.Extract.Audit;
 using Lake.Extract.ControlPlane;
 using Lake.Extract.Delivery;
+using Lake.Extract.Distribution;
 using MassTransit;
 
 namespace Lake.Extract.Requests;
 
 /// <summary>
 /// Takes a researcher's data request: records it, checks the permit, and either refuses it with
-/// the reason or puts a <see cref="StartExtraction"/> on the bus. Both outcomes are kept in the store.
+/// the reason or queues a <see cref="StartExtraction"/> in the outbox, in the same transaction as
+/// the acceptance, for the dispatcher to publish. Both outcomes are kept in the store.
 /// </summary>
-public sealed class RequestService(ControlPlaneStore store, AuditLog audit, IPublishEndpoint bus)
+public sealed class RequestService(ControlPlaneStore store, AuditLog audit, OutboxDispatcher outbox)
 {
-    public async Task<SubmitOutcome> SubmitAsync(StudySpecification specification, string permitId, string user, CancellationToken cancellationToken)
+    public SubmitOutcome Submit(StudySpecification specification, string permitId, string user)
     {
         var id = NewId.NextGuid();
         store.CreateRequest(id, permitId, user, JsonSerializer.Serialize(specification, LakeJson.Options));
@@ -27,9 +29,10 @@ public sealed class RequestService(ControlPlaneStore store, AuditLog audit, IPub
             return new SubmitOutcome(id, refusal);
         }
 
-        store.SetState(id, RequestState.Accepted, $"permit {permit!.Id}");
+        var start = new StartExtraction { RequestId = id, PermitId = permit!.Id, StudyId = permit.StudyId, Specification = specification };
+        store.SetState(id, RequestState.Accepted, $"permit {permit.Id}", null, [start]);
         audit.Append(user, "request.submit", $"request {id} under permit {permitId}", "accepted", $"registers {string.Join(", ", specification.Datasets.Select(d => d.Register))}");
-        await bus.Publish(new StartExtraction { RequestId = id, PermitId = permit.Id, StudyId = permit.StudyId, Specification = specification }, cancellationToken);
+        outbox.Wake();
         return new SubmitOutcome(id, null);
     }
 
@@ -37,7 +40,7 @@ public sealed class RequestService(ControlPlaneStore store, AuditLog audit, IPub
     /// Runs a delivered request again over the same ingest batches, under the permit as it stands
     /// now, into a new delivery: its data files are identical to the original's.
     /// </summary>
-    public async Task<SubmitOutcome> ReplayAsync(Guid originalId, string user, CancellationToken cancellationToken)
+    public SubmitOutcome Replay(Guid originalId, string user)
     {
         var original = store.FindRequest(originalId) ?? throw new KeyNotFoundException($"No request {originalId}.");
         if (original.State != RequestState.Delivered || original.DeliveryFolder is null)
@@ -58,9 +61,7 @@ public sealed class RequestService(ControlPlaneStore store, AuditLog audit, IPub
             return new SubmitOutcome(id, refusal);
         }
 
-        store.SetState(id, RequestState.Accepted, $"replay of {originalId}");
-        audit.Append(user, "request.replay", $"request {id} replaying {originalId}", "accepted", $"batches {string.Join(", ", manifest.BatchesRead)}");
-        await bus.Publish(new StartExtraction
+        var start = new StartExtraction
         {
             RequestId = id,
             PermitId = permit!.Id,
@@ -68,7 +69,10 @@ public sealed class RequestService(ControlPlaneStore store, AuditLog audit, IPub
             Specification = manifest.Specification,
             Batches = manifest.BatchesRead,
             ReplayOf = originalId,
-        }, cancellationToken);
+        };
+        store.SetState(id, RequestState.Accepted, $"replay of {originalId}", null, [start]);
+        audit.Append(user, "request.replay", $"request {id} replaying {originalId}", "accepted", $"batches {string.Join(", ", manifest.BatchesRead)}");
+        outbox.Wake();
         return new SubmitOutcome(id, null);
     }
 }

@@ -3,7 +3,7 @@ using Lake.Extract.ControlPlane;
 
 namespace Lake.Extract.Tests.ControlPlane;
 
-public sealed class ControlPlaneStoreTests
+public sealed partial class ControlPlaneStoreTests
 {
     private TempDirectory _folder = null!;
     private SteppingClock _clock = null!;

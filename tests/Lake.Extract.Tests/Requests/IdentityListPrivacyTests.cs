@@ -12,7 +12,10 @@ using Lake.Extract.Requests;
 using Lake.Extract.Specifications;
 using Lake.Extract.Tests.Querying;
 using Lake.Pseudonymization;
+using Lake.Extract.Distribution;
 using MassTransit;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace Lake.Extract.Tests.Requests;
 
@@ -75,8 +78,11 @@ public sealed class IdentityListPrivacyTests
         StartExtraction message;
         try
         {
-            outcome = await new RequestService(store, audit, bus).SubmitAsync(specification, "P1", "alice", CancellationToken.None);
+            // The request goes through the outbox as on the coordinator: recorded, then published.
+            var outbox = new OutboxDispatcher(store, bus, Options.Create(new CoordinatorOptions()), NullLogger<OutboxDispatcher>.Instance);
+            outcome = new RequestService(store, audit, outbox).Submit(specification, "P1", "alice");
             Assert.That(outcome.RefusalReason, Is.Null);
+            await outbox.DispatchAsync(CancellationToken.None);
             message = await received.Task.WaitAsync(TimeSpan.FromMinutes(1));
         }
         finally

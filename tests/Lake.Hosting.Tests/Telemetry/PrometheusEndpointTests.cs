@@ -5,6 +5,7 @@ using Lake.Cli.Commands;
 using Lake.Contracts.Ingest;
 using Lake.Contracts.Lake;
 using Lake.Extract.ControlPlane;
+using Lake.Extract.Distribution;
 using Lake.Extract.Requests;
 using Lake.Extract.Specifications;
 using Lake.Hosting.Telemetry;
@@ -39,6 +40,9 @@ public sealed partial class PrometheusEndpointTests
 
     private static string Repository => Path.GetDirectoryName(SourceFolder.Resolve(null))!;
 
+    /// <summary>The tasks the example specification fans out into: the cohort file and each of its registers.</summary>
+    private static readonly string[] ExtractionTasks = ["cohort", "patient_background", "diagnosis", "laboratory"];
+
     [OneTimeSetUp]
     public async Task RunIngestAndExtraction()
     {
@@ -60,11 +64,8 @@ public sealed partial class PrometheusEndpointTests
                 builder.Services.AddSingleton(_lake.Workspace.CreateExtractionRunner());
                 builder.Services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(_spans));
             },
-            bus =>
-            {
-                bus.AddConsumer<FeedOutcomeRecorder>();
-                bus.AddConsumer<StartExtractionConsumer>();
-            });
+            bus => bus.AddConsumer<FeedOutcomeRecorder>(),
+            ExtractionRoles.SingleProcess);
         await host.StartAsync();
         try
         {
@@ -78,11 +79,11 @@ public sealed partial class PrometheusEndpointTests
             Assert.That(await LakeCommandLine.InvokeAsync(["permit", "add", "--id", "TEL-1", "--study", StudyId, "--registers", "diagnosis", "laboratory", "patient_background",
                 "--from", "2015-01-01", "--to", "2025-12-31", "--expires", "2099-12-31", "--members", "alice", "--data", _lake.Data, "--keyring", _lake.KeyRingPath]), Is.Zero);
             var specification = SpecificationReader.Load(Path.Combine(Repository, "examples", "diabetes-study.yaml"));
-            var requests = new RequestService(store, host.Services.GetRequiredService<Extract.Audit.AuditLog>(), bus);
+            var requests = new RequestService(store, host.Services.GetRequiredService<Extract.Audit.AuditLog>(), host.Services.GetRequiredService<OutboxDispatcher>());
             SubmitOutcome submitted;
             using (var submit = LakeActivitySource.StartRequestSubmit())
             {
-                submitted = await requests.SubmitAsync(specification, "TEL-1", "alice", CancellationToken.None);
+                submitted = requests.Submit(specification, "TEL-1", "alice");
                 Assert.That(submit, Is.Not.Null, "the Lake source has a listener");
             }
 
@@ -129,12 +130,16 @@ public sealed partial class PrometheusEndpointTests
         Assert.That(_request.State, Is.EqualTo(RequestState.Delivered), _request.Reason);
         Assert.Multiple(() =>
         {
-            Assert.That(Value("lake_extraction_tasks_started_total", ("register", LakeMetrics.AllRegisters)), Is.EqualTo(1));
-            Assert.That(Value("lake_extraction_tasks_completed_total", ("register", LakeMetrics.AllRegisters)), Is.EqualTo(1));
-            Assert.That(Value("lake_extraction_tasks_failed_total", ("register", LakeMetrics.AllRegisters)), Is.Zero);
-            Assert.That(Value("lake_extraction_task_duration_seconds_count", ("outcome", Outcomes.Completed)), Is.EqualTo(1));
+            foreach (var task in ExtractionTasks)
+            {
+                Assert.That(Value("lake_extraction_tasks_started_total", ("register", task)), Is.EqualTo(1), task);
+                Assert.That(Value("lake_extraction_tasks_completed_total", ("register", task)), Is.EqualTo(1), task);
+                Assert.That(Value("lake_extraction_tasks_failed_total", ("register", task)), Is.Zero, task);
+            }
+
+            Assert.That(Value("lake_extraction_task_duration_seconds_count", ("outcome", Outcomes.Completed)), Is.EqualTo(ExtractionTasks.Length));
             Assert.That(Value("lake_request_latency_seconds_count", ("outcome", Outcomes.Delivered)), Is.EqualTo(1));
-            Assert.That(Value("lake_request_latency_seconds_sum", ("outcome", Outcomes.Delivered)), Is.GreaterThanOrEqualTo(Value("lake_extraction_task_duration_seconds_sum", ("outcome", Outcomes.Completed))));
+            Assert.That(Value("lake_request_latency_seconds_sum", ("outcome", Outcomes.Delivered)), Is.GreaterThanOrEqualTo(Value("lake_extraction_task_duration_seconds_sum", ("outcome", Outcomes.Completed)) / ExtractionTasks.Length));
         });
     }
 
@@ -169,8 +174,9 @@ public sealed partial class PrometheusEndpointTests
         Assert.Multiple(() =>
         {
             Assert.That(trace.Where(s => s.Source.Name == TelemetryExtensions.MassTransitSource).Select(s => s.OperationName), Has.Some.Contains("start-extraction"));
-            var extraction = trace.Single(s => s.OperationName == "lake.extraction");
-            Assert.That(extraction.GetTagItem(Tag.OutcomeKey), Is.EqualTo(Outcomes.Completed));
+            var extractions = trace.Where(s => s.OperationName == "lake.extraction").ToList();
+            Assert.That(extractions.Select(s => s.GetTagItem(Tag.RegisterKey)), Is.EquivalentTo(ExtractionTasks), "every task of the request, through the outbox, in the submission's trace");
+            Assert.That(extractions.Select(s => s.GetTagItem(Tag.OutcomeKey)), Is.All.EqualTo(Outcomes.Completed));
         });
     }
 

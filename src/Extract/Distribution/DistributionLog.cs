@@ -1,0 +1,41 @@
+using Microsoft.Extensions.Logging;
+
+namespace Lake.Extract.Distribution;
+
+/// <summary>
+/// Log messages of distributed extraction, event ids 2100-2199. They name requests, tasks and
+/// datasets, never a person: tests and operators follow a request through them.
+/// </summary>
+internal static partial class DistributionLog
+{
+    [LoggerMessage(2101, LogLevel.Information, "Extracting {Dataset} of request {RequestId}")]
+    public static partial void Extracting(ILogger logger, string dataset, Guid requestId);
+
+    [LoggerMessage(2102, LogLevel.Information, "Extracted {Dataset} of request {RequestId}: {Files} files, {Rows} rows")]
+    public static partial void Extracted(ILogger logger, string dataset, Guid requestId, int files, long rows);
+
+    [LoggerMessage(2103, LogLevel.Information, "Task {Dataset} of request {RequestId} skipped: the request is delivered already")]
+    public static partial void AlreadyDelivered(ILogger logger, string dataset, Guid requestId);
+
+    [LoggerMessage(2104, LogLevel.Information, "Completion of {Dataset} for request {RequestId} recorded before; ignored")]
+    public static partial void CompletionAlreadyRecorded(ILogger logger, string dataset, Guid requestId);
+
+    [LoggerMessage(2105, LogLevel.Information, "Request {RequestId} planned: {Tasks} tasks")]
+    public static partial void Planned(ILogger logger, Guid requestId, int tasks);
+
+    [LoggerMessage(2106, LogLevel.Information, "Request {RequestId} delivered: {Files} files")]
+    public static partial void Delivered(ILogger logger, Guid requestId, int files);
+
+    [LoggerMessage(2107, LogLevel.Warning, "Task {Dataset} of request {RequestId} failed after its retries: {Reason}")]
+    public static partial void TaskFailed(ILogger logger, string dataset, Guid requestId, string reason);
+
+    [LoggerMessage(2108, LogLevel.Warning, "Request {RequestId} stalled in {State} since {Since:O}; {Messages} messages queued again")]
+    public static partial void Redriven(ILogger logger, Guid requestId, string state, DateTimeOffset since, int messages);
+
+    // Warning without the stack: while no worker has declared its queue this repeats every poll.
+    [LoggerMessage(2109, LogLevel.Warning, "Publishing outbox message {Sequence} failed; it stays queued: {Reason}")]
+    public static partial void PublishFailed(ILogger logger, long sequence, string reason);
+
+    [LoggerMessage(2110, LogLevel.Error, "Sweeping stalled requests failed; trying again later")]
+    public static partial void SweepFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,106 @@
+using Lake.Contracts.Extraction;
+using Lake.Extract.ControlPlane;
+using Lake.Extract.Delivery;
+
+namespace Lake.Extract.Tests.Delivery;
+
+/// <summary>The pieces distributed extraction runs on different workers: plan, one task per dataset, assembly.</summary>
+public sealed partial class ExtractionRunnerTests
+{
+    private static readonly Permit TaskPermit = new()
+    {
+        Id = "P1",
+        StudyId = "S1",
+        Registers = ["diagnosis", "laboratory"],
+        Expires = new DateOnly(2099, 1, 1),
+        Members = ["anna.researcher"],
+        RecordedAt = DateTimeOffset.UtcNow,
+    };
+
+    private static readonly StudySpecification TaskSpecification = new()
+    {
+        Cohort = new CohortCriteria { Icd10 = ["E11"] },
+        Datasets = [new DatasetRequest { Register = "diagnosis" }, new DatasetRequest { Register = "laboratory" }],
+        Delivery = new DeliveryOptions { Csv = true },
+    };
+
+    [Test]
+    public void Plan_RegisterWithoutData_GetsNoTask()
+    {
+        var plan = Runner().Plan(TaskSpecification);
+
+        Assert.That(plan.Datasets, Is.EqualTo(new[] { ExtractDataset.Cohort, "diagnosis" }), "the lake has no laboratory rows");
+        Assert.That(plan.Batches, Has.Count.EqualTo(2), "both diagnosis batches");
+    }
+
+    [Test]
+    public void RunTask_SameTaskTwice_WritesItsFilesOnceAndDescribesThemAlike()
+    {
+        var runner = Runner();
+        var plan = runner.Plan(TaskSpecification);
+        var request = Guid.NewGuid();
+
+        var first = runner.RunTask(request, "S1", TaskSpecification, plan.Batches, "diagnosis");
+        var partial = runner.PartialFolder("S1", request);
+        var written = first.ToDictionary(f => f.Name, f => File.GetLastWriteTimeUtc(Path.Combine(partial, f.Name)));
+        var again = runner.RunTask(request, "S1", TaskSpecification, plan.Batches, "diagnosis");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(again, Is.EqualTo(first));
+            Assert.That(first.Select(f => f.Name), Is.EqualTo(new[] { "diagnosis.parquet", "diagnosis.csv" }));
+            Assert.That(first.ToDictionary(f => f.Name, f => File.GetLastWriteTimeUtc(Path.Combine(partial, f.Name))), Is.EqualTo(written), "the redelivered task rewrote nothing");
+            Assert.That(Directory.EnumerateFiles(partial).Select(Path.GetFileName).Where(n => !n!.StartsWith('.')).Order(), Is.EqualTo(new[] { "diagnosis.csv", "diagnosis.parquet" }));
+        });
+    }
+
+    [Test]
+    public void RunTask_DatasetNotInTheSpecification_RefusedBeforeAnyFileIsWritten()
+    {
+        var runner = Runner();
+        var request = Guid.NewGuid();
+
+        Assert.That(() => runner.RunTask(request, "S1", TaskSpecification, runner.Plan(TaskSpecification).Batches, "../../escape"),
+            Throws.TypeOf<InvalidDataException>().With.Message.Contains("no dataset '../../escape'"));
+        Assert.That(Directory.Exists(runner.PartialFolder("S1", request)), Is.False);
+    }
+
+    [Test]
+    public void Assemble_TasksRunInAnyOrder_SameFilesAsOneRunAndNoBookkeepingLeft()
+    {
+        var runner = Runner();
+        var whole = runner.Run(Guid.NewGuid(), TaskPermit, "anna.researcher", TaskSpecification);
+        var plan = runner.Plan(TaskSpecification);
+        var request = Guid.NewGuid();
+
+        var files = plan.Datasets.Reverse().Select(d => (d, runner.RunTask(request, "S1", TaskSpecification, plan.Batches, d))).ToList();
+        var pieces = runner.Assemble(request, TaskPermit, "anna.researcher", TaskSpecification, plan.Batches,
+            [.. plan.Datasets.SelectMany(d => files.Single(f => f.d == d).Item2)]);
+
+        var folder = runner.DeliveryFolder("S1", request);
+        Assert.Multiple(() =>
+        {
+            Assert.That(pieces.Files, Is.EqualTo(whole.Files));
+            Assert.That(pieces.CohortSize, Is.EqualTo(whole.CohortSize));
+            Assert.That(pieces.BatchesRead, Is.EqualTo(whole.BatchesRead));
+            Assert.That(Directory.EnumerateFileSystemEntries(folder).Select(Path.GetFileName).Where(n => n!.StartsWith('.')), Is.Empty);
+            Assert.That(Directory.Exists(runner.PartialFolder("S1", request)), Is.False);
+        });
+    }
+
+    [Test]
+    public void Assemble_AfterTheFolderWasRenamed_ReturnsTheWrittenManifest()
+    {
+        var runner = Runner();
+        var plan = runner.Plan(TaskSpecification);
+        var request = Guid.NewGuid();
+        var files = plan.Datasets.SelectMany(d => runner.RunTask(request, "S1", TaskSpecification, plan.Batches, d)).ToList();
+        var first = runner.Assemble(request, TaskPermit, "anna.researcher", TaskSpecification, plan.Batches, files);
+
+        var again = runner.Assemble(request, TaskPermit, "anna.researcher", TaskSpecification, plan.Batches, files);
+
+        Assert.That(again.CreatedAt, Is.EqualTo(first.CreatedAt), "an interrupted assembly redone keeps the delivery as it was published");
+    }
+
+    private ExtractionRunner Runner() => new(_layout, _folder.File("delivery"), _pseudonymizer, TimeProvider.System);
+}
