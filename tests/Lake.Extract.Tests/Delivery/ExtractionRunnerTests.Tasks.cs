@@ -11,7 +11,7 @@ public sealed partial class ExtractionRunnerTests
     {
         Id = "P1",
         StudyId = "S1",
-        Registers = ["diagnosis", "laboratory"],
+        Registers = ["diagnosis", "procedure"],
         Expires = new DateOnly(2099, 1, 1),
         Members = ["anna.researcher"],
         RecordedAt = DateTimeOffset.UtcNow,
@@ -20,7 +20,7 @@ public sealed partial class ExtractionRunnerTests
     private static readonly StudySpecification TaskSpecification = new()
     {
         Cohort = new CohortCriteria { Icd10 = ["E11"] },
-        Datasets = [new DatasetRequest { Register = "diagnosis" }, new DatasetRequest { Register = "laboratory" }],
+        Datasets = [new DatasetRequest { Register = "diagnosis" }, new DatasetRequest { Register = "procedure" }],
         Delivery = new DeliveryOptions { Csv = true },
     };
 
@@ -29,7 +29,7 @@ public sealed partial class ExtractionRunnerTests
     {
         var plan = Runner().Plan(TaskSpecification);
 
-        Assert.That(plan.Datasets, Is.EqualTo(new[] { ExtractDataset.Cohort, "diagnosis" }), "the lake has no laboratory rows");
+        Assert.That(plan.Datasets, Is.EqualTo(new[] { ExtractDataset.Cohort, "diagnosis" }), "the lake has no procedure rows");
         Assert.That(plan.Batches, Has.Count.EqualTo(2), "both diagnosis batches");
     }
 
