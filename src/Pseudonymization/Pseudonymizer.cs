@@ -70,6 +70,33 @@ public sealed class Pseudonymizer
         CipherFor(register, keyId).Decrypt(registerPseudonym);
 
     /// <summary>
+    /// An identity code a consent-based request supplied, sealed for the way to its extraction:
+    /// AES-256 of its 11 characters (zero-padded to one block) under the key ring's key for
+    /// <see cref="ConsentedCodePurpose"/>. Only a holder of the key ring can open it; the request,
+    /// the bus and the control plane carry the sealed form only.
+    /// </summary>
+    public Guid SealIdentityCode(Hetu hetu, int keyId)
+    {
+        Span<byte> block = stackalloc byte[LakeIdentity.Size];
+        Encoding.ASCII.GetBytes(hetu.Value, block);
+        return CipherFor(ConsentedCodePurpose, keyId).Encrypt(LakeIdentity.FromBytes(block));
+    }
+
+    /// <summary>The inverse of <see cref="SealIdentityCode"/>, for the extraction that delivers consented codes.</summary>
+    /// <exception cref="FormatException">The value was not sealed under this key ring and key id.</exception>
+    public Hetu OpenIdentityCode(Guid sealedCode, int keyId)
+    {
+        Span<byte> block = stackalloc byte[LakeIdentity.Size];
+        CipherFor(ConsentedCodePurpose, keyId).Decrypt(sealedCode).WriteBytes(block);
+        if (block[11..].IndexOfAnyExcept((byte)0) >= 0 || !Hetu.TryParse(Encoding.ASCII.GetString(block[..11]), out var hetu, out _))
+            throw new FormatException("A sealed identity code did not open to a valid code under this key ring; it was sealed by another.");
+        return hetu;
+    }
+
+    /// <summary>The purpose (as a register name would be) of the key that seals consented identity codes.</summary>
+    public const string ConsentedCodePurpose = "consented identity code";
+
+    /// <summary>
     /// trunc128(HMAC-SHA256(study key, "lake study pseudonym v1|" + 16 identity bytes)); the study
     /// key is created and saved on first use.
     /// </summary>

@@ -19,4 +19,12 @@ public sealed record IdentityListCriterion
 
     /// <summary>How many codes the researcher listed, duplicates included; the audit shows it.</summary>
     public required int ListedCount { get; init; }
+
+    /// <summary>
+    /// Only when the specification asks for identity codes to be delivered (a consent-based study):
+    /// the listed codes, each sealed under the key ring (<c>Pseudonymizer.SealIdentityCode</c>) with
+    /// <see cref="KeyId"/>, so that the extraction can write them beside the study pseudonyms. Null
+    /// otherwise: a study that does not release codes keeps no way back to them.
+    /// </summary>
+    public IReadOnlyList<Guid>? SealedCodes { get; init; }
 }

@@ -80,6 +80,7 @@ public sealed class ExtractionRunner(LakeLayout layout, string deliveryRoot, Pse
         // (catalog-checked) specification names.
         var request = dataset == ExtractDataset.Cohort ? null : specification.Datasets.FirstOrDefault(d => d.Register == dataset)
             ?? throw new InvalidDataException($"The specification of request {requestId} has no dataset '{dataset}'.");
+        consentedIdentityCodes ??= request is null && specification.Delivery.IdentityCodes ? SealedCodesOf(specification) : null;
         if (request is null && specification.Delivery.IdentityCodes && consentedIdentityCodes is null)
             throw new InvalidOperationException("delivery.identity_codes is set, but the request supplied no consented identity codes. The lake keeps no identity codes and cannot derive them from pseudonyms; list the consented patients' codes with the request.");
         var partial = PartialFolder(studyId, requestId);
@@ -130,6 +131,18 @@ public sealed class ExtractionRunner(LakeLayout layout, string deliveryRoot, Pse
         {
             Directory.Delete(scratch, recursive: true);
         }
+    }
+
+    /// <summary>
+    /// The consented codes a consent-based specification carries sealed in its identity lists, opened
+    /// here, in the task that writes them, and nowhere else; null when it carries none.
+    /// </summary>
+    private List<string>? SealedCodesOf(StudySpecification specification)
+    {
+        var lists = CohortTree.Leaves(specification.Cohort).Select(leaf => leaf.IdentityList).Where(list => list?.SealedCodes is not null).ToList();
+        return lists.Count == 0
+            ? null
+            : [.. lists.SelectMany(list => list!.SealedCodes!.Select(code => pseudonymizer.OpenIdentityCode(code, list.KeyId).Value))];
     }
 
     private static void MoveDurably(string from, string to)

@@ -9,7 +9,7 @@ namespace Lake.Extract.Specifications;
 /// here, on arrival: what leaves the reader holds tokens only, so neither the control plane, the
 /// manifest, the bus nor the audit log ever sees a code.
 /// </summary>
-internal sealed class CriterionReader(KeyRing? keyRing, List<string> problems)
+internal sealed class CriterionReader(KeyRing? keyRing, List<string> problems, bool sealCodes = false)
 {
     private static readonly string[] Kinds = ["all", "any", "not", "diagnosis", "procedure", "medication", "laboratory", "quality_registry", "visit", "identity_codes"];
 
@@ -85,6 +85,7 @@ internal sealed class CriterionReader(KeyRing? keyRing, List<string> problems)
         }
 
         var identities = new HashSet<LakeIdentity>();
+        var valid = new List<Hetu>();
         var invalid = 0;
         for (var i = 0; i < codes.Count; i++)
         {
@@ -96,8 +97,8 @@ internal sealed class CriterionReader(KeyRing? keyRing, List<string> problems)
                 continue;
             }
 
-            if (_pseudonymizer is not null)
-                identities.Add(_pseudonymizer.IdentityOf(hetu));
+            if (_pseudonymizer is not null && identities.Add(_pseudonymizer.IdentityOf(hetu)))
+                valid.Add(hetu);
         }
 
         if (invalid > 20)
@@ -110,7 +111,9 @@ internal sealed class CriterionReader(KeyRing? keyRing, List<string> problems)
 
         var keyId = keyRing.CurrentKeyId;
         var tokens = identities.Select(identity => _pseudonymizer.RegisterPseudonym(IdentityListCriterion.Purpose, identity, keyId)).Order().ToList();
-        return new CohortCriterion { IdentityList = new IdentityListCriterion { KeyId = keyId, Tokens = tokens, ListedCount = codes.Count } };
+        // Sealed in sorted order of the sealed values, so the same list always gives the same specification.
+        var sealedCodes = sealCodes ? valid.Select(hetu => _pseudonymizer.SealIdentityCode(hetu, keyId)).Order().ToList() : null;
+        return new CohortCriterion { IdentityList = new IdentityListCriterion { KeyId = keyId, Tokens = tokens, ListedCount = codes.Count, SealedCodes = sealedCodes } };
     }
 
     private static EventWindow Window(CriterionDocument.EventDocument leaf) => new()

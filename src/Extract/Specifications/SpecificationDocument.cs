@@ -26,7 +26,7 @@ internal sealed class SpecificationDocument
             throw new SpecificationException($"{origin}: 'cohort' is missing; say which patients the study is about.");
 
         var problems = new List<string>();
-        var criteria = new CriterionReader(keyRing, problems);
+        var criteria = new CriterionReader(keyRing, problems, sealCodes: Delivery.IdentityCodes);
         var include = Cohort.Include is null ? null : criteria.Read(Cohort.Include, "cohort.include");
         var exclude = Cohort.Exclude is null ? null : criteria.Read(Cohort.Exclude, "cohort.exclude");
         if (problems.Count > 0)

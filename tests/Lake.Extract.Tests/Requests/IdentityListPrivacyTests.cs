@@ -107,4 +107,77 @@ public sealed class IdentityListPrivacyTests
                 Assert.That(Listed.Where(h => text.Contains(h.Value, StringComparison.Ordinal)), Is.Empty, $"identity codes in clear in {Path.GetFileName(place)}");
         });
     }
+
+    [Test]
+    public async Task IdentityCodes_ConsentBasedStudy_AreDeliveredInTheCohortFileAndTravelSealed()
+    {
+        var codes = string.Join(", ", Listed.Select(h => $"'{h.Value}'"));
+        var specification = SpecificationReader.Parse(
+            $"title: Consented patients\ncohort:\n  include: {{ all: [ {{ identity_codes: [{codes}] }}, {{ visit: {{}} }} ] }}\ndatasets:\n  - register: visit\ndelivery:\n  identity_codes: true\n",
+            "spec.yaml",
+            _lake.KeyRing);
+        var store = new ControlPlaneStore(_lake.ControlPlanePath);
+        var audit = new AuditLog(_lake.ControlPlanePath);
+        store.SavePermit(new Permit
+        {
+            Id = "P2",
+            StudyId = "S2",
+            Registers = ["visit"],
+            Expires = new DateOnly(2099, 1, 1),
+            Members = ["alice"],
+            RecordedAt = DateTimeOffset.UtcNow,
+            AllowsIdentityCodes = true,
+        });
+
+        var received = new TaskCompletionSource<StartExtraction>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var bus = Bus.Factory.CreateUsingInMemory(cfg => cfg.ReceiveEndpoint("start-extraction", e => e.Handler<StartExtraction>(context =>
+        {
+            received.TrySetResult(context.Message);
+            return Task.CompletedTask;
+        })));
+        await bus.StartAsync();
+        SubmitOutcome outcome;
+        StartExtraction message;
+        try
+        {
+            var outbox = new OutboxDispatcher(store, bus, Options.Create(new CoordinatorOptions()), NullLogger<OutboxDispatcher>.Instance);
+            outcome = new RequestService(store, audit, outbox).Submit(specification, "P2", "alice");
+            Assert.That(outcome.RefusalReason, Is.Null);
+            await outbox.DispatchAsync(CancellationToken.None);
+            message = await received.Task.WaitAsync(TimeSpan.FromMinutes(1));
+        }
+        finally
+        {
+            await bus.StopAsync();
+        }
+
+        // The codes come from the message's sealed lists, opened by the extraction itself.
+        var delivery = Path.GetFullPath(Path.Combine(_lake.ControlPlanePath, "..", "..", "delivery"));
+        var manifest = new ExtractionRunner(_lake.Layout, delivery, _lake.Pseudonymizer, TimeProvider.System)
+            .Run(outcome.RequestId, store.FindPermit("P2")!, "alice", message.Specification);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+
+        using var duckdb = new DuckDB.NET.Data.DuckDBConnection("DataSource=:memory:");
+        duckdb.Open();
+        using var command = duckdb.CreateCommand();
+        command.CommandText = "SELECT identity_code FROM read_parquet($1) ORDER BY 1";
+        command.Parameters.Add(new DuckDB.NET.Data.DuckDBParameter(Path.Combine(delivery, "S2", outcome.RequestId.ToString(), "cohort.parquet")));
+        using var reader = command.ExecuteReader();
+        var delivered = new List<string>();
+        while (reader.Read())
+            delivered.Add(reader.GetString(0));
+
+        var controlFiles = Directory.GetFiles(Path.GetDirectoryName(_lake.ControlPlanePath)!);
+        var travelled = controlFiles.Select(f => (f, Encoding.Latin1.GetString(File.ReadAllBytes(f))))
+            .Append(("message", JsonSerializer.Serialize(message, LakeJson.Options)))
+            .Append(("manifest", JsonSerializer.Serialize(manifest, LakeJson.Options)))
+            .Append(("audit", string.Join('\n', audit.ReadAll().Select(e => e.Detail + e.Subject))));
+        Assert.Multiple(() =>
+        {
+            Assert.That(delivered, Is.EqualTo(Listed.Select(h => h.Value).Order().ToList()), "each consented patient's code, in the cohort file");
+            Assert.That(manifest.IdentityCodesReleased, Is.EqualTo(Listed.Length));
+            foreach (var (place, text) in travelled)
+                Assert.That(Listed.Where(h => text.Contains(h.Value, StringComparison.Ordinal)), Is.Empty, $"identity codes in clear in {Path.GetFileName(place)}");
+        });
+    }
 }
