@@ -24,6 +24,8 @@ public sealed class ExtractionRunner(LakeLayout layout, string deliveryRoot, Pse
 
     private const string PartialSuffix = ".partial";
 
+    private readonly RecentCohorts _cohorts = new();
+
     // Names starting with a dot are the tasks' bookkeeping, removed before the delivery is published.
     private const string TaskRecordPrefix = ".task-";
     private const string ScratchPrefix = ".scratch-";
@@ -97,7 +99,7 @@ public sealed class ExtractionRunner(LakeLayout layout, string deliveryRoot, Pse
             List<DeliveredFile> files;
             using (var session = LakeQuerySession.Open(snapshot, writableFolder: partial))
             {
-                var members = new CohortSelector(session, pseudonymizer).Select(specification.Cohort);
+                var members = _cohorts.GetOrSelect(requestId, () => new CohortSelector(session, pseudonymizer).Select(specification.Cohort));
                 LoadStudyPseudonyms(session, studyId, members, specification.Delivery);
                 if (request is null)
                 {
