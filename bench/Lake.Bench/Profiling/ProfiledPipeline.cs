@@ -82,7 +82,8 @@ internal static class ProfiledPipeline
                 var key = year ?? int.MinValue;
                 if (!partitions.TryGetValue(key, out var partition))
                 {
-                    partition = await PartitionWriter.CreateAsync(Path.Combine(output, $"year={key}", "part.parquet"), register, writes, rowGroupSize, cancellationToken);
+                    var path = Path.Combine(output, $"year={key}", "part.parquet");
+                    partition = new PartitionWriter(() => path, register, writes, rowGroupSize);
                     partitions[key] = partition;
                 }
 

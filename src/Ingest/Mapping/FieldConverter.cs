@@ -15,14 +15,15 @@ internal sealed class FieldConverter
     private static readonly NumberFormatInfo DecimalComma = new() { NumberDecimalSeparator = ",", NumberGroupSeparator = " " };
 
     private readonly ColumnMapping _mapping;
-    private readonly IReadOnlyList<string> _nullValues;
+    private readonly string[] _nullValues;
     private readonly NumberFormatInfo _numberFormat;
     private readonly DateTimePattern? _dateTime;
     private readonly TextInterner _texts = new();
 
     public FieldConverter(RegisterColumn column, ColumnMapping mapping, int sourceIndex, IReadOnlyList<string>? nullValues = null)
     {
-        _nullValues = nullValues ?? [];
+        // An array, not the list it came as: a foreach over an interface allocates an enumerator per field.
+        _nullValues = nullValues?.ToArray() ?? [];
         Column = column;
         _mapping = mapping;
         SourceIndex = sourceIndex;
@@ -42,6 +43,16 @@ internal sealed class FieldConverter
 
     /// <summary>True when the code system comes from the row, so this converter must run after the code_system column.</summary>
     public bool NeedsCodeSystem => _mapping.Normalize == "icd";
+
+    /// <summary>Decimal format of this column, for sharing a field's parse with another column that reads it the same way.</summary>
+    public string? DecimalSeparator => _mapping.Decimal;
+
+    /// <summary>Set by the row mapper when another converter parses the same field as a number in the same row.</summary>
+    public NumberMemo? SharedNumber { get; set; }
+
+    /// <summary>Whether this converter parses its field as a number (a numeric column, or text kept only when not numeric).</summary>
+    public bool ParsesNumber => _mapping.Value is null && _mapping.Identity is null && _mapping.Map is null
+        && (Column.Type == ColumnType.Decimal || (Column.Type == ColumnType.Text && _mapping.KeepIf == "not_numeric"));
 
     /// <summary>The row's code system, set by the row mapper before <see cref="Convert"/> when <see cref="NeedsCodeSystem"/>.</summary>
     public string? RowCodeSystem { get; set; }
@@ -94,7 +105,7 @@ internal sealed class FieldConverter
             ColumnType.Integer => long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var integer)
                 ? Accept(FieldValue.OfInteger(integer), out value)
                 : NotNumeric(text),
-            ColumnType.Decimal => double.TryParse(text, NumberStyles.Float, _numberFormat, out var number) && double.IsFinite(number)
+            ColumnType.Decimal => TryParseNumber(text, out var number) && double.IsFinite(number)
                 ? Accept(FieldValue.OfNumber(number), out value)
                 : NotNumeric(text),
             ColumnType.Date or ColumnType.Timestamp => _dateTime!.TryParse(text, out var time)
@@ -107,7 +118,7 @@ internal sealed class FieldConverter
     private Rejection? ConvertText(ReadOnlySpan<char> text, out FieldValue value)
     {
         value = FieldValue.Null;
-        if (_mapping.KeepIf == "not_numeric" && double.TryParse(text, NumberStyles.Float, _numberFormat, out _))
+        if (_mapping.KeepIf == "not_numeric" && TryParseNumber(text, out _))
             return null;
 
         var normalize = _mapping.Normalize == "icd"
@@ -145,6 +156,9 @@ internal sealed class FieldConverter
                 return null;
         }
     }
+
+    private bool TryParseNumber(ReadOnlySpan<char> text, out double number) =>
+        SharedNumber?.TryParse(text, _numberFormat, out number) ?? double.TryParse(text, NumberStyles.Float, _numberFormat, out number);
 
     private Rejection? NotNumeric(ReadOnlySpan<char> text) =>
         _mapping.WhenNotNumeric == "null"

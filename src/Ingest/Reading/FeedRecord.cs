@@ -57,6 +57,18 @@ internal sealed class FeedRecord
         _used += field.Length;
     }
 
+    /// <summary>Exchanges contents, buffers included, with another record.</summary>
+    public void SwapWith(FeedRecord other)
+    {
+        (_chars, other._chars) = (other._chars, _chars);
+        (_starts, other._starts) = (other._starts, _starts);
+        (_lengths, other._lengths) = (other._lengths, _lengths);
+        (_used, other._used) = (other._used, _used);
+        (Count, other.Count) = (other.Count, Count);
+        (Line, other.Line) = (other.Line, Line);
+        (Problem, other.Problem) = (other.Problem, Problem);
+    }
+
     public string Join(char delimiter, int hiddenIndex, string hiddenText)
     {
         var builder = new System.Text.StringBuilder();
