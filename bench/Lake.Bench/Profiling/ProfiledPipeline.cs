@@ -69,7 +69,7 @@ internal static class ProfiledPipeline
 
                 if (depth < PipelineDepth.Check)
                     continue;
-                if (checks.Fatal(values, identity.Hetu) is not null)
+                if (checks.Fatal(values, identity.BirthDate) is not null)
                 {
                     rejected++;
                     continue;

@@ -6,9 +6,10 @@ namespace Lake.Ingest.Reading;
 /// </summary>
 internal sealed class FeedRecord
 {
-    private char[] _chars = new char[1024];
-    private int[] _starts = new int[32];
-    private int[] _lengths = new int[32];
+    // Small to start with: a prefetched block holds thousands of records; a long row grows its own.
+    private char[] _chars = new char[256];
+    private int[] _starts = new int[16];
+    private int[] _lengths = new int[16];
     private int _used;
 
     /// <summary>Physical line in the feed where the row starts (1-based; the header is line 1).</summary>

@@ -11,8 +11,8 @@ namespace Lake.Ingest.Reading;
 /// </summary>
 internal sealed class PrefetchingFeedReader : IFeedReader
 {
-    private const int BlockRows = 1024;
-    private const int BlocksAhead = 4;
+    private const int BlockRows = 4096;
+    private const int BlocksAhead = 2;
 
     private readonly IFeedReader _inner;
     private readonly BlockingCollection<Block> _full = new(BlocksAhead);
@@ -72,29 +72,44 @@ internal sealed class PrefetchingFeedReader : IFeedReader
     {
         try
         {
-            var last = false;
-            while (!last)
+            Block block;
+            do
             {
-                var block = _empty.TryTake(out var recycled) ? recycled : new Block();
-                block.Count = 0;
-                try
-                {
-                    while (block.Count < BlockRows && !(last = !_inner.Read(block.Records[block.Count])))
-                        block.Count++;
-                }
-                catch (Exception e)
-                {
-                    block.Failure = ExceptionDispatchInfo.Capture(e);
-                    last = true;
-                }
-
-                block.Last = last;
+                block = _empty.TryTake(out var recycled) ? recycled : new Block();
+                Fill(block);
                 _full.Add(block, _stop.Token);
             }
+            while (!block.Last);
         }
         catch (OperationCanceledException)
         {
             // The caller stopped reading before the end of the feed.
+        }
+    }
+
+    /// <summary>A method of its own, not a loop inside <see cref="Prefetch"/>: a loop in a method that never returns runs as on-stack-replaced code, which the JIT optimises less.</summary>
+    private void Fill(Block block)
+    {
+        block.Count = 0;
+        block.Last = false;
+        block.Failure = null;
+        try
+        {
+            while (block.Count < BlockRows)
+            {
+                if (!_inner.Read(block.Records[block.Count]))
+                {
+                    block.Last = true;
+                    return;
+                }
+
+                block.Count++;
+            }
+        }
+        catch (Exception e)
+        {
+            block.Failure = ExceptionDispatchInfo.Capture(e);
+            block.Last = true;
         }
     }
 
