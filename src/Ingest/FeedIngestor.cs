@@ -52,6 +52,7 @@ public sealed class FeedIngestor(LakeLayout layout, Pseudonymizer pseudonymizer,
         var keyId = keyRing.CurrentKeyId;
         var partitions = new Dictionary<int, PartitionWriter>();
         var writes = new BackgroundWrites(MayWriteAsync(batch));
+        var buffers = new RowGroupBuffers(register, RowGroupSize);
         var writesDone = false;
         QuarantineWriter? quarantine = null;
         long rowsWritten = 0;
@@ -78,7 +79,7 @@ public sealed class FeedIngestor(LakeLayout layout, Pseudonymizer pseudonymizer,
 
                         break;
                     case RowVerdict.Accepted:
-                        var partition = PartitionFor(outcome.Year, partitions, register, sourceSlug, batch, writes);
+                        var partition = PartitionFor(outcome.Year, partitions, register, sourceSlug, batch, writes, buffers);
                         await partition.AppendAsync(outcome.Pseudonym, keyId, rows.Values, cancellationToken);
                         rowsWritten++;
                         break;
@@ -195,14 +196,14 @@ public sealed class FeedIngestor(LakeLayout layout, Pseudonymizer pseudonymizer,
         return new BatchStart(batchId, feedSha256, null, batchLock);
     }
 
-    private PartitionWriter PartitionFor(int? year, Dictionary<int, PartitionWriter> partitions, RegisterDefinition register, string sourceSlug, Task<BatchStart> batch, BackgroundWrites writes)
+    private PartitionWriter PartitionFor(int? year, Dictionary<int, PartitionWriter> partitions, RegisterDefinition register, string sourceSlug, Task<BatchStart> batch, BackgroundWrites writes, RowGroupBuffers buffers)
     {
         var key = year ?? NoYear;
         if (!partitions.TryGetValue(key, out var partition))
         {
             var folder = Path.Combine(layout.Root, LakeLayout.PartitionPath(register.Name, sourceSlug, year));
             // Asked for by the first write, which waits for the batch to start.
-            partition = new PartitionWriter(() => Path.Combine(folder, PartFileName(batch.Result.BatchId)), register, writes, RowGroupSize);
+            partition = new PartitionWriter(() => Path.Combine(folder, PartFileName(batch.Result.BatchId)), register, writes, buffers);
             partitions[key] = partition;
         }
 

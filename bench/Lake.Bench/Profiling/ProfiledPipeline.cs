@@ -34,6 +34,7 @@ internal static class ProfiledPipeline
         var identities = new IdentityCache(context.Pseudonymizer, register.Name, keyId);
         var partitions = new Dictionary<int, PartitionWriter>();
         var writes = new BackgroundWrites();
+        var buffers = new RowGroupBuffers(register, rowGroupSize);
         var writesDone = false;
         var warnings = new Dictionary<string, long>(StringComparer.Ordinal);
         var values = new FieldValue[register.Columns.Count];
@@ -83,7 +84,7 @@ internal static class ProfiledPipeline
                 if (!partitions.TryGetValue(key, out var partition))
                 {
                     var path = Path.Combine(output, $"year={key}", "part.parquet");
-                    partition = new PartitionWriter(() => path, register, writes, rowGroupSize);
+                    partition = new PartitionWriter(() => path, register, writes, buffers);
                     partitions[key] = partition;
                 }
 

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Lake.Contracts.Registers;
 using Lake.Ingest.Mapping;
 using Parquet;
@@ -9,17 +8,16 @@ namespace Lake.Ingest.Writing;
 /// <summary>
 /// Writes the rows of one partition (register, source, year) of one batch into one Parquet file,
 /// a row group at a time, so memory stays at a row group or two per open partition whatever the
-/// feed size. Full row groups are handed to <see cref="BackgroundWrites"/> and their buffers come
-/// back to be filled anew. The file is created by the first write, once the batch may write.
+/// feed size. Full row groups are handed to <see cref="BackgroundWrites"/> and their buffers go
+/// back to the batch's <see cref="RowGroupBuffers"/>. The file is created by the first write, once
+/// the batch may write.
 /// </summary>
 internal sealed class PartitionWriter : IAsyncDisposable
 {
     private readonly Func<string> _pathWhenWriting;
     private readonly ParquetSchema _schema;
-    private readonly RegisterDefinition _register;
     private readonly BackgroundWrites _writes;
-    private readonly int _rowGroupSize;
-    private readonly ConcurrentBag<RowGroupBuffer> _written = [];
+    private readonly RowGroupBuffers _buffers;
     private RowGroupBuffer _current;
     private Task _lastWrite = Task.CompletedTask;
     private FileStream? _stream;
@@ -27,7 +25,8 @@ internal sealed class PartitionWriter : IAsyncDisposable
     private bool _closed;
 
     /// <param name="pathWhenWriting">The file's path, asked for on the first write: the batch id in it may not be known before.</param>
-    public PartitionWriter(Func<string> pathWhenWriting, RegisterDefinition register, BackgroundWrites writes, int rowGroupSize)
+    /// <param name="buffers">Row-group buffers shared by the batch's partitions.</param>
+    public PartitionWriter(Func<string> pathWhenWriting, RegisterDefinition register, BackgroundWrites writes, RowGroupBuffers buffers)
     {
         _pathWhenWriting = pathWhenWriting;
         var fields = new List<Field>
@@ -37,10 +36,9 @@ internal sealed class PartitionWriter : IAsyncDisposable
         };
         fields.AddRange(register.Columns.Select(ColumnBuffer.FieldOf));
         _schema = new ParquetSchema(fields);
-        _register = register;
         _writes = writes;
-        _rowGroupSize = rowGroupSize;
-        _current = new RowGroupBuffer(register, _schema, rowGroupSize);
+        _buffers = buffers;
+        _current = buffers.Rent();
     }
 
     /// <summary>The file written; known once <see cref="CompleteAsync"/> has been awaited through <see cref="BackgroundWrites.CompleteAsync"/>.</summary>
@@ -52,15 +50,14 @@ internal sealed class PartitionWriter : IAsyncDisposable
     {
         _current.Append(pseudonym, keyId, values);
         Rows++;
-        if (_current.Count == _rowGroupSize)
+        if (_current.IsFull)
         {
             var full = _current;
-            _current = _written.TryTake(out var free) ? free : new RowGroupBuffer(_register, _schema, _rowGroupSize);
+            _current = _buffers.Rent();
             _lastWrite = await _writes.EnqueueAsync(_lastWrite, async () =>
             {
                 await full.WriteAsync(await WriterAsync(cancellationToken), _schema, cancellationToken);
-                full.Clear();
-                _written.Add(full);
+                _buffers.Return(full);
             }, cancellationToken);
         }
     }
@@ -122,39 +119,4 @@ internal sealed class PartitionWriter : IAsyncDisposable
         // dictionary cost a fifth of the writing time for no smaller file (bench/README.md).
         DictionaryEncodingThreshold = 0,
     };
-
-    /// <summary>One row group's values, filled on the reading thread and written on a background one.</summary>
-    private sealed class RowGroupBuffer(RegisterDefinition register, ParquetSchema schema, int capacity)
-    {
-        private readonly Guid[] _pseudonyms = new Guid[capacity];
-        private readonly long[] _keyIds = new long[capacity];
-        private readonly ColumnBuffer[] _columns = register.Columns.Select((c, i) => ColumnBuffer.For(c, schema.DataFields[i + 2], capacity)).ToArray();
-
-        public int Count { get; private set; }
-
-        public void Append(Guid pseudonym, int keyId, FieldValue[] values)
-        {
-            _pseudonyms[Count] = pseudonym;
-            _keyIds[Count] = keyId;
-            for (var i = 0; i < _columns.Length; i++)
-                _columns[i].Append(values[i]);
-            Count++;
-        }
-
-        public void Clear()
-        {
-            Count = 0;
-            foreach (var column in _columns)
-                column.Clear();
-        }
-
-        public async Task WriteAsync(ParquetWriter writer, ParquetSchema schema, CancellationToken cancellationToken)
-        {
-            using var rowGroup = writer.CreateRowGroup();
-            await rowGroup.WriteAsync<Guid>(schema.DataFields[0], _pseudonyms.AsMemory(0, Count), cancellationToken: cancellationToken);
-            await rowGroup.WriteAsync<long>(schema.DataFields[1], _keyIds.AsMemory(0, Count), cancellationToken: cancellationToken);
-            foreach (var column in _columns)
-                await column.WriteAsync(rowGroup, cancellationToken);
-        }
-    }
 }
