@@ -19,6 +19,7 @@ internal sealed class FieldConverter
     private readonly NumberFormatInfo _numberFormat;
     private readonly DateTimePattern? _dateTime;
     private readonly TextInterner _texts = new();
+    private readonly bool _keepIfNotNumeric;
 
     public FieldConverter(RegisterColumn column, ColumnMapping mapping, int sourceIndex, IReadOnlyList<string>? nullValues = null)
     {
@@ -29,6 +30,7 @@ internal sealed class FieldConverter
         SourceIndex = sourceIndex;
         _numberFormat = mapping.Decimal == "comma" ? DecimalComma : NumberFormatInfo.InvariantInfo;
         _dateTime = mapping.Format is null ? null : new DateTimePattern(mapping.Format);
+        _keepIfNotNumeric = mapping.KeepIf == "not_numeric";
     }
 
     public RegisterColumn Column { get; }
@@ -52,7 +54,7 @@ internal sealed class FieldConverter
 
     /// <summary>Whether this converter parses its field as a number (a numeric column, or text kept only when not numeric).</summary>
     public bool ParsesNumber => _mapping.Value is null && _mapping.Identity is null && _mapping.Map is null
-        && (Column.Type == ColumnType.Decimal || (Column.Type == ColumnType.Text && _mapping.KeepIf == "not_numeric"));
+        && (Column.Type == ColumnType.Decimal || (Column.Type == ColumnType.Text && _keepIfNotNumeric));
 
     /// <summary>The row's code system, set by the row mapper before <see cref="Convert"/> when <see cref="NeedsCodeSystem"/>.</summary>
     public string? RowCodeSystem { get; set; }
@@ -118,8 +120,10 @@ internal sealed class FieldConverter
     private Rejection? ConvertText(ReadOnlySpan<char> text, out FieldValue value)
     {
         value = FieldValue.Null;
-        if (_mapping.KeepIf == "not_numeric" && TryParseNumber(text, out _))
+        if (_keepIfNotNumeric && TryParseNumber(text, out _))
             return null;
+        if (_mapping.Normalize is null)
+            return ConvertFreeText(text, out value);
 
         var normalize = _mapping.Normalize == "icd"
             ? RowCodeSystem switch { CodeSystems.Icd9 => "icd9", CodeSystems.Icd10Cm => "icd10cm", _ => "icd10" }
@@ -139,22 +143,34 @@ internal sealed class FieldConverter
                 value = FieldValue.OfText(icd9);
                 return null;
             case "upper":
-                Span<char> upper = text.Length <= 256 ? stackalloc char[text.Length] : new char[text.Length];
-                text.ToUpperInvariant(upper);
-                value = FieldValue.OfText(_texts.Intern(upper));
+                value = FieldValue.OfText(Upper(text));
                 return null;
             default:
-                if (HetuText.MightContain(text))
-                {
-                    var masked = HetuText.Mask(text.ToString(), out var count);
-                    IdentityCodesMasked += count;
-                    value = FieldValue.OfText(masked);
-                    return null;
-                }
-
-                value = FieldValue.OfText(_texts.Intern(text));
-                return null;
+                return ConvertFreeText(text, out value);
         }
+    }
+
+    /// <summary>Text kept as written, identity codes in it masked.</summary>
+    private Rejection? ConvertFreeText(ReadOnlySpan<char> text, out FieldValue value)
+    {
+        if (HetuText.MightContain(text))
+        {
+            var masked = HetuText.Mask(text.ToString(), out var count);
+            IdentityCodesMasked += count;
+            value = FieldValue.OfText(masked);
+            return null;
+        }
+
+        value = FieldValue.OfText(_texts.Intern(text));
+        return null;
+    }
+
+    /// <summary>Apart from the text paths every row takes: a stack buffer costs its method a security cookie check on every call.</summary>
+    private string Upper(ReadOnlySpan<char> text)
+    {
+        Span<char> upper = text.Length <= 256 ? stackalloc char[text.Length] : new char[text.Length];
+        text.ToUpperInvariant(upper);
+        return _texts.Intern(upper);
     }
 
     private bool TryParseNumber(ReadOnlySpan<char> text, out double number) =>
