@@ -99,8 +99,8 @@ internal sealed class FeedRowPipeline : IDisposable
 
         var rejection = CheckShapeAndIdentity(out var identity, out var shiftDays);
         int? year = null;
-        rejection ??= Mapper.Map(Record, identity!.Hetu!, Values, shiftDays, out year);
-        rejection ??= _checks.Fatal(Values, identity!.Hetu!);
+        rejection ??= Mapper.Map(Record, identity.Hetu!, Values, shiftDays, out year);
+        rejection ??= _checks.Fatal(Values, identity.BirthDate);
         if (rejection is not null)
         {
             outcome = new RowOutcome(RowVerdict.Rejected, rejection, Guid.Empty, null);
@@ -108,7 +108,7 @@ internal sealed class FeedRowPipeline : IDisposable
         }
 
         _checks.CountWarnings(Values, _warnings);
-        outcome = new RowOutcome(RowVerdict.Accepted, null, identity!.Pseudonym, year);
+        outcome = new RowOutcome(RowVerdict.Accepted, null, identity.Pseudonym, year);
         return true;
     }
 
@@ -117,9 +117,9 @@ internal sealed class FeedRowPipeline : IDisposable
 
     public void Dispose() => _reader.Dispose();
 
-    private Rejection? CheckShapeAndIdentity(out IdentityCache.Entry? identity, out int shiftDays)
+    private Rejection? CheckShapeAndIdentity(out IdentityCache.Entry identity, out int shiftDays)
     {
-        identity = null;
+        identity = default;
         shiftDays = 0;
         if (Record.Problem is not null)
             return new Rejection(RejectionReasons.UnreadableRecord, null, Record.Problem);

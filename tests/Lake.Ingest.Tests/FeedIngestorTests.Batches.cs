@@ -78,4 +78,19 @@ public sealed partial class FeedIngestorTests
             Assert.That(File.Exists(otherBatchFile), Is.True, "another batch's files are not this batch's leftovers");
         });
     }
+
+    [Test]
+    public async Task IngestAsync_SameFeedBeingIngestedElsewhere_FailsWithoutWritingAFile()
+    {
+        // A rejected row first, then accepted ones: neither the quarantine nor a part file may be
+        // opened before the batch is known to be this process's to write.
+        var feed = WriteFeed("good.csv", DiagnosisHeader, [$"{Alice.Value},E1,P,2021-03-04T10:00:00,x", .. GoodDiagnosisRows()]);
+        Directory.CreateDirectory(_layout.LocksFolder);
+        await using var otherProcess = new FileStream(Path.Combine(_layout.LocksFolder, BatchIdOf(feed) + ".lock"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None);
+
+        Assert.That(async () => await _ingestor.IngestAsync(DiagnosisDescriptor(), feed),
+            Throws.TypeOf<FeedException>().With.Message.Contains("being ingested by another process"));
+        Assert.That(Directory.EnumerateFiles(_layout.Root, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(_layout.Root, f)),
+            Is.EquivalentTo(new[] { Path.Combine("_locks", BatchIdOf(feed) + ".lock") }));
+    }
 }

@@ -115,7 +115,7 @@ internal static class ParquetWhatIf
     private static async Task WriteAsync(string path, RegisterDefinition register, ParquetOptions options, int rowGroupSize, Guid[] pseudonyms, FieldValue[][] rows, CancellationToken cancellationToken)
     {
         var fields = register.Columns.Select(ColumnBuffer.FieldOf).ToArray();
-        var columns = register.Columns.Select((c, i) => ColumnBuffer.For(c, fields[i], rowGroupSize)).ToArray();
+        var columns = register.Columns.Select(c => ColumnBuffer.For(c, rowGroupSize)).ToArray();
         var pseudonymField = new DataField<Guid>(RegisterDefinition.PseudonymColumn);
         var keyIdField = new DataField<long>(RegisterDefinition.KeyIdColumn);
         var schema = new ParquetSchema([pseudonymField, keyIdField, .. fields]);
@@ -136,10 +136,10 @@ internal static class ParquetWhatIf
             using var rowGroup = writer.CreateRowGroup();
             await rowGroup.WriteAsync<Guid>(pseudonymField, pseudonyms.AsMemory(start, count), cancellationToken: cancellationToken);
             await rowGroup.WriteAsync<long>(keyIdField, keyIds.AsMemory(0, count), cancellationToken: cancellationToken);
-            foreach (var column in columns)
+            for (var c = 0; c < columns.Length; c++)
             {
-                await column.WriteAsync(rowGroup, cancellationToken);
-                column.Clear();
+                await columns[c].WriteAsync(rowGroup, fields[c], cancellationToken);
+                columns[c].Clear();
             }
         }
     }

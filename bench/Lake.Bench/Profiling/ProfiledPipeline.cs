@@ -34,6 +34,7 @@ internal static class ProfiledPipeline
         var identities = new IdentityCache(context.Pseudonymizer, register.Name, keyId);
         var partitions = new Dictionary<int, PartitionWriter>();
         var writes = new BackgroundWrites();
+        var buffers = new RowGroupBuffers(register, rowGroupSize);
         var writesDone = false;
         var warnings = new Dictionary<string, long>(StringComparer.Ordinal);
         var values = new FieldValue[register.Columns.Count];
@@ -69,7 +70,7 @@ internal static class ProfiledPipeline
 
                 if (depth < PipelineDepth.Check)
                     continue;
-                if (checks.Fatal(values, identity.Hetu) is not null)
+                if (checks.Fatal(values, identity.BirthDate) is not null)
                 {
                     rejected++;
                     continue;
@@ -82,7 +83,8 @@ internal static class ProfiledPipeline
                 var key = year ?? int.MinValue;
                 if (!partitions.TryGetValue(key, out var partition))
                 {
-                    partition = await PartitionWriter.CreateAsync(Path.Combine(output, $"year={key}", "part.parquet"), register, writes, rowGroupSize, cancellationToken);
+                    var path = Path.Combine(output, $"year={key}", "part.parquet");
+                    partition = new PartitionWriter(() => path, register, writes, buffers);
                     partitions[key] = partition;
                 }
 

@@ -15,19 +15,22 @@ internal sealed class FieldConverter
     private static readonly NumberFormatInfo DecimalComma = new() { NumberDecimalSeparator = ",", NumberGroupSeparator = " " };
 
     private readonly ColumnMapping _mapping;
-    private readonly IReadOnlyList<string> _nullValues;
+    private readonly string[] _nullValues;
     private readonly NumberFormatInfo _numberFormat;
     private readonly DateTimePattern? _dateTime;
     private readonly TextInterner _texts = new();
+    private readonly bool _keepIfNotNumeric;
 
     public FieldConverter(RegisterColumn column, ColumnMapping mapping, int sourceIndex, IReadOnlyList<string>? nullValues = null)
     {
-        _nullValues = nullValues ?? [];
+        // An array, not the list it came as: a foreach over an interface allocates an enumerator per field.
+        _nullValues = nullValues?.ToArray() ?? [];
         Column = column;
         _mapping = mapping;
         SourceIndex = sourceIndex;
         _numberFormat = mapping.Decimal == "comma" ? DecimalComma : NumberFormatInfo.InvariantInfo;
         _dateTime = mapping.Format is null ? null : new DateTimePattern(mapping.Format);
+        _keepIfNotNumeric = mapping.KeepIf == "not_numeric";
     }
 
     public RegisterColumn Column { get; }
@@ -42,6 +45,16 @@ internal sealed class FieldConverter
 
     /// <summary>True when the code system comes from the row, so this converter must run after the code_system column.</summary>
     public bool NeedsCodeSystem => _mapping.Normalize == "icd";
+
+    /// <summary>Decimal format of this column, for sharing a field's parse with another column that reads it the same way.</summary>
+    public string? DecimalSeparator => _mapping.Decimal;
+
+    /// <summary>Set by the row mapper when another converter parses the same field as a number in the same row.</summary>
+    public NumberMemo? SharedNumber { get; set; }
+
+    /// <summary>Whether this converter parses its field as a number (a numeric column, or text kept only when not numeric).</summary>
+    public bool ParsesNumber => _mapping.Value is null && _mapping.Identity is null && _mapping.Map is null
+        && (Column.Type == ColumnType.Decimal || (Column.Type == ColumnType.Text && _keepIfNotNumeric));
 
     /// <summary>The row's code system, set by the row mapper before <see cref="Convert"/> when <see cref="NeedsCodeSystem"/>.</summary>
     public string? RowCodeSystem { get; set; }
@@ -94,7 +107,7 @@ internal sealed class FieldConverter
             ColumnType.Integer => long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var integer)
                 ? Accept(FieldValue.OfInteger(integer), out value)
                 : NotNumeric(text),
-            ColumnType.Decimal => double.TryParse(text, NumberStyles.Float, _numberFormat, out var number) && double.IsFinite(number)
+            ColumnType.Decimal => TryParseNumber(text, out var number) && double.IsFinite(number)
                 ? Accept(FieldValue.OfNumber(number), out value)
                 : NotNumeric(text),
             ColumnType.Date or ColumnType.Timestamp => _dateTime!.TryParse(text, out var time)
@@ -107,8 +120,10 @@ internal sealed class FieldConverter
     private Rejection? ConvertText(ReadOnlySpan<char> text, out FieldValue value)
     {
         value = FieldValue.Null;
-        if (_mapping.KeepIf == "not_numeric" && double.TryParse(text, NumberStyles.Float, _numberFormat, out _))
+        if (_keepIfNotNumeric && TryParseNumber(text, out _))
             return null;
+        if (_mapping.Normalize is null)
+            return ConvertFreeText(text, out value);
 
         var normalize = _mapping.Normalize == "icd"
             ? RowCodeSystem switch { CodeSystems.Icd9 => "icd9", CodeSystems.Icd10Cm => "icd10cm", _ => "icd10" }
@@ -128,23 +143,38 @@ internal sealed class FieldConverter
                 value = FieldValue.OfText(icd9);
                 return null;
             case "upper":
-                Span<char> upper = text.Length <= 256 ? stackalloc char[text.Length] : new char[text.Length];
-                text.ToUpperInvariant(upper);
-                value = FieldValue.OfText(_texts.Intern(upper));
+                value = FieldValue.OfText(Upper(text));
                 return null;
             default:
-                if (HetuText.MightContain(text))
-                {
-                    var masked = HetuText.Mask(text.ToString(), out var count);
-                    IdentityCodesMasked += count;
-                    value = FieldValue.OfText(masked);
-                    return null;
-                }
-
-                value = FieldValue.OfText(_texts.Intern(text));
-                return null;
+                return ConvertFreeText(text, out value);
         }
     }
+
+    /// <summary>Text kept as written, identity codes in it masked.</summary>
+    private Rejection? ConvertFreeText(ReadOnlySpan<char> text, out FieldValue value)
+    {
+        if (HetuText.MightContain(text))
+        {
+            var masked = HetuText.Mask(text.ToString(), out var count);
+            IdentityCodesMasked += count;
+            value = FieldValue.OfText(masked);
+            return null;
+        }
+
+        value = FieldValue.OfText(_texts.Intern(text));
+        return null;
+    }
+
+    /// <summary>Apart from the text paths every row takes: a stack buffer costs its method a security cookie check on every call.</summary>
+    private string Upper(ReadOnlySpan<char> text)
+    {
+        Span<char> upper = text.Length <= 256 ? stackalloc char[text.Length] : new char[text.Length];
+        text.ToUpperInvariant(upper);
+        return _texts.Intern(upper);
+    }
+
+    private bool TryParseNumber(ReadOnlySpan<char> text, out double number) =>
+        SharedNumber?.TryParse(text, _numberFormat, out number) ?? double.TryParse(text, NumberStyles.Float, _numberFormat, out number);
 
     private Rejection? NotNumeric(ReadOnlySpan<char> text) =>
         _mapping.WhenNotNumeric == "null"

@@ -1,5 +1,4 @@
 using Lake.Contracts.Registers;
-using Lake.Pseudonymization;
 
 namespace Lake.Ingest.Mapping;
 
@@ -27,13 +26,13 @@ internal sealed class PlausibilityChecks
         _latest = today.Date.AddDays(2);
     }
 
-    public Rejection? Fatal(FieldValue[] values, Hetu hetu)
+    public Rejection? Fatal(FieldValue[] values, DateOnly birthDate)
     {
         if (_eventIndex < 0 || !values[_eventIndex].HasValue)
             return null;
         var time = values[_eventIndex].Time;
         var column = _register.EventColumn!;
-        if (DateOnly.FromDateTime(time) < hetu.BirthDate)
+        if (DateOnly.FromDateTime(time) < birthDate)
             return new Rejection(RejectionReasons.EventBeforeBirth, column, $"{column}: {time:yyyy-MM-dd} is before the patient's birth date in the identity code");
         if (time >= _latest)
             return new Rejection(RejectionReasons.EventInFuture, column, $"{column}: {time:yyyy-MM-dd} is in the future");

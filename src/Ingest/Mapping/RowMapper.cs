@@ -16,6 +16,7 @@ internal sealed class RowMapper
     private readonly int _columnCount;
     private readonly int _codeSystemColumn;
     private readonly int[] _order;
+    private readonly NumberMemo[] _sharedNumbers;
 
     public RowMapper(SourceDescriptor descriptor, RegisterDefinition register, IReadOnlyList<string> header)
     {
@@ -33,6 +34,7 @@ internal sealed class RowMapper
         _codeSystemColumn = register.Columns.ToList().FindIndex(c => c.Name == "code_system");
         // Codes normalised by the row's code system convert after every other column.
         _order = Enumerable.Range(0, Converters.Length).OrderBy(i => Converters[i]?.NeedsCodeSystem == true ? 1 : 0).ToArray();
+        _sharedNumbers = ShareNumberParses(Converters);
         Filters = descriptor.Exclude.Select(f => (f, IndexOf(header, f.Column, $"exclude[].column"))).ToList();
     }
 
@@ -74,6 +76,8 @@ internal sealed class RowMapper
     public Rejection? Map(FeedRecord row, Hetu hetu, FieldValue[] values, int shiftDays, out int? year)
     {
         year = null;
+        foreach (var shared in _sharedNumbers)
+            shared.Forget();
         foreach (var i in _order)
         {
             var converter = Converters[i];
@@ -105,6 +109,23 @@ internal sealed class RowMapper
         }
 
         return null;
+    }
+
+    /// <summary>Gives converters that parse the same feed field as a number with the same decimal separator one parse per row.</summary>
+    private static NumberMemo[] ShareNumberParses(FieldConverter?[] converters)
+    {
+        var shared = new List<NumberMemo>();
+        foreach (var group in converters.OfType<FieldConverter>().Where(c => c.ParsesNumber && c.SourceIndex >= 0).GroupBy(c => (c.SourceIndex, c.DecimalSeparator)))
+        {
+            if (group.Count() < 2)
+                continue;
+            var memo = new NumberMemo();
+            foreach (var converter in group)
+                converter.SharedNumber = memo;
+            shared.Add(memo);
+        }
+
+        return [.. shared];
     }
 
     private int IndexOf(IReadOnlyList<string> header, string name, string setting)

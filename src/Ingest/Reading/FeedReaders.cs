@@ -15,13 +15,14 @@ internal static class FeedReaders
         var text = new StreamReader(stream, format.ResolveEncoding(), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
         try
         {
-            return format.Kind switch
+            IFeedReader reader = format.Kind switch
             {
                 "delimited" => new DelimitedFeedReader(text, format.DelimiterChar),
                 "fixed_width" => new FixedWidthFeedReader(text, format.Fields, format.Header),
                 "json_lines" => new JsonLinesFeedReader(text, format.Fields.Select(f => f.Name).ToList()),
                 _ => throw new DescriptorException($"format.kind '{format.Kind}' is not known; use delimited, fixed_width or json_lines."),
             };
+            return new PrefetchingFeedReader(reader);
         }
         catch
         {

@@ -6,9 +6,10 @@ namespace Lake.Ingest.Reading;
 /// </summary>
 internal sealed class FeedRecord
 {
-    private char[] _chars = new char[1024];
-    private int[] _starts = new int[32];
-    private int[] _lengths = new int[32];
+    // Small to start with: a prefetched block holds thousands of records; a long row grows its own.
+    private char[] _chars = new char[256];
+    private int[] _starts = new int[16];
+    private int[] _lengths = new int[16];
     private int _used;
 
     /// <summary>Physical line in the feed where the row starts (1-based; the header is line 1).</summary>
@@ -55,6 +56,18 @@ internal sealed class FeedRecord
         _starts[index] = _used;
         _lengths[index] = field.Length;
         _used += field.Length;
+    }
+
+    /// <summary>Exchanges contents, buffers included, with another record.</summary>
+    public void SwapWith(FeedRecord other)
+    {
+        (_chars, other._chars) = (other._chars, _chars);
+        (_starts, other._starts) = (other._starts, _starts);
+        (_lengths, other._lengths) = (other._lengths, _lengths);
+        (_used, other._used) = (other._used, _used);
+        (Count, other.Count) = (other.Count, Count);
+        (Line, other.Line) = (other.Line, Line);
+        (Problem, other.Problem) = (other.Problem, Problem);
     }
 
     public string Join(char delimiter, int hiddenIndex, string hiddenText)

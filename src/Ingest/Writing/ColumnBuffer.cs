@@ -12,11 +12,10 @@ internal abstract class ColumnBuffer(int capacity)
 
     protected int Capacity { get; } = capacity;
 
-    public abstract DataField Field { get; }
-
     public abstract void Append(in FieldValue value);
 
-    public abstract Task WriteAsync(ParquetRowGroupWriter rowGroup, CancellationToken cancellationToken);
+    /// <summary>Writes the values as <paramref name="field"/> of the row group's file; a buffer serves any file of its register.</summary>
+    public abstract Task WriteAsync(ParquetRowGroupWriter rowGroup, DataField field, CancellationToken cancellationToken);
 
     public void Clear() => Count = 0;
 
@@ -32,38 +31,61 @@ internal abstract class ColumnBuffer(int capacity)
         _ => throw new ArgumentOutOfRangeException(nameof(column), column.Type, "Pseudonyms have their own buffer."),
     };
 
-    public static ColumnBuffer For(RegisterColumn column, DataField field, int capacity) => column.Type switch
+    public static ColumnBuffer For(RegisterColumn column, int capacity) => column.Type switch
     {
-        ColumnType.Text => new TextBuffer(field, capacity),
-        ColumnType.Integer => new ValueBuffer<long>(field, capacity, v => v.Integer),
-        ColumnType.Decimal => new ValueBuffer<double>(field, capacity, v => v.Number),
-        ColumnType.Date => new ValueBuffer<DateOnly>(field, capacity, v => DateOnly.FromDateTime(v.Time)),
-        ColumnType.Timestamp => new ValueBuffer<DateTime>(field, capacity, v => v.Time),
+        ColumnType.Text => new TextBuffer(capacity),
+        ColumnType.Integer => new ValueBuffer<long, IntegerOf>(capacity),
+        ColumnType.Decimal => new ValueBuffer<double, NumberOf>(capacity),
+        ColumnType.Date => new ValueBuffer<DateOnly, DateOf>(capacity),
+        ColumnType.Timestamp => new ValueBuffer<DateTime, TimeOf>(capacity),
         _ => throw new ArgumentOutOfRangeException(nameof(column), column.Type, "Pseudonyms have their own buffer."),
     };
 
-    private sealed class ValueBuffer<T>(DataField field, int capacity, Func<FieldValue, T> read) : ColumnBuffer(capacity)
+    /// <summary>Reads one CLR type out of a field value; a struct, so each buffer's append compiles to a plain field read, not a delegate call per value.</summary>
+    private interface IValueOf<T>
+    {
+        static abstract T Of(in FieldValue value);
+    }
+
+    private sealed class ValueBuffer<T, TOf>(int capacity) : ColumnBuffer(capacity)
         where T : struct
+        where TOf : struct, IValueOf<T>
     {
         private readonly T?[] _values = new T?[capacity];
 
-        public override DataField Field { get; } = field;
+        public override void Append(in FieldValue value) => _values[Count++] = value.HasValue ? TOf.Of(value) : null;
 
-        public override void Append(in FieldValue value) => _values[Count++] = value.HasValue ? read(value) : null;
-
-        public override async Task WriteAsync(ParquetRowGroupWriter rowGroup, CancellationToken cancellationToken) =>
-            await rowGroup.WriteAsync<T>(Field, _values.AsMemory(0, Count), cancellationToken: cancellationToken);
+        public override async Task WriteAsync(ParquetRowGroupWriter rowGroup, DataField field, CancellationToken cancellationToken) =>
+            await rowGroup.WriteAsync<T>(field, _values.AsMemory(0, Count), cancellationToken: cancellationToken);
     }
 
-    private sealed class TextBuffer(DataField field, int capacity) : ColumnBuffer(capacity)
+    private sealed class TextBuffer(int capacity) : ColumnBuffer(capacity)
     {
         private readonly string?[] _values = new string?[capacity];
 
-        public override DataField Field { get; } = field;
-
         public override void Append(in FieldValue value) => _values[Count++] = value.HasValue ? value.Text : null;
 
-        public override async Task WriteAsync(ParquetRowGroupWriter rowGroup, CancellationToken cancellationToken) =>
-            await rowGroup.WriteAsync(Field, new ArraySegment<string?>(_values, 0, Count) as IReadOnlyCollection<string>);
+        public override async Task WriteAsync(ParquetRowGroupWriter rowGroup, DataField field, CancellationToken cancellationToken) =>
+            await rowGroup.WriteAsync(field, new ArraySegment<string?>(_values, 0, Count) as IReadOnlyCollection<string>);
+    }
+
+    private readonly struct IntegerOf : IValueOf<long>
+    {
+        public static long Of(in FieldValue value) => value.Integer;
+    }
+
+    private readonly struct NumberOf : IValueOf<double>
+    {
+        public static double Of(in FieldValue value) => value.Number;
+    }
+
+    private readonly struct DateOf : IValueOf<DateOnly>
+    {
+        public static DateOnly Of(in FieldValue value) => DateOnly.FromDateTime(value.Time);
+    }
+
+    private readonly struct TimeOf : IValueOf<DateTime>
+    {
+        public static DateTime Of(in FieldValue value) => value.Time;
     }
 }
