@@ -6,7 +6,7 @@ namespace Lake.Pseudonymization.Tests;
 
 [UnsupportedOSPlatform("windows")]
 [Platform(Exclude = "Win", Reason = "Unix file modes")]
-public sealed class PseudonymizerTests
+public sealed partial class PseudonymizerTests
 {
     private const int ManyPersons = 200_000;
 

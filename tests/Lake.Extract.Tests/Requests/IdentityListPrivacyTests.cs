@@ -66,29 +66,7 @@ public sealed class IdentityListPrivacyTests
             Assert.That(report.CohortSize.Value, Is.EqualTo(Listed.Length));
         }
 
-        // Through a real in-memory bus, so the message is the one that was serialized and delivered.
-        var received = new TaskCompletionSource<StartExtraction>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var bus = Bus.Factory.CreateUsingInMemory(cfg => cfg.ReceiveEndpoint("start-extraction", e => e.Handler<StartExtraction>(context =>
-        {
-            received.TrySetResult(context.Message);
-            return Task.CompletedTask;
-        })));
-        await bus.StartAsync();
-        SubmitOutcome outcome;
-        StartExtraction message;
-        try
-        {
-            // The request goes through the outbox as on the coordinator: recorded, then published.
-            var outbox = new OutboxDispatcher(store, bus, Options.Create(new CoordinatorOptions()), NullLogger<OutboxDispatcher>.Instance);
-            outcome = new RequestService(store, audit, outbox).Submit(specification, "P1", "alice");
-            Assert.That(outcome.RefusalReason, Is.Null);
-            await outbox.DispatchAsync(CancellationToken.None);
-            message = await received.Task.WaitAsync(TimeSpan.FromMinutes(1));
-        }
-        finally
-        {
-            await bus.StopAsync();
-        }
+        var (outcome, message) = await SubmitThroughBusAsync(store, audit, specification, "P1");
 
         var manifest = new ExtractionRunner(_lake.Layout, Path.Combine(_lake.ControlPlanePath, "..", "..", "delivery"), _lake.Pseudonymizer, TimeProvider.System)
             .Run(outcome.RequestId, store.FindPermit("P1")!, "alice", message.Specification);
@@ -129,27 +107,7 @@ public sealed class IdentityListPrivacyTests
             AllowsIdentityCodes = true,
         });
 
-        var received = new TaskCompletionSource<StartExtraction>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var bus = Bus.Factory.CreateUsingInMemory(cfg => cfg.ReceiveEndpoint("start-extraction", e => e.Handler<StartExtraction>(context =>
-        {
-            received.TrySetResult(context.Message);
-            return Task.CompletedTask;
-        })));
-        await bus.StartAsync();
-        SubmitOutcome outcome;
-        StartExtraction message;
-        try
-        {
-            var outbox = new OutboxDispatcher(store, bus, Options.Create(new CoordinatorOptions()), NullLogger<OutboxDispatcher>.Instance);
-            outcome = new RequestService(store, audit, outbox).Submit(specification, "P2", "alice");
-            Assert.That(outcome.RefusalReason, Is.Null);
-            await outbox.DispatchAsync(CancellationToken.None);
-            message = await received.Task.WaitAsync(TimeSpan.FromMinutes(1));
-        }
-        finally
-        {
-            await bus.StopAsync();
-        }
+        var (outcome, message) = await SubmitThroughBusAsync(store, audit, specification, "P2");
 
         // The codes come from the message's sealed lists, opened by the extraction itself.
         var delivery = Path.GetFullPath(Path.Combine(_lake.ControlPlanePath, "..", "..", "delivery"));
@@ -179,5 +137,33 @@ public sealed class IdentityListPrivacyTests
             foreach (var (place, text) in travelled)
                 Assert.That(Listed.Where(h => text.Contains(h.Value, StringComparison.Ordinal)), Is.Empty, $"identity codes in clear in {Path.GetFileName(place)}");
         });
+    }
+
+    /// <summary>
+    /// Submits as the coordinator does (recorded, then published by the outbox) over a real in-memory
+    /// bus, so the message checked is the one that was serialized and delivered.
+    /// </summary>
+    private static async Task<(SubmitOutcome Outcome, StartExtraction Message)> SubmitThroughBusAsync(
+        ControlPlaneStore store, AuditLog audit, StudySpecification specification, string permitId)
+    {
+        var received = new TaskCompletionSource<StartExtraction>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var bus = Bus.Factory.CreateUsingInMemory(cfg => cfg.ReceiveEndpoint("start-extraction", e => e.Handler<StartExtraction>(context =>
+        {
+            received.TrySetResult(context.Message);
+            return Task.CompletedTask;
+        })));
+        await bus.StartAsync();
+        try
+        {
+            var outbox = new OutboxDispatcher(store, bus, Options.Create(new CoordinatorOptions()), NullLogger<OutboxDispatcher>.Instance);
+            var outcome = new RequestService(store, audit, outbox).Submit(specification, permitId, "alice");
+            Assert.That(outcome.RefusalReason, Is.Null);
+            await outbox.DispatchAsync(CancellationToken.None);
+            return (outcome, await received.Task.WaitAsync(TimeSpan.FromMinutes(1)));
+        }
+        finally
+        {
+            await bus.StopAsync();
+        }
     }
 }

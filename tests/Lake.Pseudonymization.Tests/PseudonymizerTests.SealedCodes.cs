@@ -2,24 +2,9 @@ using System.Text;
 
 namespace Lake.Pseudonymization.Tests;
 
-/// <summary>Consented identity codes sealed for the way from a consent-based request to its extraction.</summary>
-public sealed class SealedIdentityCodeTests
+// Consented identity codes, sealed for the way from a consent-based request to its extraction.
+public sealed partial class PseudonymizerTests
 {
-    private TemporaryFolder _folder = null!;
-    private KeyRing _keyRing = null!;
-    private Pseudonymizer _pseudonymizer = null!;
-
-    [SetUp]
-    public void CreateKeyRing()
-    {
-        _folder = new TemporaryFolder();
-        _keyRing = KeyRing.OpenOrCreate(_folder.File("keyring.json"));
-        _pseudonymizer = new Pseudonymizer(_keyRing);
-    }
-
-    [TearDown]
-    public void DeleteKeyRing() => _folder.Dispose();
-
     [TestCase("131052-308T")]
     [TestCase("100190Y999P")]
     [TestCase("010101A123N")]
