@@ -23,7 +23,7 @@ public sealed class TelemetryOptions
     public string? OtlpEndpoint { get; set; }
 
     /// <summary>The queues of Lake's consumers, whose depth the gauge reports when <see cref="Queues"/> names none.</summary>
-    public static IReadOnlyList<string> DefaultQueues { get; } = ["ingest-feed", "start-extraction"];
+    public static IReadOnlyList<string> DefaultQueues { get; } = ["ingest-feed", "start-extraction", "extract-dataset", "dataset-extracted"];
 
     /// <summary>
     /// Queues whose depth the gauge reports when the bus is RabbitMQ; empty for <see cref="DefaultQueues"/>.

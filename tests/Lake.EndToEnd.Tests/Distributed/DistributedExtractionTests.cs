@@ -21,7 +21,7 @@ namespace Lake.EndToEnd.Tests.Distributed;
 [Category(TestCategories.RabbitMq)]
 [Category("Distributed")]
 [NonParallelizable] // Restarts the broker under running processes.
-public sealed class DistributedExtractionTests : LakePipelineFixture
+public sealed partial class DistributedExtractionTests : LakePipelineFixture
 {
     private const string PermitId = "DIST-1";
     private static readonly TimeSpan DeliveryTimeout = TimeSpan.FromSeconds(180);
@@ -61,14 +61,31 @@ public sealed class DistributedExtractionTests : LakePipelineFixture
     public async Task Serve_TwoWorkersTenConcurrentRequests_AllDeliveredIdenticalToSingleProcess()
     {
         await using var cluster = await NewClusterAsync("ten");
-        var (_, url) = await cluster.StartCoordinatorAsync();
+        var metricsPorts = new[] { FreePort(), FreePort(), FreePort() };
+        // The coordinator reads queue depths every second here (15 s by default), so the reading after the workers declared their queue is in.
+        var (_, url) = await cluster.StartCoordinatorAsync(Scraped(metricsPorts[0]), ("Telemetry__QueueDepthIntervalSeconds", "1"));
         using var client = LakeCluster.Client(url);
         // Before any worker has declared its queue: the tasks wait in the outbox, not lost on the broker.
         var submitted = await Task.WhenAll(Enumerable.Range(0, 10).Select(i =>
             client.SubmitAsync(_specification, PermitId, i % 2 == 0 ? "alice" : "bob", CancellationToken.None)));
-        var workers = new[] { await cluster.StartWorkerAsync("worker-1"), await cluster.StartWorkerAsync("worker-2") };
+        var workers = new[] { await cluster.StartWorkerAsync("worker-1", Scraped(metricsPorts[1])), await cluster.StartWorkerAsync("worker-2", Scraped(metricsPorts[2])) };
         foreach (var request in submitted)
             AssertSameAsReference(await cluster.WaitForOutcomeAsync(request.Id, DeliveryTimeout));
+
+        // The processes' own Prometheus endpoints, scraped while they run.
+        using var http = new HttpClient();
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        var scrapes = await Task.WhenAll(metricsPorts.Select(port => http.GetStringAsync(new Uri($"http://localhost:{port}/metrics"))));
+        Assert.Multiple(() =>
+        {
+            Assert.That(Sum(scrapes[0], "lake_request_latency_seconds_count", "outcome=\"delivered\""), Is.EqualTo(10), "the coordinator's end-to-end latency, one per request");
+            Assert.That(scrapes[0].Split('\n').Where(l => l.StartsWith("lake_queue_depth{", StringComparison.Ordinal)), Has.Some.Contains("queue=\"extract-dataset\""), "the task queue's depth is reported");
+            Assert.That(Sum(scrapes[1], "lake_extraction_tasks_completed_total", "") + Sum(scrapes[2], "lake_extraction_tasks_completed_total", ""), Is.EqualTo(10 * 4), "the workers' completed tasks");
+            Assert.That(Sum(scrapes[1], "lake_extraction_tasks_failed_total", "") + Sum(scrapes[2], "lake_extraction_tasks_failed_total", ""), Is.Zero);
+            Assert.That(Sum(scrapes[1], "lake_extraction_task_duration_seconds_count", ""), Is.GreaterThan(0));
+            foreach (var scrape in scrapes)
+                Assert.That(IdentityCodeShape().IsMatch(scrape), Is.False, "nothing shaped like an identity code in any metric");
+        });
 
         Assert.That(workers.Select(w => w.CountLines(IsExtracted)), Has.All.GreaterThan(0), "both workers should have taken tasks");
         Assert.That(workers.Sum(w => w.CountLines(IsExtracted)), Is.EqualTo(10 * 4), "ten requests of four tasks, each done once");
@@ -280,4 +297,22 @@ public sealed class DistributedExtractionTests : LakePipelineFixture
         foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
             File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file)));
     }
+
+    private static (string Key, string Value) Scraped(int port) => ("Telemetry__PrometheusPort", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>The sum of a metric's samples in Prometheus text whose labels contain <paramref name="label"/>.</summary>
+    private static double Sum(string scrape, string metric, string label) => scrape.Split('\n')
+        .Where(line => line.StartsWith(metric + "{", StringComparison.Ordinal) || line.StartsWith(metric + " ", StringComparison.Ordinal))
+        .Where(line => line.Contains(label, StringComparison.Ordinal))
+        .Sum(line => double.Parse(line[(line.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture));
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\d{6}[-+ABCDEFUVWXY]\d{3}[0-9A-Y]")]
+    private static partial System.Text.RegularExpressions.Regex IdentityCodeShape();
 }
