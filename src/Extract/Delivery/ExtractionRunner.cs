@@ -71,13 +71,13 @@ public sealed class ExtractionRunner(LakeLayout layout, string deliveryRoot, Pse
     /// Writes one dataset of the plan into the request's partial folder and describes its files.
     /// Each file is written under a temporary name and renamed into place, and a record of the
     /// task's files is renamed into place last: a task that finds that record ran already, so a
-    /// redelivered task writes nothing twice. The cohort is selected again from the plan's batches,
-    /// which gives every task the same members and study pseudonyms.
+    /// redelivered task writes nothing twice. Each process selects the cohort from the plan's batches
+    /// (once per request, see <see cref="RecentCohorts"/>), which gives every task, on any worker, the
+    /// same members and study pseudonyms.
     /// </summary>
     public IReadOnlyList<DeliveredFile> RunTask(
         Guid requestId, string studyId, StudySpecification specification, IReadOnlyCollection<string> batches, string dataset, IReadOnlyCollection<string>? consentedIdentityCodes = null)
     {
-
         // The dataset names files and the task's record: only the cohort or a register the
         // (catalog-checked) specification names.
         var request = dataset == ExtractDataset.Cohort ? null : specification.Datasets.FirstOrDefault(d => d.Register == dataset)
