@@ -43,22 +43,8 @@ public sealed class IdentityListPrivacyTests
     [Test]
     public async Task IdentityCodes_StudiedRequestedAndExtracted_AppearNowhereInClear()
     {
-        var codes = string.Join(", ", Listed.Select(h => $"'{h.Value}'"));
-        var specification = SpecificationReader.Parse(
-            $"title: Listed patients\ncohort:\n  include: {{ all: [ {{ identity_codes: [{codes}] }}, {{ visit: {{}} }} ] }}\ndatasets:\n  - register: visit\n",
-            "spec.yaml",
-            _lake.KeyRing);
-        var store = new ControlPlaneStore(_lake.ControlPlanePath);
-        var audit = new AuditLog(_lake.ControlPlanePath);
-        store.SavePermit(new Permit
-        {
-            Id = "P1",
-            StudyId = "S1",
-            Registers = ["visit"],
-            Expires = new DateOnly(2099, 1, 1),
-            Members = ["alice"],
-            RecordedAt = DateTimeOffset.UtcNow,
-        });
+        var specification = ListedPatients("Listed patients", delivery: "");
+        var (store, audit) = ControlPlaneWithPermit("P1", "S1", allowsIdentityCodes: false);
 
         using (var session = _lake.Open())
         {
@@ -89,23 +75,8 @@ public sealed class IdentityListPrivacyTests
     [Test]
     public async Task IdentityCodes_ConsentBasedStudy_AreDeliveredInTheCohortFileAndTravelSealed()
     {
-        var codes = string.Join(", ", Listed.Select(h => $"'{h.Value}'"));
-        var specification = SpecificationReader.Parse(
-            $"title: Consented patients\ncohort:\n  include: {{ all: [ {{ identity_codes: [{codes}] }}, {{ visit: {{}} }} ] }}\ndatasets:\n  - register: visit\ndelivery:\n  identity_codes: true\n",
-            "spec.yaml",
-            _lake.KeyRing);
-        var store = new ControlPlaneStore(_lake.ControlPlanePath);
-        var audit = new AuditLog(_lake.ControlPlanePath);
-        store.SavePermit(new Permit
-        {
-            Id = "P2",
-            StudyId = "S2",
-            Registers = ["visit"],
-            Expires = new DateOnly(2099, 1, 1),
-            Members = ["alice"],
-            RecordedAt = DateTimeOffset.UtcNow,
-            AllowsIdentityCodes = true,
-        });
+        var specification = ListedPatients("Consented patients", delivery: "delivery:\n  identity_codes: true\n");
+        var (store, audit) = ControlPlaneWithPermit("P2", "S2", allowsIdentityCodes: true);
 
         var (outcome, message) = await SubmitThroughBusAsync(store, audit, specification, "P2");
 
@@ -137,6 +108,32 @@ public sealed class IdentityListPrivacyTests
             foreach (var (place, text) in travelled)
                 Assert.That(Listed.Where(h => text.Contains(h.Value, StringComparison.Ordinal)), Is.Empty, $"identity codes in clear in {Path.GetFileName(place)}");
         });
+    }
+
+    /// <summary>The listed patients who had a visit, as a researcher's specification of the visit register.</summary>
+    private StudySpecification ListedPatients(string title, string delivery)
+    {
+        var codes = string.Join(", ", Listed.Select(h => $"'{h.Value}'"));
+        return SpecificationReader.Parse(
+            $"title: {title}\ncohort:\n  include: {{ all: [ {{ identity_codes: [{codes}] }}, {{ visit: {{}} }} ] }}\ndatasets:\n  - register: visit\n{delivery}",
+            "spec.yaml",
+            _lake.KeyRing);
+    }
+
+    private (ControlPlaneStore Store, AuditLog Audit) ControlPlaneWithPermit(string permitId, string studyId, bool allowsIdentityCodes)
+    {
+        var store = new ControlPlaneStore(_lake.ControlPlanePath);
+        store.SavePermit(new Permit
+        {
+            Id = permitId,
+            StudyId = studyId,
+            Registers = ["visit"],
+            Expires = new DateOnly(2099, 1, 1),
+            Members = ["alice"],
+            RecordedAt = DateTimeOffset.UtcNow,
+            AllowsIdentityCodes = allowsIdentityCodes,
+        });
+        return (store, new AuditLog(_lake.ControlPlanePath));
     }
 
     /// <summary>
