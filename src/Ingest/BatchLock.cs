@@ -20,7 +20,7 @@ internal sealed class BatchLock : IDisposable
         }
         catch (IOException)
         {
-            throw new FeedException($"Batch {batchId} is being ingested by another process right now; wait for it to finish (the second run would then do nothing).");
+            throw new BatchBusyException(batchId);
         }
     }
 

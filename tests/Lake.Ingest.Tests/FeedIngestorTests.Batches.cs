@@ -89,7 +89,7 @@ public sealed partial class FeedIngestorTests
         await using var otherProcess = new FileStream(Path.Combine(_layout.LocksFolder, BatchIdOf(feed) + ".lock"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None);
 
         Assert.That(async () => await _ingestor.IngestAsync(DiagnosisDescriptor(), feed),
-            Throws.TypeOf<FeedException>().With.Message.Contains("being ingested by another process"));
+            Throws.TypeOf<BatchBusyException>().With.Message.Contains("being ingested by another process"));
         Assert.That(Directory.EnumerateFiles(_layout.Root, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(_layout.Root, f)),
             Is.EquivalentTo(new[] { Path.Combine("_locks", BatchIdOf(feed) + ".lock") }));
     }

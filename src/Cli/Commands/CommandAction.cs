@@ -26,7 +26,7 @@ internal static class CommandAction
             await Console.Error.WriteLineAsync("refused: " + e.Message);
             return Refused;
         }
-        catch (Exception e) when (e is DescriptorException or FeedException or SpecificationException or FileNotFoundException
+        catch (Exception e) when (e is DescriptorException or FeedException or BatchBusyException or SpecificationException or FileNotFoundException
             or DirectoryNotFoundException or UnauthorizedAccessException or KeyNotFoundException or InvalidDataException or TimeoutException or ArgumentException or HttpRequestException)
         {
             await Console.Error.WriteLineAsync("error: " + e.Message);

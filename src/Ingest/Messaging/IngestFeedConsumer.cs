@@ -27,6 +27,8 @@ public sealed class IngestFeedConsumer(IngestFolders folders, FeedIngestor inges
         catch (Exception e) when (e is DescriptorException or FeedException or InvalidDataException or KeyNotFoundException)
         {
             // The same message would fail the same way again: answer with the reason instead of retrying.
+            // A batch busy in another worker is not among these: it goes to the bus's retries, and the
+            // retry that comes after the other worker's commit answers "already ingested".
             metrics.FeedRejected();
             span.SetOutcome(Outcomes.Rejected, error: true);
             await context.Publish(new FeedRejected { FeedPath = message.FeedPath, Descriptor = message.Descriptor, Reason = e.Message });
