@@ -67,11 +67,16 @@ internal static class PermitCommand
         var remove = new Option<string[]>("--remove-member") { Description = "Members to remove; they lose access to existing deliveries at once.", AllowMultipleArgumentsPerToken = true };
         var registers = new Option<string[]?>("--registers") { Description = "New register scope.", AllowMultipleArgumentsPerToken = true };
         var expires = new Option<DateOnly?>("--expires") { Description = "New last day of validity." };
-        var amend = new Command("amend", "Amend a permit: research group members, registers, validity.") { id, add, remove, registers, expires, Actor };
+        var freeText = new Option<bool?>("--free-text") { Description = "true or false: whether patient record texts may be delivered (scrubbed)." };
+        var identityCodes = new Option<bool?>("--identity-codes") { Description = "true or false: whether real identity codes may be delivered (a consent-based study)." };
+        var amend = new Command("amend", "Amend a permit: research group members, registers, validity, free text and identity codes.")
+        {
+            id, add, remove, registers, expires, freeText, identityCodes, Actor,
+        };
         amend.SetAction((parse, _) => CommandAction.RunAsync(() =>
         {
             var permit = GlobalOptions.Workspace(parse).CreatePermitLifecycle().Amend(parse.GetValue(id)!, parse.GetValue(Actor)!,
-                parse.GetValue(add) ?? [], parse.GetValue(remove) ?? [], parse.GetValue(registers), parse.GetValue(expires));
+                parse.GetValue(add) ?? [], parse.GetValue(remove) ?? [], parse.GetValue(registers), parse.GetValue(expires), parse.GetValue(freeText), parse.GetValue(identityCodes));
             Console.WriteLine($"Permit {permit.Id} is now version {permit.Version}: members {string.Join(", ", permit.Members)}; registers {string.Join(", ", permit.Registers)}; valid until {permit.Expires:yyyy-MM-dd}.");
             return Task.FromResult(0);
         }));

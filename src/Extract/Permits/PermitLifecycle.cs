@@ -23,7 +23,7 @@ public sealed class PermitLifecycle(ControlPlaneStore store, AuditLog audit, Key
     }
 
     public Permit Amend(string permitId, string actor, IReadOnlyCollection<string> addMembers, IReadOnlyCollection<string> removeMembers,
-        IReadOnlyList<string>? registers = null, DateOnly? expires = null)
+        IReadOnlyList<string>? registers = null, DateOnly? expires = null, bool? allowsFreeText = null, bool? allowsIdentityCodes = null)
     {
         var permit = Current(permitId);
         if (permit.Status == PermitStatus.Revoked)
@@ -38,6 +38,8 @@ public sealed class PermitLifecycle(ControlPlaneStore store, AuditLog audit, Key
             Members = members,
             Registers = registers ?? permit.Registers,
             Expires = expires ?? permit.Expires,
+            AllowsFreeText = allowsFreeText ?? permit.AllowsFreeText,
+            AllowsIdentityCodes = allowsIdentityCodes ?? permit.AllowsIdentityCodes,
         };
         var change = string.Join("; ", new[]
         {
@@ -45,6 +47,8 @@ public sealed class PermitLifecycle(ControlPlaneStore store, AuditLog audit, Key
             removeMembers.Count > 0 ? $"removed {string.Join(", ", removeMembers)}" : null,
             registers is not null ? $"registers {string.Join(", ", registers)}" : null,
             expires is not null ? $"expires {expires:yyyy-MM-dd}" : null,
+            allowsFreeText is { } text ? $"free text {(text ? "allowed" : "not allowed")}" : null,
+            allowsIdentityCodes is { } codes ? $"identity codes {(codes ? "allowed" : "not allowed")}" : null,
         }.Where(c => c is not null));
         store.SavePermit(amended, "amended: " + change);
 

@@ -67,6 +67,24 @@ public sealed class PermitLifecycleTests
     }
 
     [Test]
+    public void Amend_FreeTextAllowance_ChangesWhatTheNextRequestMayAskAndIsAudited()
+    {
+        var permit = _lifecycle.Record(Permit(), "registrar");
+        var withText = Specification() with { Delivery = new DeliveryOptions { FreeText = true } };
+        Assert.That(PermitCheck.RefusalReason(_store.FindPermit(permit.Id), permit.Id, "alice", withText, Today), Does.Contain("free text"));
+
+        var amended = _lifecycle.Amend(permit.Id, "registrar", addMembers: [], removeMembers: [], allowsFreeText: true);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(amended.AllowsFreeText, Is.True);
+            Assert.That(amended.AllowsIdentityCodes, Is.False, "left as it was");
+            Assert.That(PermitCheck.RefusalReason(_store.FindPermit(permit.Id), permit.Id, "alice", withText, Today), Is.Null);
+            Assert.That(_audit.ReadAll().Last(e => e.Action == "permit.amend").Detail, Does.Contain("free text allowed"));
+        });
+    }
+
+    [Test]
     public void Revoke_DeletesDeliveriesAndStudyKeySoOldPseudonymsCannotBeRecomputed()
     {
         var permit = _lifecycle.Record(Permit(), "registrar");
