@@ -275,8 +275,10 @@ public sealed class ExtractionRunner(LakeLayout layout, string deliveryRoot, Pse
             parameters.Add(dataset.To?.AddDays(1).ToDateTime(TimeOnly.MinValue) ?? new DateTime(2101, 1, 1));
         }
 
-        conditions.AddRange(DatasetConditions.For(register, dataset, parameters));
         var where = conditions.Count == 0 ? "" : "WHERE " + string.Join(" AND ", conditions);
+        // Filters, terms and specialties judge each event by its delivered copy: applied after the
+        // choice between overlapping systems, so a match in a copy that is not delivered selects nothing.
+        var chosen = string.Concat(DatasetConditions.For(register, dataset, parameters).Select(c => " AND " + c));
 
         // A total order (event time first, then every column) so that a replay writes identical files.
         var order = string.Concat((register.EventColumn is null ? [] : new[] { register.EventColumn })
@@ -290,7 +292,7 @@ public sealed class ExtractionRunner(LakeLayout layout, string deliveryRoot, Pse
             JOIN {SqlText.Identifier(map)} m ON r.pseudonym = m.pseudonym AND r.key_id = m.key_id
             JOIN cohort c ON c.member = m.member
             {where}
-            QUALIFY row_number() OVER (PARTITION BY {EventIdentity(register)} ORDER BY {SourcePreference(register)}) = 1
+            QUALIFY row_number() OVER (PARTITION BY {EventIdentity(register)} ORDER BY {SourcePreference(register)}) = 1{chosen}
             ORDER BY c.{StudyPseudonymColumn}{order}
             """,
             [.. parameters]);

@@ -145,14 +145,29 @@ public sealed partial class ExtractionRunnerTests
         Assert.That(error!.Message, Does.Contain("Consented identity code number 2 is not valid").And.Not.Contain(Mistyped));
     }
 
+    [Test]
+    public async Task Run_SpecialtyMatchingOnlyTheCopyNotDelivered_SelectsNothingOfThatEvent()
+    {
+        // Apotti, the successor, sent Anna's first text too, entered under another specialty: its copy is the one delivered.
+        await new FeedIngestor(_layout, _pseudonymizer, _keyRing).IngestAsync(TextDescriptor("Apotti", new YearRange { From = 2018 }), FeedWithHeader("apotti-texts.csv", "hetu;at;specialty;type;text",
+            $"{Anna.Value};2019-05-02T10:00:00;Kardiologia;record;Kontrollikäynti kardiologialla."));
+
+        var manifest = Extract(new DeliveryOptions { FreeText = true }, Texts(specialties: ["Sisätaudit"]));
+
+        Assert.That(Column(manifest, "patient_record_text.parquet", "text"), Is.EquivalentTo(new[]
+        {
+            "Insuliinihoito aloitettu 01.07.2019. Tulokset sähköpostiin [EMAIL].",
+        }), "Anna's event is Kardiologia as delivered; Uranus's Sisätaudit copy does not bring it in");
+    }
+
     private static DatasetRequest Texts(string[]? terms = null, string[]? specialties = null) =>
         new() { Register = "patient_record_text", Terms = terms ?? [], Specialties = specialties ?? [] };
 
-    private static SourceDescriptor TextDescriptor() => new()
+    private static SourceDescriptor TextDescriptor(string system = "Uranus", YearRange? years = null) => new()
     {
-        System = "Uranus",
+        System = system,
         Register = "patient_record_text",
-        Years = new YearRange { From = 2002, To = 2020 },
+        Years = years ?? new YearRange { From = 2002, To = 2020 },
         Format = new FeedFormat { Delimiter = ";" },
         Identity = "hetu",
         Columns = new Dictionary<string, ColumnMapping>
