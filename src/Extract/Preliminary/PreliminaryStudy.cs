@@ -45,7 +45,7 @@ public sealed class PreliminaryStudy(LakeQuerySession session, Pseudonymizer pse
             ByIndexYear = Breakdown("index_year", members.GroupBy(m => m.IndexTime.Year.ToString(CultureInfo.InvariantCulture)).OrderBy(g => g.Key).Select(g => (g.Key, (long)g.Count()))),
             BySex = Breakdown("sex", new[] { "female", "male" }.Select(s => (s, (long)members.Count(m => m.Sex == s))).Append(("unknown", members.Count(m => m.Sex is null)))),
             ByAgeBand = Breakdown("age_band", AgeBands.Select(b => (b.Label, (long)members.Count(m => m.AgeAtIndex >= b.From && m.AgeAtIndex <= b.To))).Append(("unknown", members.Count(m => m.AgeAtIndex is null)))),
-            Availability = registers.Select(r => Availability(r, members)).ToList(),
+            Availability = registers.Select(r => Availability(r, members, specification.Datasets.FirstOrDefault(d => d.Register == r))).ToList(),
         };
         audit.Append(user, "study.preliminary", Shorten(specification.Title), "answered",
             $"true counts (not shown to the user): {JsonSerializer.Serialize(_trueCounts)}; specification: {JsonSerializer.Serialize(specification.Cohort)}");
@@ -59,7 +59,11 @@ public sealed class PreliminaryStudy(LakeQuerySession session, Pseudonymizer pse
 
     private static string Shorten(string text) => text.Length <= 80 ? text : text[..80];
 
-    private RegisterAvailability Availability(string registerName, IReadOnlyList<CohortMember> members)
+    /// <summary>
+    /// Rows the register holds for the cohort by year; within a requested dataset's period, filters,
+    /// terms and specialties, so the volumes (and the cost estimate built on them) are those of the request.
+    /// </summary>
+    private RegisterAvailability Availability(string registerName, IReadOnlyList<CohortMember> members, DatasetRequest? dataset)
     {
         var register = RegisterCatalog.Get(registerName);
         if (members.Count == 0 || !session.Snapshot.HasData(registerName))
@@ -67,12 +71,28 @@ public sealed class PreliminaryStudy(LakeQuerySession session, Pseudonymizer pse
 
         var map = PseudonymMap.Load(session, registerName, members, pseudonymizer);
         var year = register.EventColumn is null ? "NULL" : $"year(r.{SqlText.Identifier(register.EventColumn)})";
+        var parameters = new List<object?>();
+        var conditions = new List<string>();
+        if (dataset is not null)
+        {
+            if (register.EventColumn is not null && (dataset.From is not null || dataset.To is not null))
+            {
+                conditions.Add($"r.{SqlText.Identifier(register.EventColumn)} >= $1 AND r.{SqlText.Identifier(register.EventColumn)} < $2");
+                parameters.Add(dataset.From?.ToDateTime(TimeOnly.MinValue) ?? new DateTime(1900, 1, 1));
+                parameters.Add(dataset.To?.AddDays(1).ToDateTime(TimeOnly.MinValue) ?? new DateTime(2101, 1, 1));
+            }
+
+            conditions.AddRange(Delivery.DatasetConditions.For(register, dataset, parameters));
+        }
+
         using var command = session.Command(
             $"""
             SELECT {year} AS y, count(*) FROM {SqlText.Identifier(registerName)} r
             JOIN {SqlText.Identifier(map)} m ON r.pseudonym = m.pseudonym AND r.key_id = m.key_id
+            {(conditions.Count == 0 ? "" : "WHERE " + string.Join(" AND ", conditions))}
             GROUP BY y ORDER BY y
-            """);
+            """,
+            [.. parameters]);
         using var reader = command.ExecuteReader();
         var rows = new List<(string, long)>();
         while (reader.Read())

@@ -77,6 +77,26 @@ public sealed class PreliminaryStudyTests
         });
     }
 
+    [Test]
+    public void Run_DatasetWithPeriodAndFilter_CountsOnlyTheRowsTheRequestWouldDeliver()
+    {
+        var whole = Cohort(["E11"]) with { Datasets = [new DatasetRequest { Register = "diagnosis" }] };
+        var narrowed = whole with
+        {
+            Datasets = [new DatasetRequest { Register = "diagnosis", From = new DateOnly(2022, 1, 1), Filters = [new DatasetFilter { Column = "code", In = ["E11.9"] }] }],
+        };
+
+        var all = Run("alice", whole).Availability.Single();
+        var some = Run("alice", narrowed).Availability.Single();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(all.Total.Value, Is.EqualTo(20));
+            Assert.That(some.Total.Value, Is.EqualTo(8), "one a month from January 2021 to August 2022: eight in 2022");
+            Assert.That(some.ByYear.Select(y => y.Year), Is.EqualTo(new[] { "2022" }));
+        });
+    }
+
     private PreliminaryReport Run(string user, StudySpecification specification)
     {
         using var session = LakeQuerySession.Open(LakeSnapshot.Take(_layout));
