@@ -26,6 +26,12 @@ internal static class CommandAction
             await Console.Error.WriteLineAsync("refused: " + e.Message);
             return Refused;
         }
+        catch (MassTransit.ConnectionException e)
+        {
+            // The bus gave up starting: one line saying where it looked, not the transport's stack trace.
+            await Console.Error.WriteLineAsync($"error: the message broker did not answer ({e.Message}). Start RabbitMQ, or check Messaging__RabbitMqUri (host, port, virtual host, credentials).");
+            return UserError;
+        }
         catch (Exception e) when (e is DescriptorException or FeedException or BatchBusyException or SpecificationException or FileNotFoundException
             or DirectoryNotFoundException or UnauthorizedAccessException or KeyNotFoundException or InvalidDataException or TimeoutException or ArgumentException or HttpRequestException)
         {
