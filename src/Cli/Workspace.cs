@@ -28,6 +28,9 @@ public sealed class Workspace
 
     public string ControlPlanePath => Path.Combine(DataFolder, "control", "lake.db");
 
+    /// <summary>Lake's accounts and the embedded authority's clients and tokens.</summary>
+    public string IdentityDatabasePath => Path.Combine(DataFolder, "control", Coordinator.Identity.IdentityDatabase.FileName);
+
     public string DeliveryRoot => Path.Combine(DataFolder, "delivery");
 
     public string FeedsFolder => Path.Combine(DataFolder, "feeds");

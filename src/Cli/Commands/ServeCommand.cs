@@ -1,48 +1,38 @@
 using System.CommandLine;
 using Lake.Cli.Serving;
-using Lake.Extract.Audit;
 using Lake.Extract.Distribution;
 using Lake.Hosting;
-using Lake.Hosting.Telemetry;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Lake.Cli.Commands;
 
 /// <summary>
-/// `lake serve`: the coordinator. Owns the control plane, takes requests over HTTP, plans their
-/// tasks for the workers and assembles the deliveries. With the in-memory bus it works the tasks
-/// itself, so one process serves a laptop or a single-node install.
+/// `lake serve`: the coordinator. Owns the control plane, takes requests over HTTP from
+/// authenticated callers, plans their tasks for the workers and assembles the deliveries. With
+/// the in-memory bus it works the tasks itself, so one process serves a laptop or a single-node
+/// install; without an external authority it is its own OpenID Connect authority.
 /// </summary>
 internal static class ServeCommand
 {
     public static Command Create()
     {
         var url = new Option<string?>("--url") { Description = "Where the HTTP API listens (default: Coordinator:Url in configuration, http://127.0.0.1:5080)." };
-        var command = new Command("serve", "Run the coordinator: an HTTP API for requests, tasks to workers over the bus, deliveries assembled.") { url };
+        var command = new Command("serve", "Run the coordinator: an authenticated HTTP API for requests, tasks to workers over the bus, deliveries assembled.") { url };
         command.SetAction((parse, cancellationToken) => CommandAction.RunAsync(async () =>
         {
             var workspace = GlobalOptions.Workspace(parse);
-            var store = workspace.OpenControlPlane();
-            workspace.CreatePermitLifecycle().CloseExpired("lake", DateOnly.FromDateTime(store.Now.UtcDateTime));
-            var builder = WebApplication.CreateBuilder();
-            RequestRunner.AddWorkspaceServices(builder, workspace, store);
-            builder.AddLakeTelemetry("lake-serve");
-            var messaging = builder.Configuration.GetSection(MessagingOptions.SectionName).Get<MessagingOptions>() ?? new MessagingOptions();
-            builder.AddLakeExtraction(messaging.Transport == MessagingTransport.InMemory ? ExtractionRoles.SingleProcess : ExtractionRoles.Coordinator);
-            builder.Services.AddHostedService<RequestSweeper>();
-            var options = builder.Configuration.GetSection(CoordinatorOptions.SectionName).Get<CoordinatorOptions>() ?? new CoordinatorOptions();
-            builder.WebHost.UseUrls(parse.GetValue(url) ?? options.Url);
-
-            await using var app = builder.Build();
-            CoordinatorApi.Map(app, store, app.Services.GetRequiredService<AuditLog>(), app.Services.GetRequiredService<OutboxDispatcher>());
+            var configured = new ConfigurationBuilder().AddJsonFile("appsettings.json", optional: true).AddEnvironmentVariables().Build();
+            var options = configured.GetSection(CoordinatorOptions.SectionName).Get<CoordinatorOptions>() ?? new CoordinatorOptions();
+            var address = parse.GetValue(url) ?? options.Url;
+            await using var app = CoordinatorHost.Build(workspace, address);
             // Starting waits for the bus, which declares every queue and binding first: no request
             // is taken before its tasks have somewhere to go.
             await app.StartAsync(cancellationToken);
+            var messaging = configured.GetSection(MessagingOptions.SectionName).Get<MessagingOptions>() ?? new MessagingOptions();
             Console.WriteLine($"lake serve: coordinator listening on {string.Join(", ", app.Urls)} ({messaging.Transport} bus)");
+            Console.WriteLine($"lake serve: sign in with 'lake login --server {address}'");
             await app.WaitForShutdownAsync(cancellationToken);
             return 0;
         }));

@@ -1,0 +1,38 @@
+using Lake.Coordinator;
+using Lake.Coordinator.Api;
+using Lake.Coordinator.Identity;
+using Lake.Extract.Distribution;
+using Lake.Hosting;
+using Lake.Hosting.Telemetry;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Lake.Cli.Serving;
+
+/// <summary>
+/// The coordinator as `lake serve` composes it: the workspace's control plane, the extraction
+/// roles the bus calls for, the sweeper, authentication and the API. Tests build the very same
+/// host on a loopback port.
+/// </summary>
+internal static class CoordinatorHost
+{
+    public static WebApplication Build(Workspace workspace, string url, Action<IConfigurationBuilder>? configure = null)
+    {
+        var store = workspace.OpenControlPlane();
+        workspace.CreatePermitLifecycle().CloseExpired("lake", DateOnly.FromDateTime(store.Now.UtcDateTime));
+        var builder = WebApplication.CreateBuilder();
+        configure?.Invoke(builder.Configuration);
+        RequestRunner.AddWorkspaceServices(builder, workspace, store);
+        builder.AddLakeTelemetry("lake-serve");
+        var messaging = builder.Configuration.GetSection(MessagingOptions.SectionName).Get<MessagingOptions>() ?? new MessagingOptions();
+        builder.AddLakeExtraction(messaging.Transport == MessagingTransport.InMemory ? ExtractionRoles.SingleProcess : ExtractionRoles.Coordinator);
+        builder.Services.AddHostedService<RequestSweeper>();
+        builder.WebHost.UseUrls(url);
+        builder.AddLakeCoordinator(new CoordinatorWorkspace(workspace.Layout, workspace.ControlPlanePath, workspace.KeyRing), workspace.IdentityDatabasePath, url);
+        var app = builder.Build();
+        app.MapLakeCoordinator();
+        return app;
+    }
+}

@@ -1,0 +1,85 @@
+using Lake.Coordinator.Identity;
+using Lake.Extract.Audit;
+using Lake.Extract.ControlPlane;
+
+namespace Lake.Coordinator.Access;
+
+/// <summary>
+/// The one place that decides who may do what. Roles open actions; for a request, membership of
+/// the permit's research group (current members only) decides as well. Every decision, allowed
+/// or refused, goes to the audit log with subject, roles, action, permit and reason.
+/// </summary>
+public sealed class AccessPolicy(ControlPlaneStore store, AuditLog audit)
+{
+    public PolicyDecision Decide(Caller caller, LakeAction action, string subject, RequestRecord? request = null, string? permitId = null)
+    {
+        var decision = Evaluate(caller, action, request);
+        var permit = permitId ?? request?.PermitId;
+        audit.Append(caller.Subject, "policy." + Name(action), subject, decision.Allowed ? "allowed" : "refused",
+            $"roles {caller.RoleText}; via {caller.Channel}" + (permit is null ? "" : $"; permit {permit}") + $"; {decision.Reason}");
+        return decision;
+    }
+
+    /// <summary>The requests a caller may see: all for staff, their own and their current groups' for researchers.</summary>
+    public bool MayView(Caller caller, RequestRecord request) => Evaluate(caller, LakeAction.ViewRequest, request).Allowed;
+
+    private PolicyDecision Evaluate(Caller caller, LakeAction action, RequestRecord? request) => action switch
+    {
+        LakeAction.PreliminaryStudy or LakeAction.CostEstimate =>
+            Either(caller, LakeRoles.Researcher, LakeRoles.Staff, "preliminary studies and estimates are for researchers and data-service staff"),
+        // Staff record permits but do not receive data: only the research group named on a permit requests.
+        LakeAction.SubmitRequest => Only(caller, LakeRoles.Researcher, "only researchers named on a permit request data"),
+        LakeAction.ListRequests => Either(caller, LakeRoles.Researcher, LakeRoles.Staff, "requests are listed for researchers and data-service staff"),
+        LakeAction.ViewRequest => ViewRequest(caller, request),
+        LakeAction.ManagePermits or LakeAction.ManageAccounts or LakeAction.RunIngest => Only(caller, LakeRoles.Staff, "this is data-service staff's work"),
+        LakeAction.ViewPermits => Either(caller, LakeRoles.Staff, LakeRoles.Auditor, "permits are shown to data-service staff and auditors"),
+        LakeAction.ViewOperations => Either(caller, LakeRoles.Operator, LakeRoles.Staff, "operations are shown to operators and data-service staff"),
+        LakeAction.ReadAudit => Only(caller, LakeRoles.Auditor, "the audit log is read by auditors"),
+        _ => PolicyDecision.Refuse("unknown action"),
+    };
+
+    private PolicyDecision ViewRequest(Caller caller, RequestRecord? request)
+    {
+        if (request is null)
+            return PolicyDecision.Refuse("no such request");
+        if (caller.IsIn(LakeRoles.Staff))
+            return PolicyDecision.Allow("data-service staff see every request");
+        if (!caller.IsIn(LakeRoles.Researcher))
+            return PolicyDecision.Refuse("requests are shown to researchers and data-service staff");
+        if (request.PermitId is not null && store.FindPermit(request.PermitId) is { } permit)
+        {
+            if (permit.Members.Contains(caller.Subject))
+                return PolicyDecision.Allow("a current member of the permit's research group");
+            return PolicyDecision.Refuse(request.RequestedBy == caller.Subject
+                ? "no longer a member of the permit's research group"
+                : "not a member of the permit's research group");
+        }
+
+        // A request whose permit never existed was refused at once; its requester may read why.
+        return request.RequestedBy == caller.Subject ? PolicyDecision.Allow("the requester") : PolicyDecision.Refuse("not the requester");
+    }
+
+    private static PolicyDecision Only(Caller caller, string role, string reason) =>
+        caller.IsIn(role) ? PolicyDecision.Allow($"role {role}") : PolicyDecision.Refuse(reason);
+
+    private static PolicyDecision Either(Caller caller, string first, string second, string reason) =>
+        caller.IsIn(first) ? PolicyDecision.Allow($"role {first}")
+        : caller.IsIn(second) ? PolicyDecision.Allow($"role {second}")
+        : PolicyDecision.Refuse(reason);
+
+    private static string Name(LakeAction action) => action switch
+    {
+        LakeAction.PreliminaryStudy => "preliminary-study",
+        LakeAction.CostEstimate => "cost-estimate",
+        LakeAction.SubmitRequest => "submit-request",
+        LakeAction.ViewRequest => "view-request",
+        LakeAction.ListRequests => "list-requests",
+        LakeAction.ManagePermits => "manage-permits",
+        LakeAction.ViewPermits => "view-permits",
+        LakeAction.ManageAccounts => "manage-accounts",
+        LakeAction.RunIngest => "run-ingest",
+        LakeAction.ViewOperations => "view-operations",
+        LakeAction.ReadAudit => "read-audit",
+        _ => action.ToString(),
+    };
+}

@@ -1,0 +1,182 @@
+using System.Text.Json;
+using Lake.Contracts.Lake;
+using Lake.Coordinator.Access;
+using Lake.Extract.Audit;
+using Lake.Extract.ControlPlane;
+using Lake.Extract.Disclosure;
+using Lake.Extract.Distribution;
+using Lake.Extract.Preliminary;
+using Lake.Extract.Querying;
+using Lake.Extract.Requests;
+using Lake.Extract.Specifications;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Lake.Coordinator.Api;
+
+/// <summary>
+/// The coordinator's HTTP API. Every endpoint needs a valid bearer access token (401 without);
+/// the caller is the token's subject and <see cref="AccessPolicy"/> decides (403, or 404 where a
+/// request id must not be probed). JSON in Lake's one style.
+/// </summary>
+internal static class CoordinatorApi
+{
+    /// <summary>The longest a status read waits for a request to finish before answering.</summary>
+    private static readonly TimeSpan LongestWait = TimeSpan.FromSeconds(30);
+
+    /// <summary>A specification is a page of YAML; anything far larger is a mistake or an attack on memory.</summary>
+    private const int MaxSpecificationBytes = 1024 * 1024;
+
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("").RequireAuthorization(CoordinatorExtensions.ApiPolicy);
+
+        api.MapGet("/me", (HttpContext context, CallerClaims claims) =>
+            claims.From(context.User) is { } caller
+                ? Json(new { subject = caller.Subject, roles = caller.Roles }, StatusCodes.Status200OK)
+                : NoSubject());
+
+        api.MapPost("/requests", async (HttpContext context, CallerClaims claims, AccessPolicy policy, ControlPlaneStore store, AuditLog audit, OutboxDispatcher outbox, CancellationToken cancellationToken) =>
+        {
+            if (claims.From(context.User) is not { } caller)
+                return NoSubject();
+            JsonDocument body;
+            try
+            {
+                body = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: cancellationToken);
+            }
+            catch (JsonException e)
+            {
+                return Problem($"The body is not JSON: {e.Message}");
+            }
+
+            using (body)
+            {
+                // The requester is the token's subject; a body that names someone is refused, not quietly overruled.
+                if (body.RootElement.ValueKind == JsonValueKind.Object && body.RootElement.TryGetProperty("user", out _))
+                    return Problem("The body names a user; remove 'user': the requester is the signed-in caller.");
+                RequestSubmission? submission;
+                try
+                {
+                    submission = body.Deserialize<RequestSubmission>(LakeJson.Options);
+                }
+                catch (JsonException e)
+                {
+                    return Problem($"The body is not a request submission: {e.Message}");
+                }
+
+                if (submission is null)
+                    return Problem("The body is empty; send {\"specification\": ..., \"permitId\": ...}.");
+                var decision = policy.Decide(caller, LakeAction.SubmitRequest, $"a request under permit {submission.PermitId}", permitId: submission.PermitId);
+                if (!decision.Allowed)
+                    return Forbidden(decision);
+                var errors = SpecificationValidator.Validate(submission.Specification).ToList();
+                if (errors.Count > 0)
+                    return Problem("The specification is not valid: " + string.Join("; ", errors));
+                var outcome = new RequestService(store, audit, outbox).Submit(submission.Specification, submission.PermitId, caller.Subject);
+                return Json(store.FindRequest(outcome.RequestId)!, outcome.Accepted ? StatusCodes.Status201Created : StatusCodes.Status403Forbidden);
+            }
+        });
+
+        api.MapGet("/requests", (HttpContext context, CallerClaims claims, AccessPolicy policy, ControlPlaneStore store) =>
+        {
+            if (claims.From(context.User) is not { } caller)
+                return NoSubject();
+            var decision = policy.Decide(caller, LakeAction.ListRequests, "requests");
+            if (!decision.Allowed)
+                return Forbidden(decision);
+            return Json(store.ListRequests().Where(r => policy.MayView(caller, r)).ToList(), StatusCodes.Status200OK);
+        });
+
+        api.MapGet("/requests/{id:guid}", async (Guid id, int? wait, HttpContext context, CallerClaims claims, AccessPolicy policy, ControlPlaneStore store, CancellationToken cancellationToken) =>
+        {
+            if (claims.From(context.User) is not { } caller)
+                return NoSubject();
+            var record = store.FindRequest(id);
+            // The same answer for "no such request" and "not yours", so ids cannot be probed.
+            if (!policy.Decide(caller, LakeAction.ViewRequest, $"request {id}", record).Allowed)
+                return Results.NotFound();
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(Math.Clamp(wait ?? 0, 0, (int)LongestWait.TotalSeconds));
+            while (!IsFinished(record!) && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(100, cancellationToken);
+                record = store.FindRequest(id);
+            }
+
+            return Json(record!, StatusCodes.Status200OK);
+        });
+
+        api.MapPost("/studies/preliminary", async (HttpContext context, CallerClaims claims, AccessPolicy policy, CoordinatorWorkspace workspace, AuditLog audit, CancellationToken cancellationToken) =>
+        {
+            if (claims.From(context.User) is not { } caller)
+                return NoSubject();
+            var decision = policy.Decide(caller, LakeAction.PreliminaryStudy, "a preliminary study");
+            if (!decision.Allowed)
+                return Forbidden(decision);
+            if (await ReadTextAsync(context.Request, cancellationToken) is not { } text)
+                return Problem($"The specification is larger than {MaxSpecificationBytes / 1024} KiB.");
+            try
+            {
+                // Identity codes listed in the cohort become tokens as they are read, under the lake's key ring.
+                var specification = SpecificationReader.Parse(text, "the request body", workspace.KeyRing);
+                using var session = LakeQuerySession.Open(LakeSnapshot.Take(workspace.Layout));
+                // The service's disclosure threshold; a caller has no say in it.
+                var study = new PreliminaryStudy(session, new Pseudonymization.Pseudonymizer(workspace.KeyRing), new DisclosureControl(DisclosureControl.DefaultThreshold),
+                    audit, new DifferencingLedger(workspace.ControlPlanePath));
+                return Json(study.Run(specification, caller.Subject), StatusCodes.Status200OK);
+            }
+            catch (SpecificationException e)
+            {
+                return Problem(e.Message);
+            }
+            catch (PreliminaryRefusedException e)
+            {
+                return Results.Problem("Refused: " + e.Message, statusCode: StatusCodes.Status403Forbidden);
+            }
+        });
+
+        api.MapGet("/audit/verify", (HttpContext context, CallerClaims claims, AccessPolicy policy, AuditLog audit) =>
+        {
+            if (claims.From(context.User) is not { } caller)
+                return NoSubject();
+            var decision = policy.Decide(caller, LakeAction.ReadAudit, "the audit log");
+            return decision.Allowed ? Json(audit.Verify(), StatusCodes.Status200OK) : Forbidden(decision);
+        });
+
+        api.MapGet("/operations/requests", (HttpContext context, CallerClaims claims, AccessPolicy policy, ControlPlaneStore store) =>
+        {
+            if (claims.From(context.User) is not { } caller)
+                return NoSubject();
+            var decision = policy.Decide(caller, LakeAction.ViewOperations, "request counts");
+            if (!decision.Allowed)
+                return Forbidden(decision);
+            // Counts by state only: an operator sees the service's load, never who asked for what.
+            var counts = store.ListRequests().GroupBy(r => r.State).ToDictionary(g => g.Key.ToString(), g => g.Count());
+            return Json(new { requests = counts }, StatusCodes.Status200OK);
+        });
+    }
+
+    /// <summary>The body as text, or null when it is larger than a specification may be.</summary>
+    private static async Task<string?> ReadTextAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[MaxSpecificationBytes + 1];
+        var length = 0;
+        int read;
+        while (length < buffer.Length && (read = await request.Body.ReadAsync(buffer.AsMemory(length), cancellationToken)) > 0)
+            length += read;
+        return length > MaxSpecificationBytes ? null : System.Text.Encoding.UTF8.GetString(buffer, 0, length);
+    }
+
+    private static bool IsFinished(RequestRecord record) => record.State is RequestState.Delivered or RequestState.Refused or RequestState.Failed;
+
+    private static IResult Json(object value, int status) =>
+        Results.Text(JsonSerializer.Serialize(value, value.GetType(), LakeJson.Options), "application/json", statusCode: status);
+
+    private static IResult Problem(string detail) => Results.Problem(detail, statusCode: StatusCodes.Status400BadRequest);
+
+    private static IResult Forbidden(PolicyDecision decision) => Results.Problem("Refused: " + decision.Reason + ".", statusCode: StatusCodes.Status403Forbidden);
+
+    private static IResult NoSubject() =>
+        Results.Problem("The access token names no Lake user (check Auth:SubjectClaim).", statusCode: StatusCodes.Status403Forbidden);
+}

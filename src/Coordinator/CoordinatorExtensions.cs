@@ -1,0 +1,108 @@
+using Lake.Coordinator.Access;
+using Lake.Coordinator.Api;
+using Lake.Coordinator.Authority;
+using Lake.Coordinator.Identity;
+using Lake.Extract.Audit;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using OpenIddict.Validation.AspNetCore;
+
+namespace Lake.Coordinator;
+
+/// <summary>
+/// Composes the coordinator's web side: authentication (the embedded OpenID Connect authority
+/// or an external one), the access policy, and the HTTP API. `lake serve` calls these two.
+/// </summary>
+public static class CoordinatorExtensions
+{
+    /// <summary>The authorization policy of every API endpoint: a bearer access token the validation accepts.</summary>
+    public const string ApiPolicy = "lake-api";
+
+    /// <summary>A request body larger than this is refused before it is read; specifications are small.</summary>
+    private const long MaxRequestBodyBytes = 4 * 1024 * 1024;
+
+    public static WebApplicationBuilder AddLakeCoordinator(this WebApplicationBuilder builder, CoordinatorWorkspace workspace, string identityDatabasePath, string defaultIssuer)
+    {
+        var auth = builder.Configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>() ?? new AuthOptions();
+        var identity = builder.Configuration.GetSection(IdentityOptions.SectionName).Get<IdentityOptions>() ?? new IdentityOptions();
+        builder.Services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<IdentityOptions>().BindConfiguration(IdentityOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton(workspace);
+        builder.Services.AddSingleton(services => new CallerClaims(services.GetRequiredService<IOptions<AuthOptions>>().Value));
+        builder.Services.AddSingleton<AccessPolicy>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+
+        var openIddict = builder.Services.AddOpenIddict();
+        if (auth.IsEmbedded)
+        {
+            var issuer = new Uri(auth.Issuer ?? defaultIssuer, UriKind.Absolute);
+            var keys = AuthorityKeys.LoadOrCreate(workspace.KeyRing.Path);
+            IdentityStore.AddTo(builder.Services, identityDatabasePath, workspace.KeyRing);
+            builder.Services.AddSingleton(services => services.GetRequiredService<IOptions<IdentityOptions>>().Value);
+            openIddict
+                .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<IdentityDatabase>())
+                .AddServer(server => EmbeddedAuthority.Configure(server, issuer, keys, auth))
+                .AddValidation(validation =>
+                {
+                    validation.UseLocalServer();
+                    validation.AddAudiences(auth.Audience);
+                    validation.UseAspNetCore();
+                });
+            builder.Services.AddAuthentication().AddCookie(AuthorityDefaults.SessionScheme, cookie =>
+            {
+                cookie.Cookie.Name = "lake.session";
+                cookie.Cookie.HttpOnly = true;
+                cookie.Cookie.SameSite = SameSiteMode.Lax;
+                cookie.Cookie.SecurePolicy = issuer.Scheme == Uri.UriSchemeHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+                cookie.ExpireTimeSpan = auth.SessionIdleTimeout;
+                cookie.SlidingExpiration = true;
+                cookie.LoginPath = AuthorityDefaults.LoginPath;
+                cookie.ReturnUrlParameter = "returnUrl";
+            });
+            builder.Services.AddAntiforgery(antiforgery =>
+            {
+                antiforgery.Cookie.Name = "lake.antiforgery";
+                antiforgery.Cookie.SameSite = SameSiteMode.Strict;
+                antiforgery.Cookie.HttpOnly = true;
+            });
+            builder.Services.AddHostedService<ClientRegistration>();
+        }
+        else
+        {
+            openIddict.AddValidation(validation =>
+            {
+                validation.SetIssuer(new Uri(auth.Authority!, UriKind.Absolute));
+                validation.AddAudiences(auth.Audience);
+                validation.UseSystemNetHttp();
+                validation.UseAspNetCore();
+            });
+        }
+
+        builder.Services.AddAuthentication(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
+        builder.Services.AddAuthorization(authorization => authorization.AddPolicy(ApiPolicy, policy => policy
+            .AddAuthenticationSchemes(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
+            .RequireAuthenticatedUser()));
+        return builder;
+    }
+
+    public static WebApplication MapLakeCoordinator(this WebApplication app)
+    {
+        app.Use(SecurityHeaders.ApplyAsync);
+        app.UseAuthentication();
+        app.Use(RefusedTokens.AuditAsync);
+        app.UseAuthorization();
+        if (app.Services.GetRequiredService<IOptions<AuthOptions>>().Value.IsEmbedded)
+        {
+            LoginEndpoints.Map(app);
+            ConnectEndpoints.Map(app);
+        }
+
+        CoordinatorApi.Map(app);
+        return app;
+    }
+}

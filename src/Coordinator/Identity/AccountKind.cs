@@ -1,0 +1,7 @@
+namespace Lake.Coordinator.Identity;
+
+public enum AccountKind
+{
+    Person,
+    Service,
+}
