@@ -49,16 +49,29 @@ internal static class Reports
         AnsiConsole.Write(availability);
     }
 
-    public static string PreliminaryJson(PreliminaryReport report) => JsonSerializer.Serialize(new
+    /// <summary>A report as the coordinator sends it: the cohort and its breakdowns, counts as shown (suppressed or not).</summary>
+    public static void PrintPreliminaryJson(string json)
     {
-        title = report.Title,
-        suppressionThreshold = report.SuppressionThreshold,
-        cohortSize = Json(report.CohortSize),
-        byIndexYear = report.ByIndexYear.Select(c => new { group = c.Label, patients = Json(c.Count) }),
-        bySex = report.BySex.Select(c => new { group = c.Label, patients = Json(c.Count) }),
-        byAgeBand = report.ByAgeBand.Select(c => new { group = c.Label, patients = Json(c.Count) }),
-        availability = report.Availability.Select(a => new { register = a.Register, rows = Json(a.Total), byYear = a.ByYear.Select(y => new { year = y.Year, rows = Json(y.Rows) }) }),
-    }, LakeJson.Options);
+        using var document = JsonDocument.Parse(json);
+        var root = document.RootElement;
+        AnsiConsole.MarkupLine($"[bold]{Markup.Escape(root.GetProperty("title").GetString() ?? "")}[/]: cohort size [bold]{Markup.Escape(Shown(root.GetProperty("cohortSize")))}[/] (counts below {root.GetProperty("suppressionThreshold").GetInt32() + 1} shown as ranges)");
+        foreach (var breakdown in new[] { ("byIndexYear", "index year"), ("bySex", "sex"), ("byAgeBand", "age band") })
+        {
+            var table = new Table().AddColumns(breakdown.Item2, "patients");
+            foreach (var group in root.GetProperty(breakdown.Item1).EnumerateArray())
+                table.AddRow(Markup.Escape(group.GetProperty("group").GetString() ?? ""), Markup.Escape(Shown(group.GetProperty("patients"))));
+            AnsiConsole.Write(table);
+        }
+
+        var availability = new Table().AddColumns("register", "rows");
+        foreach (var register in root.GetProperty("availability").EnumerateArray())
+            availability.AddRow(Markup.Escape(register.GetProperty("register").GetString() ?? ""), Markup.Escape(Shown(register.GetProperty("rows"))));
+        AnsiConsole.Write(availability);
+    }
+
+    private static string Shown(JsonElement count) => count.GetProperty("display").GetString() ?? "";
+
+    public static string PreliminaryJson(PreliminaryReport report) => PreliminaryReportJson.Serialize(report);
 
     public static void PrintRequest(RequestRecord record)
     {
@@ -71,7 +84,4 @@ internal static class Reports
         foreach (var change in record.History)
             AnsiConsole.MarkupLine($"  [grey]{change.At:yyyy-MM-dd HH:mm:ss.fff} {change.State}{Markup.Escape(change.Detail is null ? "" : ": " + change.Detail)}[/]");
     }
-
-    private static object Json(Extract.Disclosure.ShownCount count) =>
-        count.IsSuppressed ? new { value = (long?)null, suppressed = true, display = count.ToString() } : new { value = count.Value, suppressed = false, display = count.ToString() };
 }

@@ -47,5 +47,12 @@ public sealed class Workspace
 
     public Extract.Permits.PermitLifecycle CreatePermitLifecycle() => new(OpenControlPlane(), OpenAuditLog(), KeyRing, DeliveryRoot);
 
+    public Task<Coordinator.Identity.IdentityStore> OpenIdentityStoreAsync(CancellationToken cancellationToken) =>
+        Coordinator.Identity.IdentityStore.OpenAsync(IdentityDatabasePath, KeyRing, OpenAuditLog(), IdentityOptionsFromConfiguration(), cancellationToken);
+
+    private static Coordinator.Identity.IdentityOptions IdentityOptionsFromConfiguration() =>
+        Microsoft.Extensions.Configuration.ConfigurationBinder.Get<Coordinator.Identity.IdentityOptions>(
+            LakeConfiguration.Build().GetSection(Coordinator.Identity.IdentityOptions.SectionName)) ?? new Coordinator.Identity.IdentityOptions();
+
     public ExtractionRunner CreateExtractionRunner() => new(Layout, DeliveryRoot, CreatePseudonymizer(), TimeProvider.System);
 }

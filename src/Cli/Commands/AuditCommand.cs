@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Lake.Coordinator.Access;
 using Spectre.Console;
 
 namespace Lake.Cli.Commands;
@@ -11,31 +12,35 @@ internal static class AuditCommand
     public static Command Create()
     {
         var verify = new Command("verify", "Check the audit log's hash chain; prints the head hash to keep elsewhere.");
-        verify.SetAction((parse, _) => CommandAction.RunAsync(() =>
+        verify.SetAction((parse, cancellationToken) => CommandAction.RunAsync(async () =>
         {
-            var result = GlobalOptions.Workspace(parse).OpenAuditLog().Verify();
+            var workspace = GlobalOptions.Workspace(parse);
+            LocalCaller.Require(workspace, await LocalCaller.ResolveAsync(workspace, cancellationToken), LakeAction.ReadAudit, "the audit log");
+            var result = workspace.OpenAuditLog().Verify();
             if (result.IsIntact)
             {
                 AnsiConsole.MarkupLine($"[green]Audit log intact[/]: {result.Entries} entries, head hash {result.HeadHash}");
-                return Task.FromResult(0);
+                return 0;
             }
 
             AnsiConsole.MarkupLine($"[red]Audit log broken[/] at entry {result.FirstBrokenSequence}: {Markup.Escape(result.Problem ?? "")}");
-            return Task.FromResult(Tampered);
+            return Tampered;
         }));
 
         var list = new Command("list", "Show the audit log.");
-        list.SetAction((parse, _) => CommandAction.RunAsync(() =>
+        list.SetAction((parse, cancellationToken) => CommandAction.RunAsync(async () =>
         {
+            var workspace = GlobalOptions.Workspace(parse);
+            LocalCaller.Require(workspace, await LocalCaller.ResolveAsync(workspace, cancellationToken), LakeAction.ReadAudit, "the audit log");
             var table = new Table().AddColumns("#", "time (UTC)", "actor", "action", "subject", "outcome", "detail");
-            foreach (var entry in GlobalOptions.Workspace(parse).OpenAuditLog().ReadAll())
+            foreach (var entry in workspace.OpenAuditLog().ReadAll())
             {
                 table.AddRow(entry.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture), entry.At.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
                     Markup.Escape(entry.Actor), entry.Action, Markup.Escape(entry.Subject), entry.Outcome, Markup.Escape(entry.Detail));
             }
 
             AnsiConsole.Write(table);
-            return Task.FromResult(0);
+            return 0;
         }));
         return new Command("audit", "The append-only, hash-chained audit log of access decisions.") { verify, list };
     }

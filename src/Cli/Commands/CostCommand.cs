@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Lake.Coordinator.Access;
 using Lake.Extract.Costs;
 using Lake.Extract.Specifications;
 using Spectre.Console;
@@ -13,13 +14,14 @@ internal static class CostCommand
         var spec = new Argument<string>("spec") { Description = "Study specification (YAML or JSON)." };
         var pricing = new Option<string>("--pricing") { Description = "Price list (YAML).", DefaultValueFactory = _ => Path.Combine("examples", "pricing.yaml") };
         var internalProject = new Option<bool>("--internal") { Description = "A hospital-internal research project." };
-        var user = new Option<string>("--as") { Description = "Who asks; the preliminary study behind the estimate is audited.", DefaultValueFactory = _ => Environment.UserName };
-        var estimate = new Command("estimate", "Estimate the cost of a data request from its preliminary volumes and a price list.") { spec, pricing, internalProject, user };
-        estimate.SetAction((parse, _) => CommandAction.RunAsync(() =>
+        var estimate = new Command("estimate", "Estimate the cost of a data request from its preliminary volumes and a price list.") { spec, pricing, internalProject };
+        estimate.SetAction((parse, cancellationToken) => CommandAction.RunAsync(async () =>
         {
             var prices = PriceList.Load(parse.GetValue(pricing)!);
             var workspace = GlobalOptions.Workspace(parse);
-            var volumes = StudyCommand.Run(workspace, SpecificationReader.Load(parse.GetValue(spec)!, workspace.KeyRing), Extract.Disclosure.DisclosureControl.DefaultThreshold, parse.GetValue(user)!);
+            var caller = await LocalCaller.ResolveAsync(workspace, cancellationToken);
+            LocalCaller.Require(workspace, caller, LakeAction.CostEstimate, "a cost estimate");
+            var volumes = StudyCommand.Run(workspace, SpecificationReader.Load(parse.GetValue(spec)!, workspace.KeyRing), Extract.Disclosure.DisclosureControl.DefaultThreshold, caller.Subject);
             var result = CostEstimator.Estimate(volumes, prices, parse.GetValue(internalProject));
 
             var table = new Table().AddColumns("item", "quantity", "unit price", "amount");
@@ -29,7 +31,7 @@ internal static class CostCommand
             AnsiConsole.Write(table);
             if (result.InternalFree)
                 AnsiConsole.MarkupLine($"Hospital-internal project: free of charge (the services would cost {Money(result.Subtotal, result.Currency)}).");
-            return Task.FromResult(0);
+            return 0;
         }));
         return new Command("cost", "Cost estimates for data requests.") { estimate };
     }

@@ -1,5 +1,8 @@
 using System.CommandLine;
 using System.Diagnostics;
+using System.Security.Cryptography;
+using Lake.Cli.Serving;
+using Lake.Coordinator.Identity;
 using Lake.Extract.ControlPlane;
 using Lake.Extract.Specifications;
 using Lake.Synthetic;
@@ -34,6 +37,7 @@ internal static class DemoCommand
 
     private static async Task<int> RunAsync(Workspace workspace, string? sources, int patients, int seed, CancellationToken cancellationToken)
     {
+        var signedIn = new Dictionary<string, CachedToken>();
         var clock = Stopwatch.StartNew();
         PrepareFreshFolder(workspace.DataFolder);
         var sourcesFolder = SourceFolder.Resolve(sources);
@@ -58,15 +62,42 @@ internal static class DemoCommand
         foreach (var batch in new Contracts.Lake.CommitLog(workspace.Layout).ReadAll())
             AnsiConsole.MarkupLine($"{batch.SourceSystem,-9} → {batch.Register,-19} {batch.RowsWritten,8:N0} written {batch.RowsQuarantined,5:N0} quarantined ({string.Join(", ", batch.QuarantinedByReason.Select(p => $"{p.Key} {p.Value}"))})");
 
-        AnsiConsole.Write(new Rule("[bold]3. Preliminary study (no permit, small counts suppressed)[/]").LeftJustified());
+        AnsiConsole.Write(new Rule("[bold]3. Accounts and sign-in (the coordinator's own OpenID Connect authority)[/]").LeftJustified());
+        var people = new Dictionary<string, (string Password, byte[] Seed)>();
+        await using (var identity = await workspace.OpenIdentityStoreAsync(cancellationToken))
+        {
+            foreach (var (name, role) in new[] { ("dana", LakeRoles.Staff), ("alice", LakeRoles.Researcher), ("bob", LakeRoles.Researcher), ("mallory", LakeRoles.Researcher) })
+            {
+                var password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(15));
+                await identity.Accounts.AddPersonAsync("lake demo", name, name, [role], password, cancellationToken);
+                var enrollment = await identity.Accounts.EnrollTotpAsync("lake demo", name, cancellationToken);
+                people[name] = (password, OtpNet.Base32Encoding.ToBytes(enrollment.Base32Secret));
+                AnsiConsole.MarkupLine($"{name,-8} {role,-10} password and TOTP second factor enrolled");
+            }
+        }
+
+        var url = $"http://127.0.0.1:{FreeLoopbackPort()}";
+        await using var coordinator = CoordinatorHost.Build(workspace, url);
+        await coordinator.StartAsync(cancellationToken);
+        var server = new Uri(url);
+        foreach (var name in new[] { "alice", "mallory" })
+        {
+            // Each person signs in the way 'lake login' does: device code, password, one-time code, confirmation.
+            var token = await ScriptedSignIn.DeviceFlowAsync(server, name, people[name].Password, people[name].Seed, cancellationToken);
+            AnsiConsole.MarkupLine($"{name} signed in at {Markup.Escape(url)} (device flow, password + one-time code)");
+            signedIn[name] = token;
+        }
+
+        AnsiConsole.Write(new Rule("[bold]4. Preliminary study (no permit, small counts suppressed)[/]").LeftJustified());
         var specPath = Path.Combine(workspace.DataFolder, "diabetes-study.yaml");
         await using (var resource = typeof(DemoCommand).Assembly.GetManifestResourceStream("diabetes-study.yaml")!)
         await using (var file = File.Create(specPath))
             await resource.CopyToAsync(file, cancellationToken);
         var specification = SpecificationReader.Load(specPath);
-        Reports.PrintPreliminary(StudyCommand.Run(workspace, specification, Extract.Disclosure.DisclosureControl.DefaultThreshold, "alice"));
+        using (var alice = Client(server, signedIn["alice"]))
+            Reports.PrintPreliminaryJson(await alice.PreliminaryAsync(await File.ReadAllTextAsync(specPath, cancellationToken), cancellationToken));
 
-        AnsiConsole.Write(new Rule("[bold]4. Permit and data requests[/]").LeftJustified());
+        AnsiConsole.Write(new Rule("[bold]5. Permit and data requests[/]").LeftJustified());
         var store = workspace.OpenControlPlane();
         workspace.CreatePermitLifecycle().Record(new Permit
         {
@@ -79,14 +110,27 @@ internal static class DemoCommand
             Expires = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(1),
             Members = ["alice", "bob"],
             RecordedAt = store.Now,
-        }, "data-service");
-        AnsiConsole.MarkupLine($"Permit {PermitId} recorded: study {StudyId}, members alice and bob.");
-        AnsiConsole.MarkupLine("[bold]mallory[/], not in the research group, asks for the data:");
-        var (_, refused) = await RequestRunner.SubmitAndWaitAsync(workspace, specification, PermitId, "mallory", TimeSpan.FromMinutes(5), cancellationToken);
+        }, "dana");
+        AnsiConsole.MarkupLine($"Permit {PermitId} recorded by dana (data-service staff): study {StudyId}, members alice and bob.");
+        AnsiConsole.MarkupLine("[bold]mallory[/], signed in but not in the research group, asks for the data:");
+        RequestRecord refused;
+        using (var mallory = Client(server, signedIn["mallory"]))
+            refused = await mallory.SubmitAsync(specification, PermitId, cancellationToken);
         Reports.PrintRequest(refused);
         AnsiConsole.MarkupLine("[bold]alice[/], a member, asks for the data:");
-        var (_, delivered) = await RequestRunner.SubmitAndWaitAsync(workspace, specification, PermitId, "alice", TimeSpan.FromMinutes(5), cancellationToken);
+        RequestRecord delivered;
+        using (var alice = Client(server, signedIn["alice"]))
+        {
+            var submitted = await alice.SubmitAsync(specification, PermitId, cancellationToken);
+            delivered = await alice.WaitAsync(submitted.Id, TimeSpan.FromMinutes(5), cancellationToken);
+        }
+
         Reports.PrintRequest(delivered);
+        await coordinator.StopAsync(cancellationToken);
+
+        AnsiConsole.Write(new Rule("[bold]Signing in yourself[/]").LeftJustified());
+        AnsiConsole.MarkupLine($"Start the coordinator with [bold]./lake serve --data {Markup.Escape(workspace.DataFolder)}[/], then [bold]./lake login --server http://127.0.0.1:5080[/].");
+        AnsiConsole.MarkupLine($"The demo's accounts: alice's password is [bold]{Markup.Escape(people["alice"].Password)}[/], her TOTP key [bold]{OtpNet.Base32Encoding.ToString(people["alice"].Seed)}[/] (add it to an authenticator app).");
 
         AnsiConsole.Write(new Rule("[bold]Where everything went[/]").LeftJustified());
         AnsiConsole.MarkupLine($"feeds (contain identity codes; stay outside the lake): {Markup.Escape(workspace.FeedsFolder)}");
@@ -97,6 +141,16 @@ internal static class DemoCommand
         AnsiConsole.MarkupLine($"key ring (outside the data folder):                  {Markup.Escape(workspace.KeyRing.Path)}");
         AnsiConsole.MarkupLine($"Done in {clock.Elapsed.TotalSeconds:0.0} s.");
         return delivered.State == RequestState.Delivered && refused.State == RequestState.Refused ? 0 : 1;
+    }
+
+    /// <summary>The demo's people call the coordinator as themselves, each with their own tokens.</summary>
+    private static CoordinatorClient Client(Uri server, CachedToken token) => new(server, (_, _) => Task.FromResult(token.AccessToken));
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>Only a folder the demo made itself (or an empty one) is wiped, never a real lake.</summary>

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Lake.Contracts.Registers;
 using Lake.Extract.ControlPlane;
+using Lake.Coordinator.Access;
 using Spectre.Console;
 
 namespace Lake.Cli.Commands;
@@ -8,7 +9,6 @@ namespace Lake.Cli.Commands;
 /// <summary>The permit lifecycle: record, amend, revoke, close expired, show.</summary>
 internal static class PermitCommand
 {
-    private static readonly Option<string> Actor = new("--by") { Description = "Who makes the change (for the audit log).", DefaultValueFactory = _ => Environment.UserName };
 
     public static Command Create() => new("permit", "Research and data access permits.")
     {
@@ -29,8 +29,8 @@ internal static class PermitCommand
         var members = new Option<string[]>("--members") { Description = "Research group members who may request and receive data.", Required = true, AllowMultipleArgumentsPerToken = true };
         var freeText = new Option<bool>("--free-text") { Description = "The permit allows patient record texts (delivered scrubbed)." };
         var identityCodes = new Option<bool>("--identity-codes") { Description = "The permit allows real identity codes, e.g. a consent-based study." };
-        var add = new Command("add", "Record an approved permit in the control plane.") { id, study, title, issuer, purpose, registers, from, to, expires, members, freeText, identityCodes, Actor };
-        add.SetAction((parse, _) => CommandAction.RunAsync(() =>
+        var add = new Command("add", "Record an approved permit in the control plane.") { id, study, title, issuer, purpose, registers, from, to, expires, members, freeText, identityCodes };
+        add.SetAction((parse, cancellationToken) => CommandAction.RunAsync(async () =>
         {
             var unknown = parse.GetValue(registers)!.Where(r => !RegisterCatalog.TryGet(r, out RegisterDefinition _)).ToList();
             if (unknown.Count > 0)
@@ -53,9 +53,9 @@ internal static class PermitCommand
                 AllowsFreeText = parse.GetValue(freeText),
                 AllowsIdentityCodes = parse.GetValue(identityCodes),
                 RecordedAt = workspace.OpenControlPlane().Now,
-            }, parse.GetValue(Actor)!);
+            }, await StaffAsync(parse, cancellationToken));
             Console.WriteLine($"Permit {permit.Id} recorded for study {permit.StudyId}: registers {string.Join(", ", permit.Registers)}; members {string.Join(", ", permit.Members)}; valid until {permit.Expires:yyyy-MM-dd}.");
-            return Task.FromResult(0);
+            return 0;
         }));
         return add;
     }
@@ -71,14 +71,14 @@ internal static class PermitCommand
         var identityCodes = new Option<bool?>("--identity-codes") { Description = "true or false: whether real identity codes may be delivered (a consent-based study)." };
         var amend = new Command("amend", "Amend a permit: research group members, registers, validity, free text and identity codes.")
         {
-            id, add, remove, registers, expires, freeText, identityCodes, Actor,
+            id, add, remove, registers, expires, freeText, identityCodes,
         };
-        amend.SetAction((parse, _) => CommandAction.RunAsync(() =>
+        amend.SetAction((parse, cancellationToken) => CommandAction.RunAsync(async () =>
         {
-            var permit = GlobalOptions.Workspace(parse).CreatePermitLifecycle().Amend(parse.GetValue(id)!, parse.GetValue(Actor)!,
+            var permit = GlobalOptions.Workspace(parse).CreatePermitLifecycle().Amend(parse.GetValue(id)!, await StaffAsync(parse, cancellationToken),
                 parse.GetValue(add) ?? [], parse.GetValue(remove) ?? [], parse.GetValue(registers), parse.GetValue(expires), parse.GetValue(freeText), parse.GetValue(identityCodes));
             Console.WriteLine($"Permit {permit.Id} is now version {permit.Version}: members {string.Join(", ", permit.Members)}; registers {string.Join(", ", permit.Registers)}; valid until {permit.Expires:yyyy-MM-dd}.");
-            return Task.FromResult(0);
+            return 0;
         }));
         return amend;
     }
@@ -87,24 +87,24 @@ internal static class PermitCommand
     {
         var id = new Argument<string>("id") { Description = "Permit to revoke." };
         var reason = new Option<string>("--reason") { Description = "Why; recorded in the audit log.", Required = true };
-        var revoke = new Command("revoke", "Revoke a permit: its deliveries and the study key are deleted.") { id, reason, Actor };
-        revoke.SetAction((parse, _) => CommandAction.RunAsync(() =>
+        var revoke = new Command("revoke", "Revoke a permit: its deliveries and the study key are deleted.") { id, reason };
+        revoke.SetAction((parse, cancellationToken) => CommandAction.RunAsync(async () =>
         {
-            var permit = GlobalOptions.Workspace(parse).CreatePermitLifecycle().Revoke(parse.GetValue(id)!, parse.GetValue(Actor)!, parse.GetValue(reason)!);
+            var permit = GlobalOptions.Workspace(parse).CreatePermitLifecycle().Revoke(parse.GetValue(id)!, await StaffAsync(parse, cancellationToken), parse.GetValue(reason)!);
             Console.WriteLine($"Permit {permit.Id} revoked; its deliveries are deleted. See 'lake audit list'.");
-            return Task.FromResult(0);
+            return 0;
         }));
         return revoke;
     }
 
     private static Command CloseExpired()
     {
-        var close = new Command("close-expired", "Delete the deliveries and study keys of expired permits (run daily; requests also run it).") { Actor };
-        close.SetAction((parse, _) => CommandAction.RunAsync(() =>
+        var close = new Command("close-expired", "Delete the deliveries and study keys of expired permits (run daily; requests also run it).");
+        close.SetAction((parse, cancellationToken) => CommandAction.RunAsync(async () =>
         {
-            var closed = GlobalOptions.Workspace(parse).CreatePermitLifecycle().CloseExpired(parse.GetValue(Actor)!, DateOnly.FromDateTime(DateTime.UtcNow));
+            var closed = GlobalOptions.Workspace(parse).CreatePermitLifecycle().CloseExpired(await StaffAsync(parse, cancellationToken), DateOnly.FromDateTime(DateTime.UtcNow));
             Console.WriteLine(closed.Count == 0 ? "No expired permit to close." : $"Closed: {string.Join(", ", closed.Select(p => p.Id))}.");
-            return Task.FromResult(0);
+            return 0;
         }));
         return close;
     }
@@ -113,17 +113,28 @@ internal static class PermitCommand
     {
         var id = new Argument<string>("id") { Description = "Permit to show." };
         var show = new Command("show", "Show a permit and its versions.") { id };
-        show.SetAction((parse, _) => CommandAction.RunAsync(() =>
+        show.SetAction((parse, cancellationToken) => CommandAction.RunAsync(async () =>
         {
-            var store = GlobalOptions.Workspace(parse).OpenControlPlane();
+            var workspace = GlobalOptions.Workspace(parse);
+            LocalCaller.Require(workspace, await LocalCaller.ResolveAsync(workspace, cancellationToken), LakeAction.ViewPermits, $"permit {parse.GetValue(id)}");
+            var store = workspace.OpenControlPlane();
             var permit = store.FindPermit(parse.GetValue(id)!) ?? throw new KeyNotFoundException($"Permit '{parse.GetValue(id)}' is not recorded.");
             AnsiConsole.MarkupLine($"[bold]{Markup.Escape(permit.Id)}[/] v{permit.Version} ({permit.Status}{(permit.ClosedAt is null ? "" : ", closed")}), issued by {Markup.Escape(permit.Issuer)}, study {Markup.Escape(permit.StudyId)}");
             AnsiConsole.MarkupLine($"  registers: {Markup.Escape(string.Join(", ", permit.Registers))}; period {permit.PeriodFrom:yyyy-MM-dd}..{permit.PeriodTo:yyyy-MM-dd}; valid until {permit.Expires:yyyy-MM-dd}");
             AnsiConsole.MarkupLine($"  members: {Markup.Escape(string.Join(", ", permit.Members))}; free text {(permit.AllowsFreeText ? "allowed" : "no")}; identity codes {(permit.AllowsIdentityCodes ? "allowed" : "no")}");
             foreach (var (version, at, change) in store.PermitHistory(permit.Id))
                 AnsiConsole.MarkupLine($"  [grey]v{version} {at:yyyy-MM-dd HH:mm} {Markup.Escape(change)}[/]");
-            return Task.FromResult(0);
+            return 0;
         }));
         return show;
+    }
+
+    /// <summary>The local caller, who must be data-service staff: permits are theirs to record and change.</summary>
+    private static async Task<string> StaffAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        var workspace = GlobalOptions.Workspace(parse);
+        var caller = await LocalCaller.ResolveAsync(workspace, cancellationToken);
+        LocalCaller.Require(workspace, caller, LakeAction.ManagePermits, "permits");
+        return caller.Subject;
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Lake.Contracts.Lake;
+using Lake.Coordinator.Access;
 using Lake.Extract.ControlPlane;
 using Lake.Extract.Delivery;
 using Lake.Extract.Specifications;
@@ -15,8 +16,6 @@ internal static class RequestCommand
 
     /// <summary>Exit code of a replay whose files differ from the original's.</summary>
     public const int ReplayDiffers = 5;
-
-    private static readonly Option<string> User = new("--as") { Description = "The research group member asking.", Required = true };
 
     private static readonly Option<string?> Server = new("--server")
     {
@@ -34,7 +33,7 @@ internal static class RequestCommand
     {
         var spec = new Argument<string>("spec") { Description = "Study specification (YAML or JSON)." };
         var permit = new Option<string>("--permit") { Description = "Permit the request is made under.", Required = true };
-        var submit = new Command("submit", "Submit a data extraction request under a permit; waits for the delivery.") { spec, permit, User, Wait, Server };
+        var submit = new Command("submit", "Submit a data extraction request under a permit; waits for the delivery.") { spec, permit, Wait, Server };
         submit.SetAction((parse, cancellationToken) => CommandAction.RunAsync(async () =>
         {
             var wait = TimeSpan.FromSeconds(parse.GetValue(Wait));
@@ -45,14 +44,16 @@ internal static class RequestCommand
                 // No key ring here: a client of a coordinator must not make one of its own, whose
                 // tokens would name other patients. A cohort of identity codes is submitted where the lake's key ring is.
                 var specification = SpecificationReader.Load(parse.GetValue(spec)!);
-                var submitted = await client.SubmitAsync(specification, parse.GetValue(permit)!, parse.GetValue(User)!, cancellationToken);
-                record = await client.WaitAsync(submitted.Id, parse.GetValue(User)!, wait, cancellationToken);
+                var submitted = await client.SubmitAsync(specification, parse.GetValue(permit)!, cancellationToken);
+                record = submitted.State == RequestState.Refused ? submitted : await client.WaitAsync(submitted.Id, wait, cancellationToken);
             }
             else
             {
                 var workspace = GlobalOptions.Workspace(parse);
+                var caller = await LocalCaller.ResolveAsync(workspace, cancellationToken);
+                LocalCaller.Require(workspace, caller, LakeAction.SubmitRequest, $"a request under permit {parse.GetValue(permit)}", permitId: parse.GetValue(permit));
                 var specification = SpecificationReader.Load(parse.GetValue(spec)!, workspace.KeyRing);
-                (_, record) = await RequestRunner.SubmitAndWaitAsync(workspace, specification, parse.GetValue(permit)!, parse.GetValue(User)!, wait, cancellationToken);
+                (_, record) = await RequestRunner.SubmitAndWaitAsync(workspace, specification, parse.GetValue(permit)!, caller.Subject, wait, cancellationToken);
             }
 
             Reports.PrintRequest(record);
@@ -64,26 +65,28 @@ internal static class RequestCommand
     private static Command Status()
     {
         var id = new Argument<Guid>("id") { Description = "Request id as printed by 'lake request submit'." };
-        var status = new Command("status", "Show a request's state and history (to its requester and current research group members).") { id, User, Server };
+        var status = new Command("status", "Show a request's state and history (to its requester and current research group members).") { id, Server };
         status.SetAction((parse, cancellationToken) => CommandAction.RunAsync(async () =>
         {
             RequestRecord? record;
             if (Coordinator(parse) is { } client)
             {
                 using var _ = client;
-                record = await client.FindAsync(parse.GetValue(id), parse.GetValue(User)!, cancellationToken);
+                record = await client.FindAsync(parse.GetValue(id), 0, cancellationToken);
             }
             else
             {
-                var store = GlobalOptions.Workspace(parse).OpenControlPlane();
-                record = store.FindRequest(parse.GetValue(id));
-                if (record is not null && !MayView(store, record, parse.GetValue(User)!))
+                var workspace = GlobalOptions.Workspace(parse);
+                var caller = await LocalCaller.ResolveAsync(workspace, cancellationToken);
+                record = workspace.OpenControlPlane().FindRequest(parse.GetValue(id));
+                var policy = new AccessPolicy(workspace.OpenControlPlane(), workspace.OpenAuditLog());
+                if (!policy.Decide(caller, LakeAction.ViewRequest, $"request {parse.GetValue(id)}", record).Allowed)
                     record = null;
             }
 
             // The same answer for "no such request" and "not yours", so ids cannot be probed.
             if (record is null)
-                throw new KeyNotFoundException($"No request {parse.GetValue(id)} that {parse.GetValue(User)} may see.");
+                throw new KeyNotFoundException($"No request {parse.GetValue(id)} that you may see.");
             Reports.PrintRequest(record);
             return 0;
         }));
@@ -92,13 +95,16 @@ internal static class RequestCommand
 
     private static Command List()
     {
-        var list = new Command("list", "List the requests a user may see: their own and those under permits naming them.") { User };
-        list.SetAction((parse, _) => CommandAction.RunAsync(() =>
+        var list = new Command("list", "List the requests you may see: your own and those under permits naming you (data-service staff: all).");
+        list.SetAction((parse, cancellationToken) => CommandAction.RunAsync(async () =>
         {
-            var store = GlobalOptions.Workspace(parse).OpenControlPlane();
-            var user = parse.GetValue(User)!;
+            var workspace = GlobalOptions.Workspace(parse);
+            var store = workspace.OpenControlPlane();
+            var caller = await LocalCaller.ResolveAsync(workspace, cancellationToken);
+            LocalCaller.Require(workspace, caller, LakeAction.ListRequests, "requests");
+            var policy = new AccessPolicy(store, workspace.OpenAuditLog());
             var table = new Table().AddColumns("request", "created (UTC)", "by", "permit", "state", "last change");
-            foreach (var record in store.ListRequests().Where(r => MayView(store, r, user)))
+            foreach (var record in store.ListRequests().Where(r => policy.MayView(caller, r)))
             {
                 var last = record.History.LastOrDefault();
                 table.AddRow(record.Id.ToString(), record.CreatedAt.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(record.RequestedBy),
@@ -106,7 +112,7 @@ internal static class RequestCommand
             }
 
             AnsiConsole.Write(table);
-            return Task.FromResult(0);
+            return 0;
         }));
         return list;
     }
@@ -114,14 +120,17 @@ internal static class RequestCommand
     private static Command Replay()
     {
         var id = new Argument<Guid>("id") { Description = "A delivered request to reproduce." };
-        var replay = new Command("replay", "Run a delivered request again over the same ingest batches; checks the files are identical.") { id, User };
+        var replay = new Command("replay", "Run a delivered request again over the same ingest batches; checks the files are identical.") { id };
         replay.SetAction((parse, cancellationToken) => CommandAction.RunAsync(async () =>
         {
             var workspace = GlobalOptions.Workspace(parse);
+            var caller = await LocalCaller.ResolveAsync(workspace, cancellationToken);
             var original = workspace.OpenControlPlane().FindRequest(parse.GetValue(id));
-            if (original?.DeliveryFolder is null || !MayView(workspace.OpenControlPlane(), original, parse.GetValue(User)!))
-                throw new KeyNotFoundException($"No delivered request {parse.GetValue(id)} that {parse.GetValue(User)} may see.");
-            var (_, record) = await RequestRunner.ReplayAndWaitAsync(workspace, parse.GetValue(id), parse.GetValue(User)!, TimeSpan.FromMinutes(30), cancellationToken);
+            var policy = new AccessPolicy(workspace.OpenControlPlane(), workspace.OpenAuditLog());
+            if (original?.DeliveryFolder is null || !policy.Decide(caller, LakeAction.ViewRequest, $"request {parse.GetValue(id)}", original).Allowed)
+                throw new KeyNotFoundException($"No delivered request {parse.GetValue(id)} that you may see.");
+            LocalCaller.Require(workspace, caller, LakeAction.SubmitRequest, $"a replay of request {parse.GetValue(id)}", permitId: original.PermitId);
+            var (_, record) = await RequestRunner.ReplayAndWaitAsync(workspace, parse.GetValue(id), caller.Subject, TimeSpan.FromMinutes(30), cancellationToken);
             Reports.PrintRequest(record);
             if (record.State != RequestState.Delivered)
                 return RequestNotDelivered;
@@ -143,12 +152,8 @@ internal static class RequestCommand
             return null;
         if (!Uri.TryCreate(address, UriKind.Absolute, out var coordinator) || coordinator.Scheme is not ("http" or "https"))
             throw new ArgumentException($"--server: '{address}' is not an http(s) address; give the coordinator's, e.g. http://127.0.0.1:5080.");
-        return new Serving.CoordinatorClient(coordinator);
+        return new Serving.CoordinatorClient(coordinator, Serving.TokenCache.Default());
     }
-
-    /// <summary>The requester, and whoever is a current member of the request's permit.</summary>
-    public static bool MayView(ControlPlaneStore store, RequestRecord record, string user) =>
-        record.RequestedBy == user || (record.PermitId is not null && store.FindPermit(record.PermitId)?.Members.Contains(user) == true);
 
     private static DeliveryManifest Manifest(string folder) =>
         JsonSerializer.Deserialize<DeliveryManifest>(File.ReadAllText(Path.Combine(folder, "manifest.json")), LakeJson.Options)

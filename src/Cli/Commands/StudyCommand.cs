@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Lake.Coordinator.Access;
 using Lake.Extract.Disclosure;
 using Lake.Extract.Preliminary;
 using Lake.Extract.Querying;
@@ -18,21 +19,23 @@ internal static class StudyCommand
     {
         var spec = new Argument<string>("spec") { Description = "Study specification (YAML or JSON)." };
         var json = new Option<bool>("--json") { Description = "Print the report as JSON." };
-        var user = new Option<string>("--as") { Description = "Who asks; recorded in the audit log with the true counts.", DefaultValueFactory = _ => Environment.UserName };
         var preliminary = new Command("preliminary", "Preliminary study, no permit needed: cohort size and data availability, small counts suppressed.")
         {
-            spec, json, Threshold, user,
+            spec, json, Threshold,
         };
-        preliminary.SetAction((parse, _) => CommandAction.RunAsync(() =>
+        preliminary.SetAction((parse, cancellationToken) => CommandAction.RunAsync(async () =>
         {
             var workspace = GlobalOptions.Workspace(parse);
+            // The study is audited under the signed-in account's name, never one typed on the command line.
+            var caller = await LocalCaller.ResolveAsync(workspace, cancellationToken);
+            LocalCaller.Require(workspace, caller, LakeAction.PreliminaryStudy, "a preliminary study");
             // With the lake's key ring: identity codes listed in the cohort become tokens as they are read.
-            var report = Run(workspace, SpecificationReader.Load(parse.GetValue(spec)!, workspace.KeyRing), parse.GetValue(Threshold), parse.GetValue(user)!);
+            var report = Run(workspace, SpecificationReader.Load(parse.GetValue(spec)!, workspace.KeyRing), parse.GetValue(Threshold), caller.Subject);
             if (parse.GetValue(json))
                 Console.WriteLine(Reports.PreliminaryJson(report));
             else
                 Reports.PrintPreliminary(report);
-            return Task.FromResult(0);
+            return 0;
         }));
         return new Command("study", "Studies without a permit.") { preliminary };
     }

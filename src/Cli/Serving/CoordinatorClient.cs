@@ -17,12 +17,17 @@ internal sealed class CoordinatorClient : IDisposable
 {
     private readonly HttpClient _http;
     private readonly Uri _server;
-    private readonly TokenCache _tokens;
+    private readonly Func<Uri, CancellationToken, Task<string>> _accessToken;
 
     public CoordinatorClient(Uri server, TokenCache tokens)
+        : this(server, tokens.AccessTokenAsync)
+    {
+    }
+
+    public CoordinatorClient(Uri server, Func<Uri, CancellationToken, Task<string>> accessToken)
     {
         _server = server;
-        _tokens = tokens;
+        _accessToken = accessToken;
         _http = new HttpClient { BaseAddress = server, Timeout = TimeSpan.FromSeconds(60) };
     }
 
@@ -36,6 +41,15 @@ internal sealed class CoordinatorClient : IDisposable
         if (!response.IsSuccessStatusCode)
             throw new ArgumentException($"The coordinator at {_server} did not take the request ({(int)response.StatusCode}): {await ProblemAsync(response, cancellationToken)}");
         return await ReadAsync(response, cancellationToken);
+    }
+
+    /// <summary>A preliminary study of a specification (YAML or JSON text): the report as the coordinator's JSON.</summary>
+    public async Task<string> PreliminaryAsync(string specification, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Post, "studies/preliminary") { Content = new StringContent(specification) }, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+            throw new ArgumentException($"The coordinator at {_server} did not run the study ({(int)response.StatusCode}): {await ProblemAsync(response, cancellationToken)}");
+        return await response.Content.ReadAsStringAsync(cancellationToken);
     }
 
     /// <summary>Waits (the coordinator holds each read up to 30 s) until the request is delivered, refused or failed, or <paramref name="timeout"/> passes.</summary>
@@ -69,7 +83,7 @@ internal sealed class CoordinatorClient : IDisposable
 
     private async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> create, CancellationToken cancellationToken)
     {
-        var token = await _tokens.AccessTokenAsync(_server, cancellationToken);
+        var token = await _accessToken(_server, cancellationToken);
         try
         {
             using var request = create();

@@ -124,7 +124,7 @@ internal static class CoordinatorApi
                 // The service's disclosure threshold; a caller has no say in it.
                 var study = new PreliminaryStudy(session, new Pseudonymization.Pseudonymizer(workspace.KeyRing), new DisclosureControl(DisclosureControl.DefaultThreshold),
                     audit, new DifferencingLedger(workspace.ControlPlanePath));
-                return Json(study.Run(specification, caller.Subject), StatusCodes.Status200OK);
+                return Results.Text(PreliminaryReportJson.Serialize(study.Run(specification, caller.Subject)), "application/json", statusCode: StatusCodes.Status200OK);
             }
             catch (SpecificationException e)
             {

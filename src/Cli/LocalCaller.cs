@@ -1,0 +1,53 @@
+using Lake.Coordinator.Access;
+using Lake.Coordinator.Identity;
+using Microsoft.Extensions.Configuration;
+
+namespace Lake.Cli;
+
+/// <summary>
+/// Who runs a command on the lake host itself: the operating-system account (which the system
+/// has authenticated), as the Lake user that <c>Accounts:OperatingSystem</c> maps it to, or the
+/// Lake user of the same name. Its roles are that account's. No flag can say otherwise.
+/// </summary>
+internal static class LocalCaller
+{
+    public const string MapSection = "Accounts:OperatingSystem";
+
+    public static async Task<Caller> ResolveAsync(Workspace workspace, CancellationToken cancellationToken)
+    {
+        var osAccount = Environment.UserName;
+        var userName = LakeUserFor(osAccount, LakeConfiguration.Build());
+        await using var store = await workspace.OpenIdentityStoreAsync(cancellationToken);
+        var account = await store.Accounts.FindAsync(userName, cancellationToken);
+        if (account is null || account.Kind != AccountKind.Person)
+        {
+            throw new UnauthorizedAccessException(
+                $"The operating-system account '{osAccount}' is not a Lake user. Data-service staff add one with 'lake users add {AccountNames.Printable(userName)} --role ROLE', " +
+                $"or map the account to an existing user with the setting {MapSection}:<user>={osAccount} (environment: Accounts__OperatingSystem__<user>={osAccount}).");
+        }
+
+        if (account.Disabled)
+            throw new UnauthorizedAccessException($"The Lake user '{account.UserName}' is disabled.");
+        return new Caller(account.UserName, account.RoleList, $"local account {osAccount}");
+    }
+
+    /// <summary>The Lake user an operating-system account acts as.</summary>
+    public static string LakeUserFor(string osAccount, IConfiguration configuration)
+    {
+        var mapped = configuration.GetSection(MapSection).GetChildren().Where(c => c.Value == osAccount).Select(c => c.Key).ToList();
+        return mapped.Count switch
+        {
+            0 => osAccount,
+            1 => mapped[0],
+            _ => throw new ArgumentException($"The operating-system account '{osAccount}' is mapped to several Lake users ({string.Join(", ", mapped)}) in {MapSection}; map it to one."),
+        };
+    }
+
+    /// <summary>The policy's decision for a local caller; a refusal ends the command with the reason.</summary>
+    public static void Require(Workspace workspace, Caller caller, LakeAction action, string subject, Extract.ControlPlane.RequestRecord? request = null, string? permitId = null)
+    {
+        var decision = new AccessPolicy(workspace.OpenControlPlane(), workspace.OpenAuditLog()).Decide(caller, action, subject, request, permitId);
+        if (!decision.Allowed)
+            throw new UnauthorizedAccessException($"Refused for {caller.Subject}: {decision.Reason}.");
+    }
+}
