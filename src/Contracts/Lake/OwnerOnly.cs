@@ -14,8 +14,19 @@ public static class OwnerOnly
     public const UnixFileMode FileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
     /// <summary>Creates the folder and any missing parents 0700; folders that exist keep their mode.</summary>
-    public static DirectoryInfo CreateFolder(string path) =>
-        OperatingSystem.IsWindows() ? Directory.CreateDirectory(path) : Directory.CreateDirectory(path, FolderMode);
+    public static DirectoryInfo CreateFolder(string path)
+    {
+        if (OperatingSystem.IsWindows())
+            return Directory.CreateDirectory(path);
+        // Directory.CreateDirectory(path, mode) gives the mode to the last folder only; its missing
+        // parents get 0777 less the umask. Each is created with the mode, from the top down.
+        var missing = new Stack<string>();
+        for (var folder = Path.GetFullPath(path); !Directory.Exists(folder); folder = Path.GetDirectoryName(folder)!)
+            missing.Push(folder);
+        while (missing.Count > 0)
+            Directory.CreateDirectory(missing.Pop(), FolderMode);
+        return new DirectoryInfo(path);
+    }
 
     /// <summary>Opens a file that, when this creates it, is created 0600 (the mode is given to open(2), so there is no moment it is readable by others).</summary>
     public static FileStream Open(string path, System.IO.FileMode mode, FileAccess access, FileShare share, int bufferSize = 4096, FileOptions options = FileOptions.None)
