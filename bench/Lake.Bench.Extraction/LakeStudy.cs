@@ -1,5 +1,6 @@
 using Lake.Contracts.Extraction;
 using Lake.Contracts.Registers;
+using Lake.Extract.Access;
 using Lake.Extract.Audit;
 using Lake.Extract.ControlPlane;
 using Lake.Extract.Delivery;
@@ -48,7 +49,7 @@ internal sealed class LakeStudy(BenchLake lake)
             Members = [User],
             RecordedAt = DateTimeOffset.UtcNow,
         };
-        var runner = new ExtractionRunner(lake.Layout, lake.DeliveryRoot, lake.Pseudonymizer, TimeProvider.System);
+        var runner = new ExtractionRunner(lake.Layout, new DeliveryArea(lake.Folder, OperatingSystemAccounts.None), lake.Pseudonymizer, TimeProvider.System);
         return runner.Run(Guid.NewGuid(), permit, User, specification);
     }
 }

@@ -1,14 +1,28 @@
+using Lake.Extract.Access;
 using Microsoft.Extensions.Configuration;
 
 namespace Lake.Cli;
 
 /// <summary>
-/// Configuration for the commands that build no host: the same sources in the same order as the
-/// Generic Host (appsettings.json in the working folder, then environment variables), so a
-/// setting means the same to `lake permit amend` as to `lake serve`.
+/// Configuration for the commands that run without a host (`lake permit amend`, ...): the same
+/// sources, in the same order, as the Generic Host the other commands build (appsettings.json and
+/// appsettings.{environment}.json in the working folder, optional, then environment variables), so
+/// a setting means the same to every command.
 /// </summary>
 internal static class LakeConfiguration
 {
-    public static IConfiguration Build() =>
-        new ConfigurationBuilder().AddJsonFile("appsettings.json", optional: true).AddEnvironmentVariables().Build();
+    public static IConfiguration Build()
+    {
+        var environment = Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? "Production";
+        return new ConfigurationBuilder()
+            .SetBasePath(Directory.GetCurrentDirectory())
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddJsonFile($"appsettings.{environment}.json", optional: true)
+            .AddEnvironmentVariables()
+            .Build();
+    }
+
+    /// <summary>The <c>Accounts</c> section; defaults when it is absent.</summary>
+    public static AccountsOptions Accounts() =>
+        Build().GetSection(AccountsOptions.SectionName).Get<AccountsOptions>() ?? new AccountsOptions();
 }

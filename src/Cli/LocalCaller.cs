@@ -1,6 +1,5 @@
 using Lake.Coordinator.Access;
 using Lake.Coordinator.Identity;
-using Microsoft.Extensions.Configuration;
 
 namespace Lake.Cli;
 
@@ -11,36 +10,22 @@ namespace Lake.Cli;
 /// </summary>
 internal static class LocalCaller
 {
-    public const string MapSection = "Accounts:OperatingSystem";
-
     public static async Task<Caller> ResolveAsync(Workspace workspace, CancellationToken cancellationToken)
     {
         var osAccount = Environment.UserName;
-        var userName = LakeUserFor(osAccount, LakeConfiguration.Build());
+        var userName = workspace.Accounts.LakeUserFor(osAccount) ?? osAccount;
         await using var store = await workspace.OpenIdentityStoreAsync(cancellationToken);
         var account = await store.Accounts.FindAsync(userName, cancellationToken);
         if (account is null || account.Kind != AccountKind.Person)
         {
             throw new UnauthorizedAccessException(
                 $"The operating-system account '{osAccount}' is not a Lake user. Data-service staff add one with 'lake users add {AccountNames.Printable(userName)} --role ROLE', " +
-                $"or map the account to an existing user with the setting {MapSection}:<user>={osAccount} (environment: Accounts__OperatingSystem__<user>={osAccount}).");
+                $"or map the account to an existing user with the setting {Extract.Access.OperatingSystemAccounts.Setting}:<user>={osAccount} (environment: Accounts__OperatingSystem__<user>={osAccount}).");
         }
 
         if (account.Disabled)
             throw new UnauthorizedAccessException($"The Lake user '{account.UserName}' is disabled.");
         return new Caller(account.UserName, account.RoleList, $"local account {osAccount}");
-    }
-
-    /// <summary>The Lake user an operating-system account acts as.</summary>
-    public static string LakeUserFor(string osAccount, IConfiguration configuration)
-    {
-        var mapped = configuration.GetSection(MapSection).GetChildren().Where(c => c.Value == osAccount).Select(c => c.Key).ToList();
-        return mapped.Count switch
-        {
-            0 => osAccount,
-            1 => mapped[0],
-            _ => throw new ArgumentException($"The operating-system account '{osAccount}' is mapped to several Lake users ({string.Join(", ", mapped)}) in {MapSection}; map it to one."),
-        };
     }
 
     /// <summary>The policy's decision for a local caller; a refusal ends the command with the reason.</summary>

@@ -1,3 +1,6 @@
+using Lake.Cli;
 using Lake.Cli.Commands;
 
+// Before anything is written: every file and folder the command creates is owner-only (docs/delivery-access.md).
+ProcessUmask.RestrictToOwner();
 return await LakeCommandLine.InvokeAsync(args);

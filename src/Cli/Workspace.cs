@@ -1,4 +1,5 @@
 using Lake.Contracts.Lake;
+using Lake.Extract.Access;
 using Lake.Extract.Audit;
 using Lake.Extract.ControlPlane;
 using Lake.Extract.Delivery;
@@ -10,16 +11,22 @@ namespace Lake.Cli;
 /// One data folder of Lake and what lives in it: the lake itself, the control-plane database,
 /// the delivery area and synthetic feeds. Keys are not here: the key ring lives outside the data
 /// folder (see <see cref="KeyRingLocation"/>), so copying a data folder never copies its keys.
+/// Who may open its deliveries is the operating system's business, from the <c>Accounts</c> settings.
 /// </summary>
 public sealed class Workspace
 {
     private readonly Lazy<KeyRing> _keyRing;
 
-    public Workspace(string dataFolder, string? keyRingPath = null)
+    /// <param name="accounts">The <c>Accounts</c> settings; without them, those of the configuration (<see cref="LakeConfiguration"/>).</param>
+    /// <exception cref="ArgumentException">The accounts map is not valid (<see cref="OperatingSystemAccounts"/>).</exception>
+    public Workspace(string dataFolder, string? keyRingPath = null, AccountsOptions? accounts = null)
     {
         DataFolder = Path.GetFullPath(dataFolder);
         Layout = new LakeLayout(Path.Combine(DataFolder, "lake"));
         _keyRing = new Lazy<KeyRing>(() => KeyRing.OpenOrCreate(KeyRingLocation.Resolve(keyRingPath)));
+        accounts ??= LakeConfiguration.Accounts();
+        Accounts = OperatingSystemAccounts.From(accounts);
+        Deliveries = new DeliveryArea(DataFolder, Accounts, accounts.Setfacl);
     }
 
     public string DataFolder { get; }
@@ -31,7 +38,12 @@ public sealed class Workspace
     /// <summary>Lake's accounts and the embedded authority's clients and tokens.</summary>
     public string IdentityDatabasePath => Path.Combine(DataFolder, "control", Coordinator.Identity.IdentityDatabase.FileName);
 
-    public string DeliveryRoot => Path.Combine(DataFolder, "delivery");
+    public string DeliveryRoot => Deliveries.Root;
+
+    /// <summary>Lake users and their operating-system accounts on this host.</summary>
+    public OperatingSystemAccounts Accounts { get; }
+
+    public DeliveryArea Deliveries { get; }
 
     public string FeedsFolder => Path.Combine(DataFolder, "feeds");
 
@@ -45,7 +57,7 @@ public sealed class Workspace
 
     public Extract.Preliminary.DifferencingLedger OpenDifferencingLedger() => new(ControlPlanePath);
 
-    public Extract.Permits.PermitLifecycle CreatePermitLifecycle() => new(OpenControlPlane(), OpenAuditLog(), KeyRing, DeliveryRoot);
+    public Extract.Permits.PermitLifecycle CreatePermitLifecycle() => new(OpenControlPlane(), OpenAuditLog(), KeyRing, Deliveries);
 
     public Task<Coordinator.Identity.IdentityStore> OpenIdentityStoreAsync(CancellationToken cancellationToken) =>
         Coordinator.Identity.IdentityStore.OpenAsync(IdentityDatabasePath, KeyRing, OpenAuditLog(), IdentityOptionsFromConfiguration(), cancellationToken);
@@ -54,5 +66,5 @@ public sealed class Workspace
         Microsoft.Extensions.Configuration.ConfigurationBinder.Get<Coordinator.Identity.IdentityOptions>(
             LakeConfiguration.Build().GetSection(Coordinator.Identity.IdentityOptions.SectionName)) ?? new Coordinator.Identity.IdentityOptions();
 
-    public ExtractionRunner CreateExtractionRunner() => new(Layout, DeliveryRoot, CreatePseudonymizer(), TimeProvider.System);
+    public ExtractionRunner CreateExtractionRunner() => new(Layout, Deliveries, CreatePseudonymizer(), TimeProvider.System);
 }

@@ -1,3 +1,5 @@
+using Lake.Contracts.Lake;
+
 namespace Lake.Ingest;
 
 /// <summary>
@@ -12,11 +14,11 @@ internal sealed class BatchLock : IDisposable
 
     public static BatchLock Acquire(string locksFolder, string batchId)
     {
-        Directory.CreateDirectory(locksFolder);
+        OwnerOnly.CreateFolder(locksFolder);
         var path = Path.Combine(locksFolder, batchId + ".lock");
         try
         {
-            return new BatchLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose));
+            return new BatchLock(OwnerOnly.Open(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose));
         }
         catch (IOException)
         {

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using DuckDB.NET.Data;
 using Lake.Contracts.Extraction;
 using Lake.Contracts.Lake;
+using Lake.Extract.Access;
 using Lake.Extract.ControlPlane;
 using Lake.Extract.Delivery;
 using Lake.Ingest;
@@ -70,7 +71,7 @@ public sealed partial class FreeTextDeliveryTests
             RecordedAt = DateTimeOffset.UtcNow,
             AllowsFreeText = true,
         };
-        _manifest = new ExtractionRunner(layout, _folder.File("delivery"), _pseudonymizer, TimeProvider.System).Run(Guid.NewGuid(), permit, "anna", specification);
+        _manifest = new ExtractionRunner(layout, new DeliveryArea(_folder.Path, OperatingSystemAccounts.None), _pseudonymizer, TimeProvider.System).Run(Guid.NewGuid(), permit, "anna", specification);
         _delivered = Delivered(Path.Combine(_folder.File("delivery"), Study, _manifest.RequestId.ToString(), "patient_record_text.parquet"));
     }
 

@@ -8,4 +8,7 @@ public static class TestCategories
 
     /// <summary>Crosses process or project boundaries; slower than a unit test.</summary>
     public const string Integration = "Integration";
+
+    /// <summary>Creates real operating-system accounts (useradd, as root) and reads files as them; the README's test command installs setfacl.</summary>
+    public const string OsAccounts = "OsAccounts";
 }

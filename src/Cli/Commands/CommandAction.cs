@@ -33,7 +33,7 @@ internal static class CommandAction
             return UserError;
         }
         catch (Exception e) when (e is DescriptorException or FeedException or BatchBusyException or SpecificationException or FileNotFoundException
-            or DirectoryNotFoundException or UnauthorizedAccessException or KeyNotFoundException or InvalidDataException or TimeoutException or ArgumentException or HttpRequestException)
+            or DirectoryNotFoundException or UnauthorizedAccessException or KeyNotFoundException or InvalidDataException or TimeoutException or ArgumentException or HttpRequestException or Extract.Access.DeliveryAccessException)
         {
             await Console.Error.WriteLineAsync("error: " + e.Message);
             return UserError;

@@ -55,6 +55,7 @@ internal static class PermitCommand
                 RecordedAt = workspace.OpenControlPlane().Now,
             }, await StaffAsync(parse, cancellationToken));
             Console.WriteLine($"Permit {permit.Id} recorded for study {permit.StudyId}: registers {string.Join(", ", permit.Registers)}; members {string.Join(", ", permit.Members)}; valid until {permit.Expires:yyyy-MM-dd}.");
+            WarnWithoutAccount(workspace, permit);
             return 0;
         }));
         return add;
@@ -75,12 +76,21 @@ internal static class PermitCommand
         };
         amend.SetAction((parse, cancellationToken) => CommandAction.RunAsync(async () =>
         {
-            var permit = GlobalOptions.Workspace(parse).CreatePermitLifecycle().Amend(parse.GetValue(id)!, await StaffAsync(parse, cancellationToken),
+            var workspace = GlobalOptions.Workspace(parse);
+            var permit = workspace.CreatePermitLifecycle().Amend(parse.GetValue(id)!, await StaffAsync(parse, cancellationToken),
                 parse.GetValue(add) ?? [], parse.GetValue(remove) ?? [], parse.GetValue(registers), parse.GetValue(expires), parse.GetValue(freeText), parse.GetValue(identityCodes));
             Console.WriteLine($"Permit {permit.Id} is now version {permit.Version}: members {string.Join(", ", permit.Members)}; registers {string.Join(", ", permit.Registers)}; valid until {permit.Expires:yyyy-MM-dd}.");
+            WarnWithoutAccount(workspace, permit);
             return 0;
         }));
         return amend;
+    }
+
+    /// <summary>A member without an operating-system account is named, never silently left out of the access lists.</summary>
+    private static void WarnWithoutAccount(Workspace workspace, Permit permit)
+    {
+        if (workspace.Deliveries.WarningFor(permit.Members) is { } warning)
+            Console.Error.WriteLine("warning: " + warning + ".");
     }
 
     private static Command Revoke()

@@ -12,10 +12,10 @@ public sealed class CommitLog(LakeLayout layout)
 
     public void Commit(BatchCommit commit)
     {
-        Directory.CreateDirectory(layout.BatchesFolder);
+        OwnerOnly.CreateFolder(layout.BatchesFolder);
         var path = layout.CommitRecordPath(commit.BatchId);
         var temporary = path + ".tmp";
-        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+        using (var stream = OwnerOnly.Open(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
         {
             JsonSerializer.Serialize(stream, commit, LakeJson.Options);
             stream.Flush(flushToDisk: true);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Lake.Contracts.Lake;
 using Microsoft.Data.Sqlite;
 
 namespace Lake.Extract.Audit;
@@ -21,7 +22,10 @@ public sealed class AuditLog
 
     public AuditLog(string databasePath, TimeProvider? time = null)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
+        OwnerOnly.CreateFolder(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
+        // SQLite gives its -wal, -shm and -journal files the mode of the database file.
+        OwnerOnly.CreateEmptyFile(databasePath);
+        OwnerOnly.Restrict(databasePath);
         _connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = false }.ToString();
         _time = time ?? TimeProvider.System;
         using var connection = Open();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Lake.Contracts.Lake;
 using Microsoft.Data.Sqlite;
 
 namespace Lake.Extract.ControlPlane;
@@ -15,7 +16,10 @@ public sealed partial class ControlPlaneStore
 
     public ControlPlaneStore(string databasePath, TimeProvider? time = null)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
+        OwnerOnly.CreateFolder(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
+        // SQLite gives its -wal, -shm and -journal files the mode of the database file.
+        OwnerOnly.CreateEmptyFile(databasePath);
+        OwnerOnly.Restrict(databasePath);
         _connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = false }.ToString();
         _time = time ?? TimeProvider.System;
         using var connection = Open();

@@ -6,18 +6,19 @@ namespace Lake.Extract.Delivery;
 
 /// <summary>
 /// access.json in a delivery folder: who may open it now. The manifest records who could at
-/// delivery time; this file follows the permit's amendments, and the secure environment grants
-/// access from it.
+/// delivery time; this file follows the permit's amendments, and the folder's POSIX access list
+/// (<see cref="DeliveryArea"/>) is written from the same members.
 /// </summary>
 public static class DeliveryAccess
 {
     public const string FileName = "access.json";
 
-    public static void Write(string deliveryFolder, Permit permit)
+    /// <param name="withoutAccount">Members the operating system cannot let in, because no account is configured for them.</param>
+    public static void Write(string deliveryFolder, Permit permit, IReadOnlyList<string>? withoutAccount = null)
     {
-        var access = new { permitId = permit.Id, permitVersion = permit.Version, members = permit.Members, updated = DateTimeOffset.UtcNow };
+        var access = new { permitId = permit.Id, permitVersion = permit.Version, members = permit.Members, withoutAccount, updated = DateTimeOffset.UtcNow };
         var path = Path.Combine(deliveryFolder, FileName);
-        File.WriteAllText(path + ".tmp", JsonSerializer.Serialize(access, LakeJson.Options));
+        OwnerOnly.WriteAllText(path + ".tmp", JsonSerializer.Serialize(access, LakeJson.Options));
         File.Move(path + ".tmp", path, overwrite: true);
     }
 

@@ -35,4 +35,7 @@ public sealed record DeliveryManifest
 
     /// <summary>Cohort members delivered with their consented identity code; null when none were requested.</summary>
     public int? IdentityCodesReleased { get; init; }
+
+    /// <summary>Members of the access list with no operating-system account configured, who cannot open the delivery; null when every member has one.</summary>
+    public IReadOnlyList<string>? MembersWithoutAccount { get; init; }
 }

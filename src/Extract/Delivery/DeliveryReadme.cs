@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Lake.Contracts.Extraction;
+using Lake.Contracts.Lake;
 using Lake.Contracts.Registers;
 
 namespace Lake.Extract.Delivery;
@@ -58,7 +59,7 @@ internal static class DeliveryReadme
 
         FreeTextReadme.DescribeRedactions(text, manifest);
 
-        File.WriteAllText(Path.Combine(folder, "README.md"), text.ToString());
+        OwnerOnly.WriteAllText(Path.Combine(folder, "README.md"), text.ToString());
     }
 
     private static string Precision(DeliveryOptions delivery) => delivery.DatePrecision switch

@@ -18,7 +18,7 @@ namespace Lake.Extract.Delivery;
 /// three pieces, so that workers anywhere can share it: <see cref="Plan"/>, <see cref="RunTask"/>
 /// per dataset, <see cref="Assemble"/>; <see cref="Run"/> does all three in this process.
 /// </summary>
-public sealed class ExtractionRunner(LakeLayout layout, string deliveryRoot, Pseudonymizer pseudonymizer, TimeProvider time)
+public sealed class ExtractionRunner(LakeLayout layout, DeliveryArea deliveries, Pseudonymizer pseudonymizer, TimeProvider time)
 {
     public const string StudyPseudonymColumn = "study_id";
 
@@ -86,13 +86,13 @@ public sealed class ExtractionRunner(LakeLayout layout, string deliveryRoot, Pse
         if (request is null && specification.Delivery.IdentityCodes && consentedIdentityCodes is null)
             throw new InvalidOperationException("delivery.identity_codes is set, but the request supplied no consented identity codes. The lake keeps no identity codes and cannot derive them from pseudonyms; list the consented patients' codes with the request.");
         var partial = PartialFolder(studyId, requestId);
-        Directory.CreateDirectory(partial);
+        OwnerOnly.CreateFolder(partial);
         var record = Path.Combine(partial, TaskRecordPrefix + dataset + ".json");
         if (File.Exists(record))
             return JsonSerializer.Deserialize<List<DeliveredFile>>(File.ReadAllText(record), LakeJson.Options)!;
 
         var scratch = Path.Combine(partial, ScratchPrefix + dataset + "-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(scratch);
+        OwnerOnly.CreateFolder(scratch);
         try
         {
             var snapshot = LakeSnapshot.Of(layout, batches);
@@ -125,7 +125,7 @@ public sealed class ExtractionRunner(LakeLayout layout, string deliveryRoot, Pse
             foreach (var file in files)
                 MoveDurably(Path.Combine(scratch, file.Name), Path.Combine(partial, file.Name));
             var written = Path.Combine(scratch, "task.json");
-            File.WriteAllText(written, JsonSerializer.Serialize(files, LakeJson.Options));
+            OwnerOnly.WriteAllText(written, JsonSerializer.Serialize(files, LakeJson.Options));
             MoveDurably(written, record);
             return files;
         }
@@ -156,9 +156,11 @@ public sealed class ExtractionRunner(LakeLayout layout, string deliveryRoot, Pse
 
     /// <summary>
     /// Completes a delivery from its tasks' files: manifest, access list and README, the tasks'
-    /// bookkeeping removed, and the folder renamed into place. A delivery renamed into place
-    /// already (an assembly interrupted after the rename) keeps its manifest.
+    /// bookkeeping removed, the operating system's access list written (see <see cref="DeliveryArea"/>),
+    /// and the folder renamed into place. A delivery renamed into place already (an assembly
+    /// interrupted after the rename) keeps its manifest and gets its access list again.
     /// </summary>
+    /// <exception cref="Access.DeliveryAccessException">The access list cannot be written; nothing is published.</exception>
     public DeliveryManifest Assemble(Guid requestId, Permit permit, string requestedBy, StudySpecification specification, IReadOnlyList<string> batches, IReadOnlyList<DeliveredFile> files)
     {
         ThrowIfPermitDisallows(permit, specification);
@@ -166,7 +168,10 @@ public sealed class ExtractionRunner(LakeLayout layout, string deliveryRoot, Pse
         var partial = final + PartialSuffix;
         var manifestName = "manifest.json";
         if (!Directory.Exists(partial) && File.Exists(Path.Combine(final, manifestName)))
+        {
+            deliveries.Grant(final, permit.Members);
             return JsonSerializer.Deserialize<DeliveryManifest>(File.ReadAllText(Path.Combine(final, manifestName)), LakeJson.Options)!;
+        }
 
         var cohort = files.First(f => f.Register == ExtractDataset.Cohort);
         var manifest = new DeliveryManifest
@@ -184,9 +189,10 @@ public sealed class ExtractionRunner(LakeLayout layout, string deliveryRoot, Pse
             LakeVersion = typeof(ExtractionRunner).Assembly.GetName().Version?.ToString() ?? "unknown",
             Redactions = RedactionsOf(files),
             IdentityCodesReleased = cohort.IdentityCodesReleased,
+            MembersWithoutAccount = deliveries.WithoutAccount(permit.Members) is { Count: > 0 } missing ? missing : null,
         };
-        File.WriteAllText(Path.Combine(partial, manifestName), JsonSerializer.Serialize(manifest, LakeJson.Options));
-        DeliveryAccess.Write(partial, permit);
+        OwnerOnly.WriteAllText(Path.Combine(partial, manifestName), JsonSerializer.Serialize(manifest, LakeJson.Options));
+        DeliveryAccess.Write(partial, permit, manifest.MembersWithoutAccount);
         DeliveryReadme.Write(partial, manifest);
         foreach (var bookkeeping in Directory.EnumerateFileSystemEntries(partial, ".*"))
         {
@@ -196,6 +202,9 @@ public sealed class ExtractionRunner(LakeLayout layout, string deliveryRoot, Pse
                 File.Delete(bookkeeping);
         }
 
+        // Complete before its access list is written, and written before it appears under its
+        // final name: no moment when a member finds it half there or it is open to anyone else.
+        deliveries.Grant(partial, permit.Members);
         if (Directory.Exists(final))
             Directory.Delete(final, recursive: true);
         Directory.Move(partial, final);
@@ -228,7 +237,7 @@ public sealed class ExtractionRunner(LakeLayout layout, string deliveryRoot, Pse
             : scrubbed.SelectMany(f => f.Redactions!).GroupBy(p => p.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(p => p.Value), StringComparer.Ordinal);
     }
 
-    public string DeliveryFolder(string studyId, Guid requestId) => Path.Combine(Path.GetFullPath(deliveryRoot), studyId, requestId.ToString());
+    public string DeliveryFolder(string studyId, Guid requestId) => Path.Combine(deliveries.StudyFolder(studyId), requestId.ToString());
 
     /// <summary>Where a delivery's files gather until it is assembled; researchers never see it.</summary>
     public string PartialFolder(string studyId, Guid requestId) => DeliveryFolder(studyId, requestId) + PartialSuffix;
@@ -321,11 +330,13 @@ public sealed class ExtractionRunner(LakeLayout layout, string deliveryRoot, Pse
 
         var parquet = Path.Combine(folder, name + ".parquet");
         session.Execute($"COPY {source} TO {SqlText.Literal(parquet)} (FORMAT parquet, COMPRESSION zstd)");
+        OwnerOnly.Restrict(parquet);
         yield return Describe(parquet, name, rows);
         if (csv)
         {
             var csvPath = Path.Combine(folder, name + ".csv");
             session.Execute($"COPY {source} TO {SqlText.Literal(csvPath)} (FORMAT csv, HEADER true)");
+            OwnerOnly.Restrict(csvPath);
             yield return Describe(csvPath, name, rows);
         }
     }

@@ -38,4 +38,8 @@ internal static partial class DistributionLog
 
     [LoggerMessage(2110, LogLevel.Error, "Sweeping stalled requests failed; trying again later")]
     public static partial void SweepFailed(ILogger logger, Exception exception);
+
+    // Members are researchers' Lake user names, not patients: the operator must configure their accounts.
+    [LoggerMessage(2111, LogLevel.Warning, "Request {RequestId} delivered, but no operating-system account is configured for {Members} (Accounts:OperatingSystem); they cannot open it")]
+    public static partial void MembersWithoutAccount(ILogger logger, Guid requestId, string members);
 }

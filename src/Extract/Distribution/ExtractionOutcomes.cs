@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Lake.Contracts.Extraction;
 using Lake.Contracts.Lake;
+using Lake.Extract.Access;
 using Lake.Extract.Audit;
 using Lake.Extract.ControlPlane;
 using Lake.Extract.Delivery;
@@ -24,13 +25,29 @@ public sealed class ExtractionOutcomes(ControlPlaneStore store, AuditLog audit, 
         var files = store.CompletedTaskFiles(requestId).SelectMany(json => JsonSerializer.Deserialize<List<DeliveredFile>>(json, LakeJson.Options)!).ToList();
         var batches = store.PlannedBatches(requestId) ?? throw new InvalidOperationException($"Request {requestId} has no plan.");
 
-        var manifest = runner.Assemble(requestId, permit, request.RequestedBy, specification, batches, files);
+        DeliveryManifest manifest;
+        try
+        {
+            manifest = runner.Assemble(requestId, permit, request.RequestedBy, specification, batches, files);
+        }
+        catch (DeliveryAccessException e)
+        {
+            // Retrying does not install a package or remount a file system: the request fails with the fix.
+            await FailAsync(requestId, e.Message, bus, cancellationToken);
+            return;
+        }
+
         var folder = runner.DeliveryFolder(permit.StudyId, requestId);
-        if (!store.FinishIfActive(requestId, RequestState.Delivered, $"{manifest.Files.Count} files", folder))
+        var warning = manifest.MembersWithoutAccount is { } missing
+            ? $"no operating-system account configured for {string.Join(", ", missing)} ({OperatingSystemAccounts.Setting}); they cannot open the delivery"
+            : null;
+        if (!store.FinishIfActive(requestId, RequestState.Delivered, $"{manifest.Files.Count} files{(warning is null ? "" : "; warning: " + warning)}", folder))
             return;
         audit.Append(request.RequestedBy, "request.extract", Subject(request), "delivered",
-            $"cohort {manifest.CohortSize}; {manifest.Files.Count} files to {folder}; access: {string.Join(", ", manifest.AccessList)}");
+            $"cohort {manifest.CohortSize}; {manifest.Files.Count} files to {folder}; access: {string.Join(", ", manifest.AccessList)}{(warning is null ? "" : "; " + warning)}");
         DistributionLog.Delivered(logger, requestId, manifest.Files.Count);
+        if (warning is not null)
+            DistributionLog.MembersWithoutAccount(logger, requestId, string.Join(", ", manifest.MembersWithoutAccount!));
         metrics.RequestFinished(Outcomes.Delivered, store.Now - request.CreatedAt);
         await bus.Publish(new ExtractionDelivered
         {

@@ -9,9 +9,10 @@ namespace Lake.Extract.Permits;
 /// Amending, revoking and closing permits, with what each means for data already delivered:
 /// a removed member loses access to the study's deliveries at once, and when a permit is revoked
 /// or has expired its deliveries are deleted together with the study key, so the study's
-/// pseudonyms can never again be linked to anything. Every step is in the audit log.
+/// pseudonyms can never again be linked to anything. The operating system enforces access: each
+/// amendment rewrites the deliveries' access lists (<see cref="DeliveryArea"/>). Every step is in the audit log.
 /// </summary>
-public sealed class PermitLifecycle(ControlPlaneStore store, AuditLog audit, KeyRing keyRing, string deliveryRoot)
+public sealed class PermitLifecycle(ControlPlaneStore store, AuditLog audit, KeyRing keyRing, DeliveryArea deliveries)
 {
     public Permit Record(Permit permit, string actor)
     {
@@ -52,10 +53,19 @@ public sealed class PermitLifecycle(ControlPlaneStore store, AuditLog audit, Key
         }.Where(c => c is not null));
         store.SavePermit(amended, "amended: " + change);
 
-        var deliveries = Deliveries(amended).ToList();
-        foreach (var folder in deliveries)
-            DeliveryAccess.Write(folder, amended);
-        audit.Append(actor, "permit.amend", $"permit {permitId} v{amended.Version}", "amended", $"{change}; access lists of {deliveries.Count} deliveries updated");
+        // The permit is saved first: should an access list fail, the folder is closed to all but
+        // Lake (DeliveryArea.Grant), and the next amendment or delivery writes it from this version.
+        var folders = Deliveries(amended).ToList();
+        var withoutAccount = deliveries.WithoutAccount(amended.Members);
+        foreach (var folder in folders)
+        {
+            DeliveryAccess.Write(folder, amended, withoutAccount.Count == 0 ? null : withoutAccount);
+            deliveries.Grant(folder, amended.Members);
+        }
+
+        var warning = deliveries.WarningFor(amended.Members);
+        audit.Append(actor, "permit.amend", $"permit {permitId} v{amended.Version}", "amended",
+            $"{change}; access lists of {folders.Count} deliveries updated{(warning is null ? "" : "; " + warning)}");
         return amended;
     }
 
@@ -84,6 +94,10 @@ public sealed class PermitLifecycle(ControlPlaneStore store, AuditLog audit, Key
             deleted++;
         }
 
+        // Members of the deleted deliveries no longer pass through the folders above them.
+        if (deleted > 0)
+            deliveries.Refresh(permit.StudyId);
+
         // Another live permit of the same study still needs the key and its deliveries' pseudonyms.
         var keyDeleted = false;
         if (!store.ListPermits().Any(p => p.Id != permit.Id && p.StudyId == permit.StudyId && p.Status == PermitStatus.Approved && p.Expires >= DateOnly.FromDateTime(store.Now.UtcDateTime)))
@@ -105,7 +119,7 @@ public sealed class PermitLifecycle(ControlPlaneStore store, AuditLog audit, Key
     /// <summary>Delivery folders made under this permit (a study may have had others).</summary>
     private IEnumerable<string> Deliveries(Permit permit)
     {
-        var folder = Path.Combine(Path.GetFullPath(deliveryRoot), permit.StudyId);
+        var folder = deliveries.StudyFolder(permit.StudyId);
         if (!Directory.Exists(folder))
             return [];
         return Directory.EnumerateDirectories(folder)

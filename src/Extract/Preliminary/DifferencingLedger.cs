@@ -1,4 +1,5 @@
 using System.Globalization;
+using Lake.Contracts.Lake;
 using Microsoft.Data.Sqlite;
 
 namespace Lake.Extract.Preliminary;
@@ -16,7 +17,10 @@ public sealed class DifferencingLedger
 
     public DifferencingLedger(string databasePath, TimeProvider? time = null)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
+        OwnerOnly.CreateFolder(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
+        // SQLite gives its -wal, -shm and -journal files the mode of the database file.
+        OwnerOnly.CreateEmptyFile(databasePath);
+        OwnerOnly.Restrict(databasePath);
         _connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = false }.ToString();
         _time = time ?? TimeProvider.System;
         using var connection = Open();

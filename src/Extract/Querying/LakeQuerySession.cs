@@ -1,4 +1,5 @@
 using DuckDB.NET.Data;
+using Lake.Contracts.Lake;
 using Lake.Contracts.Registers;
 
 namespace Lake.Extract.Querying;
@@ -37,7 +38,7 @@ public sealed class LakeQuerySession : IDisposable
         var allowed = new List<string> { snapshot.Layout.Root + Path.DirectorySeparatorChar };
         if (writableFolder is not null)
         {
-            Directory.CreateDirectory(writableFolder);
+            OwnerOnly.CreateFolder(writableFolder);
             allowed.Add(Path.GetFullPath(writableFolder) + Path.DirectorySeparatorChar);
         }
 

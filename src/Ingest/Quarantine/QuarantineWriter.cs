@@ -1,4 +1,5 @@
 using System.Text;
+using Lake.Contracts.Lake;
 using Lake.Ingest.Mapping;
 using Lake.Ingest.Reading;
 using nietras.SeparatedValues;
@@ -67,8 +68,8 @@ internal sealed class QuarantineWriter : IDisposable
 
     private SepWriter Open()
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
-        _file = new FileStream(_path, FileMode.Create, FileAccess.Write, FileShare.Read);
+        OwnerOnly.CreateFolder(Path.GetDirectoryName(_path)!);
+        _file = OwnerOnly.Open(_path, FileMode.Create, FileAccess.Write, FileShare.Read);
         _text = new StreamWriter(_file, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
         return Sep.New(',').Writer(o => o with { Escape = true }).To(_text, leaveOpen: true);
     }

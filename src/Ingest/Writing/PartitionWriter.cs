@@ -1,3 +1,4 @@
+using Lake.Contracts.Lake;
 using Lake.Contracts.Registers;
 using Lake.Ingest.Mapping;
 using Parquet;
@@ -106,8 +107,8 @@ internal sealed class PartitionWriter : IAsyncDisposable
             return _writer;
 
         Path = _pathWhenWriting();
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
-        _stream = new FileStream(Path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16);
+        OwnerOnly.CreateFolder(System.IO.Path.GetDirectoryName(Path)!);
+        _stream = OwnerOnly.Open(Path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16);
         _writer = await ParquetWriter.CreateAsync(_schema, _stream, _options, cancellationToken: cancellationToken);
         return _writer;
     }

@@ -1,4 +1,5 @@
 using Lake.Contracts.Extraction;
+using Lake.Extract.Access;
 using Lake.Extract.ControlPlane;
 using Lake.Extract.Delivery;
 
@@ -102,5 +103,5 @@ public sealed partial class ExtractionRunnerTests
         Assert.That(again.CreatedAt, Is.EqualTo(first.CreatedAt), "an interrupted assembly redone keeps the delivery as it was published");
     }
 
-    private ExtractionRunner Runner() => new(_layout, _folder.File("delivery"), _pseudonymizer, TimeProvider.System);
+    private ExtractionRunner Runner() => new(_layout, new DeliveryArea(_folder.Path, OperatingSystemAccounts.None), _pseudonymizer, TimeProvider.System);
 }

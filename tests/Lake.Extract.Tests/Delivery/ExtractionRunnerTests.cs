@@ -1,6 +1,7 @@
 using DuckDB.NET.Data;
 using Lake.Contracts.Extraction;
 using Lake.Contracts.Lake;
+using Lake.Extract.Access;
 using Lake.Extract.ControlPlane;
 using Lake.Extract.Delivery;
 using Lake.Ingest;
@@ -119,7 +120,7 @@ public sealed partial class ExtractionRunnerTests
 
     private DeliveryManifest Extract(DeliveryOptions? delivery = null, DatasetRequest? dataset = null, IReadOnlyCollection<string>? consented = null, bool permitAllowsAll = true)
     {
-        var runner = new ExtractionRunner(_layout, _folder.File("delivery"), _pseudonymizer, TimeProvider.System);
+        var runner = new ExtractionRunner(_layout, new DeliveryArea(_folder.Path, OperatingSystemAccounts.None), _pseudonymizer, TimeProvider.System);
         var permit = new Permit
         {
             Id = "P1",

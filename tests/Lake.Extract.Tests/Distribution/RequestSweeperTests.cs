@@ -1,4 +1,5 @@
 using Lake.Contracts.Lake;
+using Lake.Extract.Access;
 using Lake.Extract.Audit;
 using Lake.Extract.ControlPlane;
 using Lake.Extract.Delivery;
@@ -30,7 +31,7 @@ public sealed class RequestSweeperTests
         {
             Id = "P1", StudyId = "S1", Registers = ["diagnosis"], Expires = new DateOnly(2099, 1, 1), Members = ["anna"], RecordedAt = DateTimeOffset.UtcNow,
         });
-        var runner = new ExtractionRunner(new LakeLayout(_folder.File("lake")), _folder.File("delivery"), new Pseudonymizer(KeyRing.OpenOrCreate(_folder.File("keys/keyring.json"))), TimeProvider.System);
+        var runner = new ExtractionRunner(new LakeLayout(_folder.File("lake")), new DeliveryArea(_folder.Path, OperatingSystemAccounts.None), new Pseudonymizer(KeyRing.OpenOrCreate(_folder.File("keys/keyring.json"))), TimeProvider.System);
         _bus = Bus.Factory.CreateUsingInMemory(_ => { });
         await _bus.StartAsync();
         var options = Options.Create(new CoordinatorOptions { MaxRedrives = 2 });

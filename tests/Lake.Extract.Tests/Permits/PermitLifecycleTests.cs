@@ -1,5 +1,6 @@
 using Lake.Contracts.Extraction;
 using Lake.Contracts.Lake;
+using Lake.Extract.Access;
 using Lake.Extract.Audit;
 using Lake.Extract.ControlPlane;
 using Lake.Extract.Delivery;
@@ -23,7 +24,7 @@ public sealed class PermitLifecycleTests
     private Pseudonymizer _pseudonymizer = null!;
     private PermitLifecycle _lifecycle = null!;
     private ExtractionRunner _runner = null!;
-    private string Deliveries => _folder.File("delivery");
+    private DeliveryArea Deliveries => new(_folder.Path, OperatingSystemAccounts.None);
 
     [SetUp]
     public async Task Setup()

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Lake.Contracts.Extraction;
 using Lake.Contracts.Lake;
 using Lake.Contracts.Registers;
+using Lake.Extract.Access;
 using Lake.Extract.Audit;
 using Lake.Extract.ControlPlane;
 using Lake.Extract.Delivery;
@@ -54,7 +55,7 @@ public sealed class IdentityListPrivacyTests
 
         var (outcome, message) = await SubmitThroughBusAsync(store, audit, specification, "P1");
 
-        var manifest = new ExtractionRunner(_lake.Layout, Path.Combine(_lake.ControlPlanePath, "..", "..", "delivery"), _lake.Pseudonymizer, TimeProvider.System)
+        var manifest = new ExtractionRunner(_lake.Layout, new DeliveryArea(Path.Combine(_lake.ControlPlanePath, "..", ".."), OperatingSystemAccounts.None), _lake.Pseudonymizer, TimeProvider.System)
             .Run(outcome.RequestId, store.FindPermit("P1")!, "alice", message.Specification);
         Assert.That(manifest.CohortSize, Is.EqualTo(Listed.Length));
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
@@ -82,7 +83,7 @@ public sealed class IdentityListPrivacyTests
 
         // The codes come from the message's sealed lists, opened by the extraction itself.
         var delivery = Path.GetFullPath(Path.Combine(_lake.ControlPlanePath, "..", "..", "delivery"));
-        var manifest = new ExtractionRunner(_lake.Layout, delivery, _lake.Pseudonymizer, TimeProvider.System)
+        var manifest = new ExtractionRunner(_lake.Layout, new DeliveryArea(Path.GetDirectoryName(delivery)!, OperatingSystemAccounts.None), _lake.Pseudonymizer, TimeProvider.System)
             .Run(outcome.RequestId, store.FindPermit("P2")!, "alice", message.Specification);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
 
