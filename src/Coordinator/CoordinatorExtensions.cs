@@ -25,7 +25,7 @@ public static class CoordinatorExtensions
     /// <summary>A request body larger than this is refused before it is read; specifications are small.</summary>
     private const long MaxRequestBodyBytes = 4 * 1024 * 1024;
 
-    public static WebApplicationBuilder AddLakeCoordinator(this WebApplicationBuilder builder, CoordinatorWorkspace workspace, string identityDatabasePath, string defaultIssuer)
+    public static WebApplicationBuilder AddLakeCoordinator(this WebApplicationBuilder builder, CoordinatorWorkspace workspace, string identityDatabasePath)
     {
         var auth = builder.Configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>() ?? new AuthOptions();
         var identity = builder.Configuration.GetSection(IdentityOptions.SectionName).Get<IdentityOptions>() ?? new IdentityOptions();
@@ -40,7 +40,9 @@ public static class CoordinatorExtensions
         var openIddict = builder.Services.AddOpenIddict();
         if (auth.IsEmbedded)
         {
-            var issuer = new Uri(auth.Issuer ?? defaultIssuer, UriKind.Absolute);
+            // Without a configured issuer, OpenIddict takes the address each request came to, so a
+            // coordinator on a port chosen at start (port 0) publishes endpoints that work.
+            var issuer = auth.Issuer is { Length: > 0 } configured ? new Uri(configured, UriKind.Absolute) : null;
             var keys = AuthorityKeys.LoadOrCreate(workspace.KeyRing.Path);
             IdentityStore.AddTo(builder.Services, identityDatabasePath, workspace.KeyRing);
             builder.Services.AddSingleton(services => services.GetRequiredService<IOptions<IdentityOptions>>().Value);
@@ -58,7 +60,7 @@ public static class CoordinatorExtensions
                 cookie.Cookie.Name = "lake.session";
                 cookie.Cookie.HttpOnly = true;
                 cookie.Cookie.SameSite = SameSiteMode.Lax;
-                cookie.Cookie.SecurePolicy = issuer.Scheme == Uri.UriSchemeHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+                cookie.Cookie.SecurePolicy = issuer?.Scheme == Uri.UriSchemeHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
                 cookie.ExpireTimeSpan = auth.SessionIdleTimeout;
                 cookie.SlidingExpiration = true;
                 cookie.LoginPath = AuthorityDefaults.LoginPath;

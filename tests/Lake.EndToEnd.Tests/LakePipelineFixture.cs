@@ -1,3 +1,4 @@
+using Lake.Testing;
 using Lake.Cli;
 using Lake.Cli.Commands;
 using Lake.Extract.ControlPlane;
@@ -60,6 +61,10 @@ public abstract class LakePipelineFixture
     protected Task AddPermit(string id, string study, string expires, params string[] registers) =>
         Lake(["permit", "add", "--id", id, "--study", study, "--registers", .. registers, "--from", "2015-01-01", "--to", "2025-12-31", "--expires", expires, "--members", "alice", "bob"]);
 
-    protected Task<int> Lake(params string[] args) =>
-        LakeCommandLine.InvokeAsync([.. args, "--data", Data, "--keyring", KeyRingPath, "--sources", RepositoryPaths.Sources]);
+    /// <summary>A command as the user after `--as` (data-service staff without it), verified the way the host does.</summary>
+    protected Task<int> Lake(params string[] args)
+    {
+        var (user, rest) = LakeUsers.SplitAs(args);
+        return LakeUsers.AsAsync(Data, KeyRingPath, user, () => LakeCommandLine.InvokeAsync([.. rest, "--data", Data, "--keyring", KeyRingPath, "--sources", RepositoryPaths.Sources]));
+    }
 }

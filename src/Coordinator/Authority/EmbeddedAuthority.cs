@@ -11,10 +11,11 @@ namespace Lake.Coordinator.Authority;
 /// </summary>
 internal static class EmbeddedAuthority
 {
-    public static void Configure(OpenIddictServerBuilder server, Uri issuer, AuthorityKeys keys, AuthOptions auth)
+    public static void Configure(OpenIddictServerBuilder server, Uri? issuer, AuthorityKeys keys, AuthOptions auth)
     {
-        server.SetIssuer(issuer)
-            .SetAuthorizationEndpointUris(AuthorityDefaults.AuthorizePath.TrimStart('/'))
+        if (issuer is not null)
+            server.SetIssuer(issuer);
+        server.SetAuthorizationEndpointUris(AuthorityDefaults.AuthorizePath.TrimStart('/'))
             .SetTokenEndpointUris(AuthorityDefaults.TokenPath.TrimStart('/'))
             .SetDeviceAuthorizationEndpointUris(AuthorityDefaults.DevicePath.TrimStart('/'))
             .SetEndUserVerificationEndpointUris(AuthorityDefaults.VerifyPath.TrimStart('/'))
@@ -34,9 +35,9 @@ internal static class EmbeddedAuthority
             .EnableTokenEndpointPassthrough()
             .EnableEndUserVerificationEndpointPassthrough()
             .EnableEndSessionEndpointPassthrough();
-        // Plain HTTP only where nothing leaves the machine: a loopback issuer (the default, the
-        // demo and the tests). Anything else is served behind TLS.
-        if (issuer.Scheme == Uri.UriSchemeHttp && issuer.IsLoopback)
+        // Plain HTTP only where nothing leaves the machine: no issuer configured (the default, the
+        // demo and the tests listen on loopback) or a loopback one. A real issuer is served behind TLS.
+        if (issuer is null || (issuer.Scheme == Uri.UriSchemeHttp && issuer.IsLoopback))
             aspNetCore.DisableTransportSecurityRequirement();
     }
 }

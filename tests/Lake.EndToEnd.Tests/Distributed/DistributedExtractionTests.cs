@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Lake.Cli.Commands;
+using Lake.Cli.Serving;
 using Lake.Contracts.Extraction;
 using Lake.Contracts.Lake;
 using Lake.Extract.ControlPlane;
@@ -64,7 +65,7 @@ public sealed partial class DistributedExtractionTests : LakePipelineFixture
         var metricsPorts = new[] { FreePort(), FreePort(), FreePort() };
         // The coordinator reads queue depths every second here (15 s by default), so the reading after the workers declared their queue is in.
         var (_, url) = await cluster.StartCoordinatorAsync(Scraped(metricsPorts[0]), ("Telemetry__QueueDepthIntervalSeconds", "1"));
-        using var client = LakeCluster.Client(url);
+        using var client = cluster.Clients(url);
         // Before any worker has declared its queue: the tasks wait in the outbox, not lost on the broker.
         var submitted = await Task.WhenAll(Enumerable.Range(0, 10).Select(i =>
             client.SubmitAsync(_specification, PermitId, i % 2 == 0 ? "alice" : "bob", CancellationToken.None)));
@@ -101,7 +102,7 @@ public sealed partial class DistributedExtractionTests : LakePipelineFixture
         // Holds its first task for a minute: long enough to be killed while holding it.
         var doomed = await cluster.StartWorkerAsync("doomed-worker", ("Worker__TaskDelay", "00:01:00"));
 
-        using var client = LakeCluster.Client(url);
+        using var client = cluster.Clients(url);
         var request = await client.SubmitAsync(_specification, PermitId, "alice", CancellationToken.None);
         var held = await doomed.WaitForLineAsync(l => l.Contains($"Extracting ", StringComparison.Ordinal) && l.Contains(request.Id.ToString(), StringComparison.Ordinal), DeliveryTimeout, "a task taken");
         await doomed.KillAsync();
@@ -112,10 +113,11 @@ public sealed partial class DistributedExtractionTests : LakePipelineFixture
         Assert.That(rescuer.CountLines(l => IsExtracted(l) && l.Contains($"Extracted {dataset} of request {request.Id}", StringComparison.Ordinal)), Is.EqualTo(1),
             $"the killed worker's task ({dataset}) should have been redelivered to the other worker");
 
-        var status = await LakeConsole.RunAsync("request", "status", request.Id.ToString(), "--as", "bob", "--server", url.ToString());
+        // The command line as each person signed in: the token in the cache decides, no name on the command line.
+        var status = await SignedInStatusAsync(client, url, "bob", request.Id);
         Assert.That(status.Output, Does.Contain($"Request {request.Id}: Delivered"), "a group member asks the coordinator");
-        var stranger = await LakeConsole.RunAsync("request", "status", request.Id.ToString(), "--as", "mallory", "--server", url.ToString());
-        Assert.That((stranger.ExitCode, stranger.Output), Is.EqualTo((CommandAction.UserError, $"error: No request {request.Id} that mallory may see.\n")));
+        var stranger = await SignedInStatusAsync(client, url, "mallory", request.Id);
+        Assert.That((stranger.ExitCode, stranger.Output), Is.EqualTo((CommandAction.UserError, $"error: No request {request.Id} that you may see.\n")));
     }
 
     [Test]
@@ -124,7 +126,7 @@ public sealed partial class DistributedExtractionTests : LakePipelineFixture
         await using var cluster = await NewClusterAsync("twice");
         var (coordinator, url) = await cluster.StartCoordinatorAsync();
         var worker = await cluster.StartWorkerAsync("worker");
-        using var client = LakeCluster.Client(url);
+        using var client = cluster.Clients(url);
         var request = await client.SubmitAsync(_specification, PermitId, "alice", CancellationToken.None);
         var delivered = await cluster.WaitForOutcomeAsync(request.Id, DeliveryTimeout);
         AssertSameAsReference(delivered);
@@ -169,7 +171,7 @@ public sealed partial class DistributedExtractionTests : LakePipelineFixture
         var (_, url) = await cluster.StartCoordinatorAsync(quickRetries);
         await cluster.StartWorkerAsync("worker", quickRetries);
 
-        using var client = LakeCluster.Client(url);
+        using var client = cluster.Clients(url);
         var poisoned = await client.SubmitAsync(_specification, PermitId, "alice", CancellationToken.None);
         var withoutLaboratory = _specification with { Datasets = [.. _specification.Datasets.Where(d => d.Register != "laboratory")] };
         var healthy = await client.SubmitAsync(withoutLaboratory, PermitId, "bob", CancellationToken.None);
@@ -194,7 +196,7 @@ public sealed partial class DistributedExtractionTests : LakePipelineFixture
         var (crashing, url) = await cluster.StartCoordinatorAsync(("Coordinator__CrashAfterPlanning", "true"));
         var worker = await cluster.StartWorkerAsync("worker");
 
-        using (var client = LakeCluster.Client(url))
+        using (var client = cluster.Clients(url))
         {
             try
             {
@@ -223,7 +225,7 @@ public sealed partial class DistributedExtractionTests : LakePipelineFixture
         // Slow tasks, so that the broker goes away while the extraction is under way.
         var worker = await cluster.StartWorkerAsync("worker", ("Worker__TaskDelay", "00:00:02"));
 
-        using var client = LakeCluster.Client(url);
+        using var client = cluster.Clients(url);
         var request = await client.SubmitAsync(_specification, PermitId, "alice", CancellationToken.None);
         await worker.WaitForLineAsync(l => l.Contains("Extracting ", StringComparison.Ordinal), DeliveryTimeout, "a task taken");
         await Node.StopAsync();
@@ -315,4 +317,20 @@ public sealed partial class DistributedExtractionTests : LakePipelineFixture
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\d{6}[-+ABCDEFUVWXY]\d{3}[0-9A-Y]")]
     private static partial System.Text.RegularExpressions.Regex IdentityCodeShape();
+
+    /// <summary>`lake request status --server` with <paramref name="user"/>'s sign-in in the token cache.</summary>
+    private static async Task<LakeConsole.Result> SignedInStatusAsync(SignedInClients clients, Uri url, string user, Guid id)
+    {
+        using var folder = new TempDirectory("lake-tokens");
+        new TokenCache(Path.Combine(folder.Path, "tokens.json")).Save(url, await clients.TokenAsync(user, CancellationToken.None));
+        Environment.SetEnvironmentVariable(TokenCache.EnvironmentVariable, Path.Combine(folder.Path, "tokens.json"));
+        try
+        {
+            return await LakeConsole.RunAsync("request", "status", id.ToString(), "--server", url.ToString());
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(TokenCache.EnvironmentVariable, null);
+        }
+    }
 }

@@ -55,7 +55,8 @@ internal sealed class LakeCluster(string data, string keyRing, string brokerUri)
         }
     }
 
-    public static CoordinatorClient Client(Uri url) => new(url);
+    /// <summary>Clients of the coordinator at <paramref name="url"/>, one signed-in person each.</summary>
+    public SignedInClients Clients(Uri url) => new(url, data, keyRing);
 
     public async ValueTask DisposeAsync()
     {

@@ -76,8 +76,9 @@ public sealed partial class PrometheusEndpointTests
             await outcomes.WaitForAsync(_lake.Messages.Count + 1, Wait);
             Assert.That(outcomes.Ingested, Has.Count.EqualTo(_lake.Messages.Count), string.Join("; ", outcomes.Rejected.Select(r => r.Reason)));
 
-            Assert.That(await LakeCommandLine.InvokeAsync(["permit", "add", "--id", "TEL-1", "--study", StudyId, "--registers", "diagnosis", "laboratory", "patient_background",
-                "--from", "2015-01-01", "--to", "2025-12-31", "--expires", "2099-12-31", "--members", "alice", "--data", _lake.Data, "--keyring", _lake.KeyRingPath]), Is.Zero);
+            Assert.That(await LakeUsers.AsAsync(_lake.Data, _lake.KeyRingPath, LakeUsers.Staff, () => LakeCommandLine.InvokeAsync(["permit", "add", "--id", "TEL-1", "--study", StudyId,
+                "--registers", "diagnosis", "laboratory", "patient_background", "--from", "2015-01-01", "--to", "2025-12-31", "--expires", "2099-12-31", "--members", "alice",
+                "--data", _lake.Data, "--keyring", _lake.KeyRingPath])), Is.Zero);
             var specification = SpecificationReader.Load(Path.Combine(Repository, "examples", "diabetes-study.yaml"));
             var requests = new RequestService(store, host.Services.GetRequiredService<Extract.Audit.AuditLog>(), host.Services.GetRequiredService<OutboxDispatcher>());
             SubmitOutcome submitted;
