@@ -25,7 +25,7 @@ public static class CoordinatorExtensions
     /// <summary>A request body larger than this is refused before it is read; specifications are small.</summary>
     private const long MaxRequestBodyBytes = 4 * 1024 * 1024;
 
-    public static WebApplicationBuilder AddLakeCoordinator(this WebApplicationBuilder builder, CoordinatorWorkspace workspace, string identityDatabasePath)
+    public static WebApplicationBuilder AddLakeCoordinator(this WebApplicationBuilder builder, CoordinatorWorkspace workspace, string identityDatabasePath, Uri listenAddress)
     {
         var auth = builder.Configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>() ?? new AuthOptions();
         var identity = builder.Configuration.GetSection(IdentityOptions.SectionName).Get<IdentityOptions>() ?? new IdentityOptions();
@@ -48,7 +48,7 @@ public static class CoordinatorExtensions
             builder.Services.AddSingleton(services => services.GetRequiredService<IOptions<IdentityOptions>>().Value);
             openIddict
                 .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<IdentityDatabase>())
-                .AddServer(server => EmbeddedAuthority.Configure(server, issuer, keys, auth))
+                .AddServer(server => EmbeddedAuthority.Configure(server, issuer, listenAddress.IsLoopback, keys, auth))
                 .AddValidation(validation =>
                 {
                     validation.UseLocalServer();

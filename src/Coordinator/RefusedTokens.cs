@@ -18,6 +18,16 @@ internal static class RefusedTokens
         if (context.Request.Headers.Authorization.Count > 0 && !context.Request.Path.StartsWithSegments("/connect"))
         {
             var result = await context.AuthenticateAsync(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
+            if (result.Succeeded && NotYetValid(result.Principal, context.RequestServices.GetRequiredService<TimeProvider>()))
+            {
+                // The validator checks expiry but not "not before"; a token for later is no token now.
+                context.RequestServices.GetRequiredService<AuditLog>().Append("(unauthenticated)", "token", $"{context.Request.Method} {context.Request.Path}", "refused",
+                    "the token is not valid yet (nbf)");
+                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                context.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\", error_description=\"The token is not valid yet.\"";
+                return;
+            }
+
             if (!result.Succeeded)
             {
                 var reason = result.Properties?.Items.TryGetValue(OpenIddictValidationAspNetCoreConstants.Properties.ErrorDescription, out var description) == true
@@ -29,6 +39,13 @@ internal static class RefusedTokens
 
         await next();
     }
+
+    private static bool NotYetValid(System.Security.Claims.ClaimsPrincipal principal, TimeProvider time) =>
+        principal.FindFirst("nbf")?.Value is { } value && long.TryParse(value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var notBefore)
+        && DateTimeOffset.FromUnixTimeSeconds(notBefore) > time.GetUtcNow() + ClockSkew;
+
+    /// <summary>Clocks of the authority and the coordinator may differ this much.</summary>
+    private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(2);
 
     private static string Clip(string text) => text.Length > 300 ? text[..300] : text;
 }

@@ -8,6 +8,7 @@ using Lake.Cli;
 using Lake.Cli.Commands;
 using Lake.Contracts.Lake;
 using Lake.Extract.ControlPlane;
+using Lake.Testing;
 using Lake.Extract.Delivery;
 using Lake.Extract.Specifications;
 using Lake.Synthetic;
@@ -197,7 +198,7 @@ public sealed partial class WalkingSkeletonTests : LakePipelineFixture
         var entries = Workspace().OpenAuditLog().ReadAll();
         Assert.Multiple(async () =>
         {
-            Assert.That(await Lake("audit", "verify"), Is.Zero);
+            Assert.That(await Lake("audit", "verify", "--as", LakeUsers.Auditor), Is.Zero, "the auditor verifies the chain");
             Assert.That(entries.Any(e => e.Actor == "dave" && e.Action == "request.submit" && e.Outcome == "refused" && e.Detail.Contains("is not recorded")), Is.True);
             Assert.That(entries.Any(e => e.Actor == "carol" && e.Action == "study.preliminary" && e.Detail.Contains($"\"cohort\":{CohortFromTruth().Count}")), Is.True,
                 "the true cohort size is kept in the audit log");

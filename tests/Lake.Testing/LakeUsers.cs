@@ -14,6 +14,8 @@ public static class LakeUsers
 {
     public const string Staff = "dana";
 
+    public const string Auditor = "audrey";
+
     public static async Task<T> AsAsync<T>(string data, string keyRing, string user, Func<Task<T>> run)
     {
         await EnsureAsync(data, keyRing, user, RoleOf(user));
@@ -29,8 +31,13 @@ public static class LakeUsers
         }
     }
 
-    /// <summary>The test population's convention: <see cref="Staff"/> is data-service staff, everyone else a researcher.</summary>
-    public static string RoleOf(string user) => user == Staff ? LakeRoles.Staff : LakeRoles.Researcher;
+    /// <summary>The test population's convention: <see cref="Staff"/> is data-service staff, <see cref="Auditor"/> the auditor, everyone else a researcher.</summary>
+    public static string RoleOf(string user) => user switch
+    {
+        Staff => LakeRoles.Staff,
+        Auditor => LakeRoles.Auditor,
+        _ => LakeRoles.Researcher,
+    };
 
     public static async Task EnsureAsync(string data, string keyRing, string user, string role)
     {

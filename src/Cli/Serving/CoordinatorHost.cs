@@ -30,7 +30,7 @@ internal static class CoordinatorHost
         builder.AddLakeExtraction(messaging.Transport == MessagingTransport.InMemory ? ExtractionRoles.SingleProcess : ExtractionRoles.Coordinator);
         builder.Services.AddHostedService<RequestSweeper>();
         builder.WebHost.UseUrls(url);
-        builder.AddLakeCoordinator(new CoordinatorWorkspace(workspace.Layout, workspace.ControlPlanePath, workspace.KeyRing), workspace.IdentityDatabasePath);
+        builder.AddLakeCoordinator(new CoordinatorWorkspace(workspace.Layout, workspace.ControlPlanePath, workspace.KeyRing), workspace.IdentityDatabasePath, new Uri(url.Replace("://*", "://0.0.0.0", StringComparison.Ordinal).Replace("://+", "://0.0.0.0", StringComparison.Ordinal)));
         var app = builder.Build();
         app.MapLakeCoordinator();
         return app;

@@ -11,7 +11,7 @@ namespace Lake.Coordinator.Authority;
 /// </summary>
 internal static class EmbeddedAuthority
 {
-    public static void Configure(OpenIddictServerBuilder server, Uri? issuer, AuthorityKeys keys, AuthOptions auth)
+    public static void Configure(OpenIddictServerBuilder server, Uri? issuer, bool loopbackOnly, AuthorityKeys keys, AuthOptions auth)
     {
         if (issuer is not null)
             server.SetIssuer(issuer);
@@ -25,6 +25,8 @@ internal static class EmbeddedAuthority
             .AllowDeviceAuthorizationFlow()
             .AllowClientCredentialsFlow()
             .AllowRefreshTokenFlow();
+        // S256 only: with "plain" the verifier itself would travel in the browser's address bar.
+        server.Configure(options => options.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain));
         server.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Roles, Scopes.OfflineAccess, LakeClients.ApiScope);
         server.AddSigningKey(keys.Signing).AddEncryptionKey(keys.Encryption);
         server.DisableAccessTokenEncryption();
@@ -35,9 +37,9 @@ internal static class EmbeddedAuthority
             .EnableTokenEndpointPassthrough()
             .EnableEndUserVerificationEndpointPassthrough()
             .EnableEndSessionEndpointPassthrough();
-        // Plain HTTP only where nothing leaves the machine: no issuer configured (the default, the
-        // demo and the tests listen on loopback) or a loopback one. A real issuer is served behind TLS.
-        if (issuer is null || (issuer.Scheme == Uri.UriSchemeHttp && issuer.IsLoopback))
+        // Plain HTTP only where nothing leaves the machine: a coordinator listening on loopback
+        // alone (the default, the demo and the tests). Anything reachable from elsewhere is TLS.
+        if (loopbackOnly && (issuer is null || issuer.IsLoopback))
             aspNetCore.DisableTransportSecurityRequirement();
     }
 }

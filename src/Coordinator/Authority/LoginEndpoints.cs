@@ -53,7 +53,8 @@ internal static class LoginEndpoints
         {
             if (!await IsFromThisSiteAsync(context, antiforgery))
                 return AuthorityPages.Message("Sign-out refused", "The form expired or did not come from this site.", StatusCodes.Status400BadRequest);
-            var name = context.User.Identity?.Name;
+            // The API's default scheme is the bearer token's; the browser session is the cookie's.
+            var name = (await context.AuthenticateAsync(AuthorityDefaults.SessionScheme)).Principal?.Identity?.Name;
             await context.SignOutAsync(AuthorityDefaults.SessionScheme);
             if (name is not null)
                 audit.Append(name, "logout", "browser session", "done");

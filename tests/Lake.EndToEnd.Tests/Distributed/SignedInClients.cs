@@ -39,7 +39,11 @@ internal sealed class SignedInClients(Uri server, string data, string keyRing) :
             await using (var store = await IdentityStore.OpenAsync(Path.Combine(data, "control", IdentityDatabase.FileName), KeyRing.OpenOrCreate(keyRing),
                 new AuditLog(Path.Combine(data, "control", "lake.db")), new IdentityOptions(), cancellationToken))
             {
-                await store.Accounts.AddPersonAsync("test", user, user, [LakeRoles.Researcher], password, cancellationToken);
+                // The cluster's data folder is a copy of the fixture's, whose commands may have made the user already.
+                if (await store.Accounts.FindAsync(user, cancellationToken) is null)
+                    await store.Accounts.AddPersonAsync("test", user, user, [LakeRoles.Researcher], password, cancellationToken);
+                else
+                    await store.Accounts.SetPasswordAsync("test", user, password, cancellationToken);
                 seed = OtpNet.Base32Encoding.ToBytes((await store.Accounts.EnrollTotpAsync("test", user, cancellationToken)).Base32Secret);
             }
 
