@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OpenIddict.Validation.AspNetCore;
 
@@ -36,6 +37,9 @@ public static class CoordinatorExtensions
         builder.Services.AddSingleton<AccessPolicy>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+        // OpenIddict logs whole protocol messages at Information, device codes among them: a
+        // credential until redeemed, so nothing below a warning of it reaches a log.
+        builder.Logging.AddFilter("OpenIddict", LogLevel.Warning);
 
         var openIddict = builder.Services.AddOpenIddict();
         if (auth.IsEmbedded)

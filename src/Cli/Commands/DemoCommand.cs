@@ -6,6 +6,7 @@ using Lake.Coordinator.Identity;
 using Lake.Extract.ControlPlane;
 using Lake.Extract.Specifications;
 using Lake.Synthetic;
+using Microsoft.Extensions.Configuration;
 using Spectre.Console;
 
 namespace Lake.Cli.Commands;
@@ -77,7 +78,9 @@ internal static class DemoCommand
         }
 
         var url = $"http://127.0.0.1:{FreeLoopbackPort()}";
-        await using var coordinator = CoordinatorHost.Build(workspace, url);
+        // The console tells the demo's story; the coordinator's own chatter would drown it.
+        await using var coordinator = CoordinatorHost.Build(workspace, url, configuration => configuration.AddInMemoryCollection(
+            new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" }));
         await coordinator.StartAsync(cancellationToken);
         var server = new Uri(url);
         foreach (var name in new[] { "alice", "mallory" })
