@@ -28,6 +28,8 @@ public static class MessagingExtensions
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();
+            // MassTransit's own readiness check (tagged "ready"), under a name an operator reads in /readyz.
+            bus.ConfigureHealthCheckOptions(health => health.Name = "broker");
             addConsumers(bus);
             // Bounded retries in the consumer's process, then the error queue; a poison message
             // (a corrupt file, a bug) stops after a few attempts instead of cycling forever.

@@ -3,6 +3,7 @@ using Lake.Cli.Serving;
 using Lake.Extract.Audit;
 using Lake.Extract.Distribution;
 using Lake.Hosting;
+using Lake.Hosting.Health;
 using Lake.Hosting.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -31,6 +32,7 @@ internal static class ServeCommand
             var builder = WebApplication.CreateBuilder();
             RequestRunner.AddWorkspaceServices(builder, workspace, store);
             builder.AddLakeTelemetry("lake-serve");
+            builder.AddLakeHealthChecks(workspace.Layout.Root, workspace.ControlPlanePath);
             var messaging = builder.Configuration.GetSection(MessagingOptions.SectionName).Get<MessagingOptions>() ?? new MessagingOptions();
             builder.AddLakeExtraction(messaging.Transport == MessagingTransport.InMemory ? ExtractionRoles.SingleProcess : ExtractionRoles.Coordinator);
             builder.Services.AddHostedService<RequestSweeper>();
@@ -39,6 +41,7 @@ internal static class ServeCommand
 
             await using var app = builder.Build();
             CoordinatorApi.Map(app, store, app.Services.GetRequiredService<AuditLog>(), app.Services.GetRequiredService<OutboxDispatcher>());
+            app.MapLakeHealthEndpoints();
             // Starting waits for the bus, which declares every queue and binding first: no request
             // is taken before its tasks have somewhere to go.
             await app.StartAsync(cancellationToken);
