@@ -23,9 +23,28 @@ internal sealed class LakeProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public static LakeProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
+    public int ExitCode => _process.ExitCode;
+
+    public async Task WaitForExitAsync(TimeSpan timeout)
     {
-        var start = new ProcessStartInfo("dotnet")
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Assert.Fail($"lake did not exit within {timeout.TotalSeconds:0} s:\n{Output}");
+        }
+    }
+
+    public static LakeProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        Start("dotnet", Path.Combine(AppContext.BaseDirectory, "lake.dll"), workingDirectory, environment, args);
+
+    /// <summary>A `lake` build of <paramref name="lakeDll"/> run by the <paramref name="dotnet"/> host given, e.g. a published one on a chosen runtime.</summary>
+    public static LakeProcess Start(string dotnet, string lakeDll, string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        var start = new ProcessStartInfo(dotnet)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -33,7 +52,7 @@ internal sealed class LakeProcess : IDisposable
             // No appsettings.json of anyone else's: configuration comes from the environment.
             WorkingDirectory = workingDirectory,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "lake.dll"));
+        start.ArgumentList.Add(lakeDll);
         foreach (var arg in args)
             start.ArgumentList.Add(arg);
         foreach (var (key, value) in environment)
