@@ -9,11 +9,19 @@
 #   scripts/rabbitmq-private-node.sh restart DIR   stop, then start: same ports, same data
 #   scripts/rabbitmq-private-node.sh status DIR    exit 0 when the node answers
 #   scripts/rabbitmq-private-node.sh ctl DIR ARGS  rabbitmqctl against the node (list_queues, ...)
+#   scripts/rabbitmq-private-node.sh vhost DIR NAME  adds a virtual host, with Lake's roles granted on it
 #
-# `start` writes DIR/env, a file to source: LAKE_TEST_RABBITMQ (the AMQP URI),
-# LAKE_TEST_RABBITMQ_DIR, the node name and the ports. Ports and node name are
-# chosen on the first start and kept in DIR/env, so a later stop + start is a
-# broker restart that clients can reconnect to, with durable queues intact.
+# `start` writes DIR/env, a file to source: LAKE_TEST_RABBITMQ (the AMQP URI,
+# without user), LAKE_TEST_RABBITMQ_SECRETS, LAKE_TEST_RABBITMQ_DIR, the node
+# name and the ports. Ports and node name are chosen on the first start and kept
+# in DIR/env, so a later stop + start is a broker restart that clients can
+# reconnect to, with durable queues intact.
+#
+# Users: Lake's roles (deploy/rabbitmq/roles: lake-coordinator, lake-worker,
+# lake-ingest) with the permissions production gives them, and lake-admin for
+# the tests' own checks (reading error queues, declaring probe queues). Each has
+# a random password in DIR/secrets/<user> (mode 0600). The default `guest` user
+# is deleted: no process of Lake's may get by with it.
 #
 # Settings (environment): LAKE_RABBITMQ_BOOT_TIMEOUT (seconds, default 180),
 # LAKE_RABBITMQ_SBIN (folder holding rabbitmq-server and rabbitmqctl).
@@ -22,13 +30,15 @@ set -euo pipefail
 readonly script_name="${0##*/}"
 readonly boot_timeout="${LAKE_RABBITMQ_BOOT_TIMEOUT:-180}"
 readonly stop_timeout=60
+readonly roles_file="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/deploy/rabbitmq/roles"
+readonly admin_user=lake-admin
 
 say() { printf '%s: %s\n' "$script_name" "$*" >&2; }
 die() { say "error: $*"; exit 1; }
 
 usage()
 {
-    sed -n '6,11s/^#   /  /p' "$0" >&2
+    sed -n '6,12s/^#   /  /p' "$0" >&2
     exit 2
 }
 
@@ -109,7 +119,7 @@ load_env()
     epmd_port="$LAKE_TEST_RABBITMQ_EPMD_PORT"
 }
 
-amqp_uri() { printf 'amqp://guest:guest@127.0.0.1:%s/\n' "$amqp_port"; }
+amqp_uri() { printf 'amqp://127.0.0.1:%s/\n' "$amqp_port"; }
 
 # Local TCP ports in use, from /proc so that no extra tool is needed: all of
 # them, or with `listening` only those listening. A restarted node may bind a
@@ -177,7 +187,8 @@ EOF
 
     cat >"$dir/env" <<EOF
 # Private RabbitMQ node, written by $script_name; source this file.
-export LAKE_TEST_RABBITMQ='amqp://guest:guest@127.0.0.1:$amqp_port/'
+export LAKE_TEST_RABBITMQ='amqp://127.0.0.1:$amqp_port/'
+export LAKE_TEST_RABBITMQ_SECRETS='$dir/secrets'
 export LAKE_TEST_RABBITMQ_DIR='$dir'
 export LAKE_TEST_RABBITMQ_NODENAME='$node_name'
 export LAKE_TEST_RABBITMQ_AMQP_PORT=$amqp_port
@@ -294,6 +305,56 @@ log_hint()
 }
 
 # ---------------------------------------------------------------------------
+# Users and permissions
+
+# "user regex" for each of Lake's roles.
+role_lines()
+{
+    [[ -r "$roles_file" ]] || die "$roles_file not found"
+    grep -Ev '^[[:space:]]*(#|$)' "$roles_file"
+}
+
+# Sets the permissions of the admin and of every role on virtual host $1.
+grant_vhost()
+{
+    local user regex
+    ctl -q set_permissions -p "$1" "$admin_user" '.*' '.*' '.*' >/dev/null
+    while read -r user regex; do
+        # rabbitmqctl reads stdin; without </dev/null it would eat the remaining roles.
+        ctl -q set_permissions -p "$1" "$user" "$regex" "$regex" "$regex" </dev/null >/dev/null
+    done < <(role_lines)
+}
+
+# Creates the users once, each with a random password in DIR/secrets; later starts
+# find them in the node's data. Passwords go to rabbitmqctl on stdin, never as an
+# argument that another process could read.
+ensure_users()
+{
+    local secrets="$dir/secrets" user _ users existing
+    (umask 077 && mkdir -p "$secrets")
+    chmod 700 "$secrets"
+    users=("$admin_user")
+    while read -r user _; do users+=("$user"); done < <(role_lines)
+    existing="$(ctl -q list_users | cut -f1)"
+    for user in "${users[@]}"; do
+        if [[ ! -s "$secrets/$user" ]]; then
+            (umask 077 && head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$secrets/$user")
+        fi
+        chmod 600 "$secrets/$user"
+        if [[ $'\n'"$existing"$'\n' == *$'\n'"$user"$'\n'* ]]; then
+            ctl -q change_password "$user" <"$secrets/$user" >/dev/null
+        else
+            ctl -q add_user "$user" <"$secrets/$user" >/dev/null
+        fi
+    done
+    ctl -q set_user_tags "$admin_user" administrator >/dev/null
+    grant_vhost /
+    if [[ $'\n'"$existing"$'\n' == *$'\n'guest$'\n'* ]]; then
+        ctl -q delete_user guest >/dev/null
+    fi
+}
+
+# ---------------------------------------------------------------------------
 # Commands
 
 # Waits up to $2 tenths of a second for process $1 to exit; fails if it didn't.
@@ -390,6 +451,7 @@ cmd_start()
         fi
         sleep 1
     done
+    ensure_users || { stop_node; stop_epmd; die "could not create the broker users"; }
     say "node $node_name up after $((SECONDS - started))s; log: $dir/log/$node_name.log"
     amqp_uri
 }
@@ -456,6 +518,15 @@ cmd_status()
     return 1
 }
 
+cmd_vhost()
+{
+    set_dir "${1:-}"
+    [[ -n "${2:-}" ]] || usage
+    load_env || die "no node in $dir"
+    ctl -q add_vhost "$2" >/dev/null
+    grant_vhost "$2"
+}
+
 cmd_ctl()
 {
     set_dir "${1:-}"
@@ -471,5 +542,6 @@ case "${1:-}" in
     restart) (cmd_stop "${2:-}") && cmd_start "${2:-}" ;;
     status) cmd_status "${2:-}" ;;
     ctl) shift; cmd_ctl "$@" ;;
+    vhost) cmd_vhost "${2:-}" "${3:-}" ;;
     *) usage ;;
 esac

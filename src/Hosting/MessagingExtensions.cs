@@ -2,6 +2,7 @@ using Lake.Contracts.Extraction;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace Lake.Hosting;
@@ -12,6 +13,11 @@ public static class MessagingExtensions
     public static IHostApplicationBuilder AddLakeMessaging(this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator> addConsumers)
     {
         var messaging = builder.Configuration.GetSection(MessagingOptions.SectionName).Get<MessagingOptions>() ?? new MessagingOptions();
+        // Resolved while the host is built, so a missing user or password file fails the command
+        // with the setting's name before anything starts.
+        var broker = messaging.Transport == MessagingTransport.RabbitMq ? BrokerConnection.From(messaging) : null;
+        if (broker is not null)
+            builder.Services.TryAddSingleton(broker);
         // Starting the host waits until every receive endpoint's queue and binding exist: a command
         // published before that would reach an exchange with no queue behind it and be lost.
         builder.Services.Configure<MassTransitHostOptions>(options =>
@@ -22,6 +28,8 @@ public static class MessagingExtensions
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();
+            // MassTransit's own readiness check (tagged "ready"), under a name an operator reads in /readyz.
+            bus.ConfigureHealthCheckOptions(health => health.Name = "broker");
             addConsumers(bus);
             // Bounded retries in the consumer's process, then the error queue; a poison message
             // (a corrupt file, a bug) stops after a few attempts instead of cycling forever.
@@ -29,7 +37,7 @@ public static class MessagingExtensions
             bus.AddConfigureEndpointsCallback((_, endpoint) => endpoint.UseMessageRetry(retry => retry.Intervals(retryIntervals)));
             // In-memory is the default so a laptop or single-node install needs no broker;
             // RabbitMQ is chosen by configuration, never by a code change.
-            if (messaging.Transport == MessagingTransport.RabbitMq)
+            if (broker is not null)
             {
                 // Quorum queues survive the loss of a broker node and count deliveries; one message
                 // at a time per consumer keeps a slow or poison task from holding others hostage:
@@ -47,7 +55,11 @@ public static class MessagingExtensions
                 {
                     // Publishing returns once the broker has the message (MassTransit's default,
                     // stated so that no one turns it off): the outbox marks a message sent only then.
-                    cfg.Host(new Uri(messaging.RabbitMqUri), host => host.PublisherConfirmation = true);
+                    cfg.Host(broker.Host, (ushort)broker.Port, broker.VirtualHost, host =>
+                    {
+                        host.PublisherConfirmation = true;
+                        broker.ApplyTo(host);
+                    });
                     // A command published before its consumer's queue exists (no worker has ever
                     // started) would be dropped by the exchange. Mandatory makes the broker return
                     // it and the publish fail, so the outbox keeps it until there is a queue.

@@ -1,8 +1,19 @@
 namespace Lake.Hosting;
 
 /// <summary>
-/// Section "Messaging" of configuration, e.g. environment variables
-/// <c>Messaging__Transport=RabbitMq</c> and <c>Messaging__RabbitMqUri=amqp://user:pass@host:5672/vhost</c>.
+/// Section "Messaging" of configuration. For RabbitMQ, each role has a broker user of its own:
+/// <code>
+/// Messaging__Transport=RabbitMq
+/// Messaging__RabbitMqUri=amqps://broker.internal:5671/lake      host, port, virtual host
+/// Messaging__RabbitMqUsername=lake-worker
+/// Messaging__RabbitMqPasswordFile=/run/secrets/lake-worker-password
+/// Messaging__UseTls=true                                         implied by amqps://
+/// Messaging__TlsServerName=broker.internal                       default: the URI's host
+/// Messaging__TlsCaCertificatePath=/etc/lake/broker-ca.pem        default: the system's trust store
+/// </code>
+/// The URI's user info (<c>amqp://user:password@host/vhost</c>) works too, for a broker reached
+/// by hand; a password file is better, as environment variables show in process listings and crash
+/// reports. Lake never logs or prints the password.
 /// </summary>
 public sealed class MessagingOptions
 {
@@ -10,7 +21,23 @@ public sealed class MessagingOptions
 
     public MessagingTransport Transport { get; set; } = MessagingTransport.InMemory;
 
-    public string RabbitMqUri { get; set; } = "amqp://guest:guest@127.0.0.1:5672/";
+    /// <summary>Host, port and virtual host; <c>amqps://</c> turns TLS on. No user in it by default: <c>guest</c> is refused.</summary>
+    public string RabbitMqUri { get; set; } = "amqp://127.0.0.1:5672/";
+
+    /// <summary>The broker user of this role; overrides the URI's user.</summary>
+    public string? RabbitMqUsername { get; set; }
+
+    /// <summary>A file holding the password (one line; a trailing newline is dropped); overrides the URI's password.</summary>
+    public string? RabbitMqPasswordFile { get; set; }
+
+    /// <summary>TLS to the broker; on by itself with an <c>amqps://</c> URI.</summary>
+    public bool UseTls { get; set; }
+
+    /// <summary>The name the broker's certificate must carry, when it is not the URI's host.</summary>
+    public string? TlsServerName { get; set; }
+
+    /// <summary>PEM file of the certificate authorities that sign the broker's certificate, when the system does not trust them.</summary>
+    public string? TlsCaCertificatePath { get; set; }
 
     /// <summary>
     /// Waits between a failed message's attempts in the consuming process; after the last the

@@ -18,14 +18,17 @@ public sealed class RabbitMqExtractionTests : LakePipelineFixture
     [Test]
     public async Task Submit_OverRabbitMq_DeliversTheSameFilesAsTheInMemoryBus()
     {
-        var broker = Environment.GetEnvironmentVariable("LAKE_TEST_RABBITMQ") ?? "amqp://guest:guest@localhost:5672/";
-        if (!await Broker.IsReachableAsync(broker))
+        var broker = TestBroker.FromEnvironment();
+        if (!await Broker.IsReachableAsync(broker.AmqpUri(BrokerRole.Admin)))
             TestEnvironment.IgnoreLocallyFailOnCi($"No RabbitMQ at {broker}; run the README's test command, which starts one");
         await AddPermit("BUS-1", "bus-study", expires: "2099-12-31", "diagnosis", "laboratory", "patient_background");
 
         Assert.That(await Lake("request", "submit", RepositoryPaths.ExampleSpecification, "--permit", "BUS-1", "--as", "alice"), Is.Zero, "in-memory bus");
-        Environment.SetEnvironmentVariable("Messaging__Transport", "RabbitMq");
-        Environment.SetEnvironmentVariable("Messaging__RabbitMqUri", broker);
+        // One process plays coordinator and worker here, so no single role's permissions cover
+        // its queues; the distributed tests run each role as its own user.
+        var environment = broker.Environment(BrokerRole.Admin);
+        foreach (var (key, value) in environment)
+            Environment.SetEnvironmentVariable(key, value);
         try
         {
             // Bounded: a command lost on the way must fail the test, not hang the run.
@@ -33,8 +36,8 @@ public sealed class RabbitMqExtractionTests : LakePipelineFixture
         }
         finally
         {
-            Environment.SetEnvironmentVariable("Messaging__Transport", null);
-            Environment.SetEnvironmentVariable("Messaging__RabbitMqUri", null);
+            foreach (var key in environment.Keys)
+                Environment.SetEnvironmentVariable(key, null);
         }
 
         var requests = AllRequests().Where(r => r.PermitId == "BUS-1").ToList();

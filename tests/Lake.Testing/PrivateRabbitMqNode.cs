@@ -27,8 +27,11 @@ public sealed class PrivateRabbitMqNode : IAsyncDisposable
         _directory = directory;
     }
 
-    /// <summary>The node's AMQP URI, the same after every restart.</summary>
+    /// <summary>The node's AMQP URI (no user in it), the same after every restart.</summary>
     public string AmqpUri { get; private set; } = "";
+
+    /// <summary>The node and its users: one per Lake role and an admin for the tests, passwords in <c>secrets/</c>.</summary>
+    public TestBroker Broker => new(AmqpUri, System.IO.Path.Combine(Directory, "secrets"));
 
     /// <summary>The node's folder: data, logs (<c>log/</c>) and the <c>env</c> file.</summary>
     public string Directory => _directory.Path;
@@ -61,6 +64,13 @@ public sealed class PrivateRabbitMqNode : IAsyncDisposable
     /// <summary>Stops the node cleanly; returns once its process has exited.</summary>
     public Task StopAsync(CancellationToken cancellationToken = default) =>
         RunScriptAsync(cancellationToken, "stop", Directory);
+
+    /// <summary>Adds a virtual host with Lake's roles and the admin granted on it, as on the node's default one.</summary>
+    public async Task<TestBroker> AddVirtualHostAsync(string name, CancellationToken cancellationToken = default)
+    {
+        await RunScriptAsync(cancellationToken, "vhost", Directory, name);
+        return Broker.OnVirtualHost(name);
+    }
 
     /// <summary>Runs rabbitmqctl against the node, e.g. <c>list_queues name type</c>; returns its output.</summary>
     public Task<string> ControlAsync(CancellationToken cancellationToken, params string[] arguments) =>

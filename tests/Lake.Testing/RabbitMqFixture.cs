@@ -6,14 +6,13 @@ namespace Lake.Testing;
 [Category(TestCategories.RabbitMq)]
 public abstract class RabbitMqFixture
 {
-    /// <summary>The broker the README's test command started, or a local default broker.</summary>
-    protected static string BrokerUri { get; } =
-        Environment.GetEnvironmentVariable("LAKE_TEST_RABBITMQ") ?? "amqp://guest:guest@localhost:5672/";
+    /// <summary>The broker the README's test command started, or a local default broker, with its users.</summary>
+    protected static TestBroker SharedBroker { get; } = TestBroker.FromEnvironment();
 
     [OneTimeSetUp]
     public async Task RequireBroker()
     {
-        if (!await Broker.IsReachableAsync(BrokerUri))
-            TestEnvironment.IgnoreLocallyFailOnCi($"No RabbitMQ at {BrokerUri}; run the README's test command, which starts one");
+        if (!await Broker.IsReachableAsync(SharedBroker.AmqpUri(BrokerRole.Admin)))
+            TestEnvironment.IgnoreLocallyFailOnCi($"No RabbitMQ at {SharedBroker} for user {TestBroker.UserName(BrokerRole.Admin)}; run the README's test command, which starts one");
     }
 }

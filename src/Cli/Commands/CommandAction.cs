@@ -1,6 +1,7 @@
 using Lake.Extract.Specifications;
 using Lake.Ingest;
 using Lake.Ingest.Descriptors;
+using Microsoft.Extensions.Options;
 
 namespace Lake.Cli.Commands;
 
@@ -28,12 +29,15 @@ internal static class CommandAction
         }
         catch (MassTransit.ConnectionException e)
         {
-            // The bus gave up starting: one line saying where it looked, not the transport's stack trace.
-            await Console.Error.WriteLineAsync($"error: the message broker did not answer ({e.Message}). Start RabbitMQ, or check Messaging__RabbitMqUri (host, port, virtual host, credentials).");
+            // The bus gave up starting: one line saying where it looked and why, not the transport's
+            // stack trace. The transport's words are quoted with the password taken out, in case
+            // a client library ever puts it in a message.
+            await Console.Error.WriteLineAsync(BrokerFailure.Describe(e));
             return UserError;
         }
-        catch (Exception e) when (e is DescriptorException or FeedException or BatchBusyException or SpecificationException or FileNotFoundException
-            or DirectoryNotFoundException or UnauthorizedAccessException or KeyNotFoundException or InvalidDataException or TimeoutException or ArgumentException or HttpRequestException or Extract.Access.DeliveryAccessException)
+        catch (Exception e) when (e is DescriptorException or OptionsValidationException or FeedException or BatchBusyException or SpecificationException or FileNotFoundException
+            or DirectoryNotFoundException or UnauthorizedAccessException or KeyNotFoundException or InvalidDataException or TimeoutException or ArgumentException or HttpRequestException
+            or Extract.Access.DeliveryAccessException)
         {
             await Console.Error.WriteLineAsync("error: " + e.Message);
             return UserError;

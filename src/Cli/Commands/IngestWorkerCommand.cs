@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Lake.Hosting;
+using Lake.Hosting.Health;
 using Lake.Hosting.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
@@ -29,6 +30,7 @@ internal static class IngestWorkerCommand
                 throw new ArgumentException("With the in-memory bus no other process can send this worker a feed: add --watch, or set Messaging__Transport=RabbitMq and Messaging__RabbitMqUri.");
 
             builder.AddLakeTelemetry(IngestWorker.ServiceName);
+            builder.AddLakeHealthChecks(workspace.Layout.Root);
             IngestWorker.AddServices(builder, workspace, sources, parse.GetValue(watch));
             builder.AddLakeMessaging(IngestWorker.AddConsumers);
             using var host = builder.Build();

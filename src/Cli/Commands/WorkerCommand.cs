@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Lake.Hosting;
+using Lake.Hosting.Health;
 using Lake.Hosting.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,6 +27,7 @@ internal static class WorkerCommand
                 throw new ArgumentException("A worker takes its tasks from a broker: set Messaging__Transport=RabbitMq and Messaging__RabbitMqUri (with the in-memory bus, 'lake serve' does the work itself).");
             builder.Services.AddSingleton(workspace.CreateExtractionRunner());
             builder.AddLakeTelemetry("lake-worker");
+            builder.AddLakeHealthChecks(workspace.Layout.Root);
             builder.AddLakeExtraction(ExtractionRoles.Worker);
             using var host = builder.Build();
             await host.StartAsync(cancellationToken);

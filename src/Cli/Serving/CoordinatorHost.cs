@@ -3,6 +3,7 @@ using Lake.Coordinator.Api;
 using Lake.Coordinator.Identity;
 using Lake.Extract.Distribution;
 using Lake.Hosting;
+using Lake.Hosting.Health;
 using Lake.Hosting.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -26,6 +27,7 @@ internal static class CoordinatorHost
         configure?.Invoke(builder.Configuration);
         RequestRunner.AddWorkspaceServices(builder, workspace, store);
         builder.AddLakeTelemetry("lake-serve");
+        builder.AddLakeHealthChecks(workspace.Layout.Root, workspace.ControlPlanePath);
         var messaging = builder.Configuration.GetSection(MessagingOptions.SectionName).Get<MessagingOptions>() ?? new MessagingOptions();
         builder.AddLakeExtraction(messaging.Transport == MessagingTransport.InMemory ? ExtractionRoles.SingleProcess : ExtractionRoles.Coordinator);
         builder.Services.AddHostedService<RequestSweeper>();
@@ -33,6 +35,7 @@ internal static class CoordinatorHost
         builder.AddLakeCoordinator(new CoordinatorWorkspace(workspace.Layout, workspace.ControlPlanePath, workspace.KeyRing), workspace.IdentityDatabasePath, new Uri(url.Replace("://*", "://0.0.0.0", StringComparison.Ordinal).Replace("://+", "://0.0.0.0", StringComparison.Ordinal)));
         var app = builder.Build();
         app.MapLakeCoordinator();
+        app.MapLakeHealthEndpoints();
         return app;
     }
 }

@@ -8,7 +8,7 @@ namespace Lake.Hosting.Telemetry;
 /// Reads queue depths with a passive declare, which reports the ready messages of a queue without
 /// creating or changing it. One connection, opened on first use and again after it broke.
 /// </summary>
-public sealed class RabbitMqQueueDepthProbe(Uri brokerUri, IReadOnlyList<string> queues) : IQueueDepthProbe, IAsyncDisposable
+public sealed class RabbitMqQueueDepthProbe(BrokerConnection broker, IReadOnlyList<string> queues) : IQueueDepthProbe, IAsyncDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private IConnection? _connection;
@@ -23,7 +23,7 @@ public sealed class RabbitMqQueueDepthProbe(Uri brokerUri, IReadOnlyList<string>
                 if (_connection is not null)
                     await _connection.DisposeAsync();
                 _connection = null;
-                var factory = new ConnectionFactory { Uri = brokerUri, AutomaticRecoveryEnabled = false };
+                var factory = broker.CreateConnectionFactory();
                 _connection = await factory.CreateConnectionAsync("lake-queue-depth", cancellationToken);
             }
 

@@ -57,7 +57,8 @@ public static class TelemetryExtensions
         if (messaging.Transport == MessagingTransport.RabbitMq)
         {
             IReadOnlyList<string> queues = options.Queues.Count > 0 ? [.. options.Queues] : TelemetryOptions.DefaultQueues;
-            builder.Services.TryAddSingleton<IQueueDepthProbe>(_ => new RabbitMqQueueDepthProbe(new Uri(messaging.RabbitMqUri), queues));
+            var broker = BrokerConnection.From(messaging);
+            builder.Services.TryAddSingleton<IQueueDepthProbe>(_ => new RabbitMqQueueDepthProbe(broker, queues));
         }
 
         builder.Services.AddHostedService<QueueDepthSampler>();

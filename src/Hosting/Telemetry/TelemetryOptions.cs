@@ -15,9 +15,13 @@ public sealed class TelemetryOptions
     [Range(0, 65535)]
     public int PrometheusPort { get; set; }
 
-    /// <summary>Host part of the endpoint's address: <c>*</c> listens on every interface, as a container must; <c>localhost</c> on loopback only.</summary>
+    /// <summary>
+    /// Host part of the endpoint's address: loopback by default, so that metrics are not served to
+    /// the network unless asked for; <c>*</c> listens on every interface, as a container scraped
+    /// from another must (the deploy files set it).
+    /// </summary>
     [Required]
-    public string PrometheusHost { get; set; } = "*";
+    public string PrometheusHost { get; set; } = "127.0.0.1";
 
     /// <summary>Where traces go (an OpenTelemetry collector, Jaeger, Tempo); none are sent when empty.</summary>
     public string? OtlpEndpoint { get; set; }

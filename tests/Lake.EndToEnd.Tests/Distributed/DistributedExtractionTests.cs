@@ -146,7 +146,7 @@ public sealed partial class DistributedExtractionTests : LakePipelineFixture
             Files = manifest.Files.Where(f => f.Register == ExtractDataset.Cohort)
                 .Select(f => new ExtractedFile { Name = f.Name, Register = f.Register, Rows = f.Rows, Bytes = f.Bytes, Sha256 = f.Sha256 }).ToList(),
         };
-        await using (var bus = await TestBus.StartAsync(cluster.BrokerUri))
+        await using (var bus = await TestBus.StartAsync(cluster.Broker.Settings(BrokerRole.Admin)))
         {
             foreach (var task in tasks)
                 await bus.PublishAsync(task);
@@ -184,7 +184,7 @@ public sealed partial class DistributedExtractionTests : LakePipelineFixture
         Assert.That(Manifest(delivered).Files.Where(f => f.Register != "laboratory").Select(f => (f.Name, f.Sha256)),
             Is.EqualTo(Manifest(_reference).Files.Where(f => f.Register != "laboratory").Select(f => (f.Name, f.Sha256))));
 
-        var (reason, retries) = await FirstErrorAsync(cluster.BrokerUri, "extract-dataset_error");
+        var (reason, retries) = await FirstErrorAsync(cluster.Broker.AmqpUri(BrokerRole.Admin), "extract-dataset_error");
         Assert.That(reason, Does.Contain("laboratory"), "the error queue keeps the exception");
         Assert.That(retries, Is.EqualTo(2), "both configured retries were made");
     }
@@ -240,9 +240,7 @@ public sealed partial class DistributedExtractionTests : LakePipelineFixture
     {
         var data = Path.Combine(Root, name);
         CopyDirectory(Data, data);
-        await Node.ControlAsync(CancellationToken.None, "add_vhost", name);
-        await Node.ControlAsync(CancellationToken.None, "set_permissions", "-p", name, "guest", ".*", ".*", ".*");
-        return new LakeCluster(data, KeyRingPath, Node.AmqpUri.TrimEnd('/') + "/" + name);
+        return new LakeCluster(data, KeyRingPath, await Node.AddVirtualHostAsync(name));
     }
 
     private void AssertSameAsReference(RequestRecord record)

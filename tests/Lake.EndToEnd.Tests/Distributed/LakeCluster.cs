@@ -1,6 +1,7 @@
 using System.Globalization;
 using Lake.Cli.Serving;
 using Lake.Extract.ControlPlane;
+using Lake.Testing;
 
 namespace Lake.EndToEnd.Tests.Distributed;
 
@@ -8,7 +9,7 @@ namespace Lake.EndToEnd.Tests.Distributed;
 /// One test's distributed Lake: its own copy of the data folder, its own virtual host on the
 /// broker, and the `lake serve` and `lake worker` processes it started, all killed at the end.
 /// </summary>
-internal sealed class LakeCluster(string data, string keyRing, string brokerUri) : IAsyncDisposable
+internal sealed class LakeCluster(string data, string keyRing, TestBroker broker) : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
 
@@ -16,14 +17,15 @@ internal sealed class LakeCluster(string data, string keyRing, string brokerUri)
 
     public string Data => data;
 
-    public string BrokerUri => brokerUri;
+    /// <summary>The test's virtual host; coordinator and workers connect with their roles' users.</summary>
+    public TestBroker Broker => broker;
 
     public ControlPlaneStore Store => new(Path.Combine(data, "control", "lake.db"));
 
     /// <summary>Starts `lake serve` on a free loopback port; returns once its API and bus are up.</summary>
     public async Task<(LakeProcess Process, Uri Url)> StartCoordinatorAsync(params (string Key, string Value)[] settings)
     {
-        var process = Start("coordinator", ["serve", "--url", "http://127.0.0.1:0"], settings);
+        var process = Start("coordinator", BrokerRole.Coordinator, ["serve", "--url", "http://127.0.0.1:0"], settings);
         var line = await process.WaitForLineAsync(l => l.StartsWith("lake serve: coordinator listening on ", StringComparison.Ordinal), StartTimeout, "its listening address");
         var url = line["lake serve: coordinator listening on ".Length..].Split(' ', ',')[0];
         return (process, new Uri(url));
@@ -31,7 +33,7 @@ internal sealed class LakeCluster(string data, string keyRing, string brokerUri)
 
     public async Task<LakeProcess> StartWorkerAsync(string name, params (string Key, string Value)[] settings)
     {
-        var process = Start(name, ["worker"], settings);
+        var process = Start(name, BrokerRole.Worker, ["worker"], settings);
         await process.WaitForLineAsync(l => l == "lake worker: ready", StartTimeout, "ready");
         return process;
     }
@@ -64,12 +66,10 @@ internal sealed class LakeCluster(string data, string keyRing, string brokerUri)
             await process.DisposeAsync();
     }
 
-    private LakeProcess Start(string name, string[] command, (string Key, string Value)[] settings)
+    private LakeProcess Start(string name, BrokerRole role, string[] command, (string Key, string Value)[] settings)
     {
-        var environment = new Dictionary<string, string>
+        var environment = new Dictionary<string, string>(broker.Environment(role))
         {
-            ["Messaging__Transport"] = "RabbitMq",
-            ["Messaging__RabbitMqUri"] = brokerUri,
             // Quiet framework chatter; Lake's own lines are what the tests wait for.
             ["Logging__LogLevel__Default"] = "Information",
             ["Logging__LogLevel__Microsoft"] = "Warning",

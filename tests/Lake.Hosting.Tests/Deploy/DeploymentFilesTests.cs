@@ -122,7 +122,8 @@ public sealed partial class DeploymentFilesTests
         var deployments = documents.Where(d => Kind(d) == "Deployment").ToList();
         var claims = documents.Where(d => Kind(d) == "PersistentVolumeClaim").Select(Name).ToList();
         var claimed = deployments.SelectMany(d => (List<object>)Map(Map(Map(d, "spec"), "template"), "spec")["volumes"])
-            .Cast<Dictionary<object, object>>().Select(v => (string)Map(v, "persistentVolumeClaim")["claimName"]).Distinct().ToList();
+            .Cast<Dictionary<object, object>>().Where(v => v.ContainsKey("persistentVolumeClaim"))
+            .Select(v => (string)Map(v, "persistentVolumeClaim")["claimName"]).Distinct().ToList();
         var scaled = documents.Where(d => Kind(d) == "HorizontalPodAutoscaler").Select(d => (string)Map(Map(d, "spec"), "scaleTargetRef")["name"]).ToList();
         Assert.Multiple(() =>
         {
@@ -135,10 +136,120 @@ public sealed partial class DeploymentFilesTests
     }
 
     [Test]
+    public void Kubernetes_Deployments_ProbeHealthzAndReadyzOnADeclaredPort()
+    {
+        Assert.Multiple(() =>
+        {
+            foreach (var deployment in KubernetesDocuments().Where(d => (string)d["kind"] == "Deployment"))
+            {
+                var name = (string)Map(deployment, "metadata")["name"];
+                var container = Container(deployment);
+                var ports = ((List<object>)container["ports"]).Cast<Dictionary<object, object>>().Select(p => (string)p["name"]).ToList();
+                foreach (var (probe, path) in new[] { ("livenessProbe", "/healthz"), ("readinessProbe", "/readyz") })
+                {
+                    var get = Map(Map(container, probe), "httpGet");
+                    Assert.That(get["path"], Is.EqualTo(path), $"{name} {probe}");
+                    Assert.That(ports, Does.Contain(get["port"]), $"{name} {probe} port");
+                }
+            }
+        });
+    }
+
+    [Test]
+    public void Kubernetes_Coordinator_ServiceExposesTheApiPortItListensOn()
+    {
+        var documents = KubernetesDocuments();
+        var deployment = documents.Single(d => (string)d["kind"] == "Deployment" && (string)Map(d, "metadata")["name"] == "lake-serve");
+        var service = documents.Single(d => (string)d["kind"] == "Service" && (string)Map(d, "metadata")["name"] == "lake-serve");
+        var url = Environment(Container(deployment))["Coordinator__Url"];
+        var api = ((List<object>)Map(service, "spec")["ports"]).Cast<Dictionary<object, object>>().Single(p => (string)p["name"] == "api");
+        Assert.Multiple(() =>
+        {
+            Assert.That(new Uri(url).Port.ToString(System.Globalization.CultureInfo.InvariantCulture), Is.EqualTo(api["port"]));
+            Assert.That(new Uri(url).Host, Is.EqualTo("0.0.0.0"), "every interface of the pod, or the Service reaches nothing");
+        });
+    }
+
+    [Test]
+    public void Deployments_EachRole_ConnectsAsItsOwnBrokerUserWithAPasswordFile()
+    {
+        var roles = File.ReadAllLines(Path.Combine(Deploy, "rabbitmq", "roles"))
+            .Where(l => l.Length > 0 && !l.StartsWith('#')).Select(l => l.Split(' ')[0]).ToList();
+        var expected = new Dictionary<string, string>
+        {
+            ["lake-serve"] = "lake-coordinator", ["lake-worker"] = "lake-worker", ["lake-ingest-worker"] = "lake-ingest", ["lake-feed-watcher"] = "lake-ingest",
+        };
+        var composeServices = Map(Compose(), "services");
+        var kubernetes = KubernetesDocuments().Where(d => (string)d["kind"] == "Deployment").ToDictionary(d => (string)Map(d, "metadata")["name"], d => Environment(Container(d)));
+        Assert.Multiple(() =>
+        {
+            Assert.That(expected.Values.Distinct(), Is.SubsetOf(roles));
+            foreach (var (service, user) in expected)
+            {
+                foreach (var (where, environment) in new[] { ("compose", Map(Map(composeServices, service), "environment").ToDictionary(e => (string)e.Key, e => (string)e.Value)), ("kubernetes", kubernetes[service]) })
+                {
+                    Assert.That(environment["Messaging__RabbitMqUsername"], Is.EqualTo(user), $"{where} {service}");
+                    Assert.That(environment["Messaging__RabbitMqPasswordFile"], Does.StartWith("/run/secrets/"), $"{where} {service}");
+                }
+            }
+        });
+    }
+
+    [Test]
+    public void Deployments_NoPasswordOrHash_IsInTheFiles()
+    {
+        var files = Directory.EnumerateFiles(Deploy, "*", SearchOption.AllDirectories).Where(f => !f.Contains("/secrets/", StringComparison.Ordinal)).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(files.Where(f => File.ReadAllText(f).Contains("password_hash", StringComparison.Ordinal)), Is.Empty);
+            Assert.That(files.Where(f => UserInfoInUri().IsMatch(File.ReadAllText(f))), Is.Empty, "amqp://user:password@ in a file");
+        });
+    }
+
+    [Test]
+    public void Compose_LakeServices_HaveAHealthcheckOnReadyzAndTheCoordinatorPublishesItsPort()
+    {
+        var services = Map(Compose(), "services");
+        var serve = Map(services, "lake-serve");
+        Assert.Multiple(() =>
+        {
+            foreach (var name in LakeServices)
+            {
+                var service = Map(services, name);
+                Assert.That(string.Join(' ', ((List<object>)Map(service, "healthcheck")["test"]).Cast<string>()), Does.Contain("/readyz").And.Contain("/" + (string)Map(service, "environment")["Health__Port"] + " "), name);
+                Assert.That(Map(service, "environment")["Telemetry__PrometheusHost"], Is.EqualTo("*"), $"{name}: scraped from the Prometheus container");
+            }
+
+            var port = new Uri((string)Map(serve, "environment")["Coordinator__Url"]).Port;
+            Assert.That(((List<object>)serve["ports"]).Cast<string>(), Has.Some.EndsWith($":{port}"));
+        });
+    }
+
+    [Test]
     public void Dockerfile_EntryPoint_IsTheLakeCommand()
     {
         var dockerfile = File.ReadAllText(Path.Combine(Deploy, "Dockerfile"));
         Assert.That(dockerfile, Does.Contain("ENTRYPOINT [\"dotnet\", \"/app/lake.dll\"]").And.Contain("src/Cli/Lake.Cli.csproj"));
+    }
+
+    private static List<Dictionary<object, object>> KubernetesDocuments()
+    {
+        var folder = Path.Combine(Deploy, "kubernetes");
+        var files = ((List<object>)Yaml(File.ReadAllText(Path.Combine(folder, "kustomization.yaml")))["resources"]).Cast<string>();
+        return files.SelectMany(f => YamlDocuments(File.ReadAllText(Path.Combine(folder, f)))).ToList();
+    }
+
+    private static Dictionary<object, object> Container(Dictionary<object, object> deployment) =>
+        ((List<object>)Map(Map(Map(deployment, "spec"), "template"), "spec")["containers"]).Cast<Dictionary<object, object>>().Single();
+
+    /// <summary>A container's environment: its ConfigMap's (every Lake pod uses "lake") under its own <c>env</c> values.</summary>
+    private static Dictionary<string, string> Environment(Dictionary<object, object> container)
+    {
+        var configMap = KubernetesDocuments().Single(d => (string)d["kind"] == "ConfigMap");
+        var environment = Map(configMap, "data").ToDictionary(e => (string)e.Key, e => (string)e.Value);
+        foreach (var variable in ((List<object>)container["env"]).Cast<Dictionary<object, object>>().Where(v => v.ContainsKey("value")))
+            environment[(string)variable["name"]] = (string)variable["value"];
+        return environment;
     }
 
     private static Dictionary<object, object> Compose() => Yaml(File.ReadAllText(Path.Combine(Deploy, "docker-compose.yml")));
@@ -162,4 +273,7 @@ public sealed partial class DeploymentFilesTests
 
     [GeneratedRegex(@"\blake_[a-z_]+")]
     private static partial Regex LakeMetricName();
+
+    [GeneratedRegex(@"amqps?://[^/\s:@]+:[^/\s@]+@")]
+    private static partial Regex UserInfoInUri();
 }

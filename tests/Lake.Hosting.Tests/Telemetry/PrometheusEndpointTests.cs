@@ -53,7 +53,6 @@ public sealed partial class PrometheusEndpointTests
         var settings = new Dictionary<string, string?>
         {
             ["Telemetry:PrometheusPort"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Telemetry:PrometheusHost"] = "localhost",
         };
         using var host = WorkerHost.Build(_lake, outcomes, settings,
             builder =>
@@ -90,7 +89,7 @@ public sealed partial class PrometheusEndpointTests
 
             _request = await FinishedAsync(store, submitted.RequestId);
             using var http = new HttpClient();
-            _scrape = await http.GetStringAsync(new Uri($"http://localhost:{port}/metrics"));
+            _scrape = await http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/metrics"));
             _samples = PrometheusSample.Parse(_scrape);
         }
         finally

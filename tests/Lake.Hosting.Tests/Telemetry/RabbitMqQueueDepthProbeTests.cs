@@ -20,7 +20,7 @@ public sealed class RabbitMqQueueDepthProbeTests : RabbitMqFixture
     public async Task DeclareQueueWithThreeMessages()
     {
         _queue = "lake-test-depth-" + Guid.NewGuid().ToString("N")[..8];
-        _connection = await new ConnectionFactory { Uri = new Uri(BrokerUri) }.CreateConnectionAsync();
+        _connection = await new ConnectionFactory { Uri = new Uri(SharedBroker.AmqpUri(BrokerRole.Admin)) }.CreateConnectionAsync();
         // Confirmed publishes: the broker has the messages in the queue before the probe asks.
         await using var channel = await _connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
         await channel.QueueDeclareAsync(_queue, durable: false, exclusive: false, autoDelete: false);
@@ -40,7 +40,10 @@ public sealed class RabbitMqQueueDepthProbeTests : RabbitMqFixture
     [CancelAfter(120_000)]
     public async Task Read_QueueWithMessagesAndQueueNotDeclared_ReportsTheWaitingMessagesOfTheOne(CancellationToken cancellationToken)
     {
-        await using var probe = new RabbitMqQueueDepthProbe(new Uri(BrokerUri), [_queue + "-absent", _queue]);
+        // As a worker's probe reads them: with the worker's user, which may not touch the queue otherwise.
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(SharedBroker.Settings(BrokerRole.Worker)).Build();
+        var broker = BrokerConnection.From(configuration.GetSection(MessagingOptions.SectionName).Get<MessagingOptions>()!);
+        await using var probe = new RabbitMqQueueDepthProbe(broker, [_queue + "-absent", _queue]);
 
         var depths = await probe.ReadAsync(cancellationToken);
 
@@ -52,12 +55,9 @@ public sealed class RabbitMqQueueDepthProbeTests : RabbitMqFixture
     public async Task AddLakeTelemetry_QueuesConfigured_ProbeReadsThoseInsteadOfLakesOwn(CancellationToken cancellationToken)
     {
         var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Messaging:Transport"] = "RabbitMq",
-            ["Messaging:RabbitMqUri"] = BrokerUri,
-            ["Telemetry:Queues:0"] = _queue,
-        });
+        var settings = SharedBroker.Settings(BrokerRole.Coordinator);
+        settings["Telemetry:Queues:0"] = _queue;
+        builder.Configuration.AddInMemoryCollection(settings);
         builder.AddLakeTelemetry("lake-test");
         using var host = builder.Build();
 

@@ -24,9 +24,10 @@ public sealed class RabbitMqIngestWorkerTests : RabbitMqFixture
     public async Task TwoWorkers_SeveralFeeds_EachFeedIngestedExactlyOnceAndBothWorkersIngest(CancellationToken cancellationToken)
     {
         using var lake = LandedFeeds.Write(200, "uranus_patient_background.csv", "apotti_diagnoses.csv", "multilab_laboratory.tsv", "uranus_diagnoses.csv", "apotti_procedures.csv");
-        var settings = new Dictionary<string, string?> { ["Messaging:Transport"] = "RabbitMq", ["Messaging:RabbitMqUri"] = BrokerUri };
+        var settings = SharedBroker.Settings(BrokerRole.Ingest);
         var outcomes = new FeedOutcomes { FeedPathPrefix = lake.Batch + "/" };
-        using var observer = WorkerHost.BuildObserver(outcomes, settings);
+        // The observer is the test's, not a Lake role: its queue is no role's to declare.
+        using var observer = WorkerHost.BuildObserver(outcomes, SharedBroker.Settings(BrokerRole.Admin));
         using var first = WorkerHost.Build(lake, new FeedOutcomes(), settings);
         using var second = WorkerHost.Build(lake, new FeedOutcomes(), settings);
         IHost[] hosts = [observer, first, second];
@@ -76,14 +77,15 @@ public sealed class RabbitMqIngestWorkerTests : RabbitMqFixture
     public async Task IngestSubmit_FeedInTheFeedsFolder_AWorkerIngestsIt(CancellationToken cancellationToken)
     {
         using var lake = LandedFeeds.Write(50, "apotti_diagnoses.csv");
-        var settings = new Dictionary<string, string?> { ["Messaging:Transport"] = "RabbitMq", ["Messaging:RabbitMqUri"] = BrokerUri };
+        var settings = SharedBroker.Settings(BrokerRole.Ingest);
         var outcomes = new FeedOutcomes { FeedPathPrefix = lake.Batch + "/" };
-        using var observer = WorkerHost.BuildObserver(outcomes, settings);
+        using var observer = WorkerHost.BuildObserver(outcomes, SharedBroker.Settings(BrokerRole.Admin));
         using var worker = WorkerHost.Build(lake, new FeedOutcomes(), settings);
         await observer.StartAsync(cancellationToken);
         await worker.StartAsync(cancellationToken);
-        Environment.SetEnvironmentVariable("Messaging__Transport", "RabbitMq");
-        Environment.SetEnvironmentVariable("Messaging__RabbitMqUri", BrokerUri);
+        var environment = SharedBroker.Environment(BrokerRole.Ingest);
+        foreach (var (key, value) in environment)
+            Environment.SetEnvironmentVariable(key, value);
         try
         {
             var feed = Path.Combine(lake.Workspace.FeedsFolder, lake.Messages[0].FeedPath);
@@ -100,8 +102,8 @@ public sealed class RabbitMqIngestWorkerTests : RabbitMqFixture
         }
         finally
         {
-            Environment.SetEnvironmentVariable("Messaging__Transport", null);
-            Environment.SetEnvironmentVariable("Messaging__RabbitMqUri", null);
+            foreach (var key in environment.Keys)
+                Environment.SetEnvironmentVariable(key, null);
             await worker.StopAsync(CancellationToken.None);
             await observer.StopAsync(CancellationToken.None);
         }

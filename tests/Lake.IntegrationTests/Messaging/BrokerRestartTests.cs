@@ -42,7 +42,7 @@ public sealed class BrokerRestartTests
     [CancelAfter(300_000)]
     public async Task Send_WhileBrokerIsDown_IsConsumedAfterRestart(CancellationToken cancellationToken)
     {
-        await using var bus = await ProbeBus.StartAsync(Node.AmqpUri, "restart-running", consume: true, cancellationToken);
+        await using var bus = await ProbeBus.StartAsync(Node.Broker.AmqpUri(BrokerRole.Admin), "restart-running", consume: true, cancellationToken);
         var before = NewProbe(1);
         await bus.SendAsync(before, cancellationToken);
         await bus.Log.WaitForAsync(before.ProbeId, Wait, cancellationToken);
@@ -63,15 +63,15 @@ public sealed class BrokerRestartTests
     public async Task Consume_MessageQueuedBeforeRestart_SurvivesRestart(CancellationToken cancellationToken)
     {
         // A consuming bus declares the quorum queues and bindings, then goes away.
-        await (await ProbeBus.StartAsync(Node.AmqpUri, "restart-queued", consume: true, cancellationToken)).DisposeAsync();
+        await (await ProbeBus.StartAsync(Node.Broker.AmqpUri(BrokerRole.Admin), "restart-queued", consume: true, cancellationToken)).DisposeAsync();
         var queued = NewProbe(3);
-        await using (var sender = await ProbeBus.StartAsync(Node.AmqpUri, "restart-queued", consume: false, cancellationToken))
+        await using (var sender = await ProbeBus.StartAsync(Node.Broker.AmqpUri(BrokerRole.Admin), "restart-queued", consume: false, cancellationToken))
             await sender.SendAsync(queued, cancellationToken);
 
         await Node.StopAsync(cancellationToken);
         await Node.StartAgainAsync(cancellationToken);
 
-        await using var bus = await ProbeBus.StartAsync(Node.AmqpUri, "restart-queued", consume: true, cancellationToken);
+        await using var bus = await ProbeBus.StartAsync(Node.Broker.AmqpUri(BrokerRole.Admin), "restart-queued", consume: true, cancellationToken);
         var probed = await bus.Log.WaitForAsync(queued.ProbeId, Wait, cancellationToken);
         Assert.That(probed.Sequence, Is.EqualTo(3));
     }

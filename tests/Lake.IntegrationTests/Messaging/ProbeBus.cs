@@ -29,7 +29,8 @@ public sealed class ProbeBus : IAsyncDisposable
     public ProbeLog Log => _host.Services.GetRequiredService<ProbeLog>();
 
     /// <summary>
-    /// Starts a bus whose queues are named after <paramref name="name"/>. With <paramref name="consume"/>
+    /// Starts a bus whose queues are named after <paramref name="name"/>, as the broker user in
+    /// <paramref name="brokerUri"/> (the tests' admin: the probe queues are no Lake role's). With <paramref name="consume"/>
     /// false it only sends, so messages wait in the queues for a bus that consumes.
     /// </summary>
     public static async Task<ProbeBus> StartAsync(string brokerUri, string name, bool consume, CancellationToken cancellationToken)

@@ -13,7 +13,7 @@ public sealed class RabbitMqTransportTests : RabbitMqFixture
     [CancelAfter(120_000)]
     public async Task Send_ProbeToQuorumQueue_ConsumerPublishesEventWithSamePayload(CancellationToken cancellationToken)
     {
-        await using var bus = await ProbeBus.StartAsync(BrokerUri, "transport", consume: true, cancellationToken);
+        await using var bus = await ProbeBus.StartAsync(SharedBroker.AmqpUri(BrokerRole.Admin), "transport", consume: true, cancellationToken);
         var probe = new ProbeBroker { ProbeId = Guid.NewGuid(), Sender = nameof(RabbitMqTransportTests), Sequence = 7 };
         var sentAt = DateTimeOffset.UtcNow;
 
@@ -33,8 +33,8 @@ public sealed class RabbitMqTransportTests : RabbitMqFixture
     [CancelAfter(120_000)]
     public async Task ConfigureEndpoints_QuorumCallback_DeclaresConsumerQueueAsQuorum(CancellationToken cancellationToken)
     {
-        await using var bus = await ProbeBus.StartAsync(BrokerUri, "quorum", consume: true, cancellationToken);
-        var factory = new ConnectionFactory { Uri = new Uri(BrokerUri) };
+        await using var bus = await ProbeBus.StartAsync(SharedBroker.AmqpUri(BrokerRole.Admin), "quorum", consume: true, cancellationToken);
+        var factory = new ConnectionFactory { Uri = new Uri(SharedBroker.AmqpUri(BrokerRole.Admin)) };
         await using var connection = await factory.CreateConnectionAsync(cancellationToken);
 
         // Declaring an existing queue succeeds only with the same arguments, so the
