@@ -16,6 +16,8 @@ public static class LakeUsers
 
     public const string Auditor = "audrey";
 
+    public const string Operator = "olivia";
+
     public static async Task<T> AsAsync<T>(string data, string keyRing, string user, Func<Task<T>> run)
     {
         await EnsureAsync(data, keyRing, user, RoleOf(user));
@@ -31,11 +33,12 @@ public static class LakeUsers
         }
     }
 
-    /// <summary>The test population's convention: <see cref="Staff"/> is data-service staff, <see cref="Auditor"/> the auditor, everyone else a researcher.</summary>
+    /// <summary>The test population's convention: <see cref="Staff"/> is data-service staff, <see cref="Auditor"/> the auditor, <see cref="Operator"/> the operator, everyone else a researcher.</summary>
     public static string RoleOf(string user) => user switch
     {
         Staff => LakeRoles.Staff,
         Auditor => LakeRoles.Auditor,
+        Operator => LakeRoles.Operator,
         _ => LakeRoles.Researcher,
     };
 

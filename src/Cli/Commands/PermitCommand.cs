@@ -17,7 +17,7 @@ internal static class PermitCommand
 
     private static Command Add()
     {
-        var id = new Option<string>("--id") { Description = "Permit number, e.g. HUS/123/2025.", Required = true };
+        var id = new Option<string>("--id") { Description = "Permit number, e.g. HUS-123-2025.", Required = true };
         var study = new Option<string>("--study") { Description = "Study id; study pseudonyms are keyed by it.", Required = true };
         var title = new Option<string>("--title") { Description = "Study title.", DefaultValueFactory = _ => "" };
         var issuer = new Option<string>("--issuer") { Description = "hospital, or findata for data of several controllers.", DefaultValueFactory = _ => "hospital" };
@@ -78,7 +78,10 @@ internal static class PermitCommand
         {
             var workspace = GlobalOptions.Workspace(parse);
             var permit = workspace.CreatePermitLifecycle().Amend(parse.GetValue(id)!, await StaffAsync(parse, cancellationToken),
-                parse.GetValue(add) ?? [], parse.GetValue(remove) ?? [], parse.GetValue(registers), parse.GetValue(expires), parse.GetValue(freeText), parse.GetValue(identityCodes));
+                parse.GetValue(add) ?? [], parse.GetValue(remove) ?? [],
+                // Not given is "unchanged", never "none": the parser hands an absent list option over as an empty one.
+                parse.GetResult(registers) is null ? null : parse.GetValue(registers),
+                parse.GetValue(expires), parse.GetValue(freeText), parse.GetValue(identityCodes));
             Console.WriteLine($"Permit {permit.Id} is now version {permit.Version}: members {string.Join(", ", permit.Members)}; registers {string.Join(", ", permit.Registers)}; valid until {permit.Expires:yyyy-MM-dd}.");
             WarnWithoutAccount(workspace, permit);
             return 0;

@@ -32,7 +32,7 @@ internal static class ServeCommand
             await app.StartAsync(cancellationToken);
             var messaging = configured.GetSection(MessagingOptions.SectionName).Get<MessagingOptions>() ?? new MessagingOptions();
             Console.WriteLine($"lake serve: coordinator listening on {string.Join(", ", app.Urls)} ({messaging.Transport} bus)");
-            Console.WriteLine($"lake serve: sign in with 'lake login --server {address}'");
+            Console.WriteLine($"lake serve: sign in with 'lake login --server {app.Urls.First()}'");
             await app.WaitForShutdownAsync(cancellationToken);
             return 0;
         }));

@@ -113,7 +113,8 @@ internal static class UsersCommand
             await using var store = await workspace.OpenIdentityStoreAsync(cancellationToken);
             var actor = await StaffAsync(workspace, cancellationToken);
             await store.Accounts.SetRolesAsync(actor, parse.GetValue(Name)!, parse.GetValue(RoleOption)!, cancellationToken);
-            Console.WriteLine($"Roles of {parse.GetValue(Name)}: {string.Join(" ", parse.GetValue(RoleOption)!)} (in effect from the next token, at most {new Coordinator.Authority.AuthOptions().AccessTokenLifetime.TotalMinutes:0} minutes).");
+            // Tokens already issued keep their roles until they expire (Auth:AccessTokenLifetime).
+            Console.WriteLine($"Roles of {parse.GetValue(Name)}: {string.Join(" ", parse.GetValue(RoleOption)!)}; in effect for local commands now and for each new or refreshed token.");
             return 0;
         }));
         return roles;

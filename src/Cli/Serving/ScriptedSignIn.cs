@@ -15,10 +15,17 @@ internal static partial class ScriptedSignIn
     {
         using var authority = new AuthorityClient(server);
         var code = await authority.StartDeviceLoginAsync(cancellationToken);
+        await ApproveAsync(server, code.UserCode, userName, password, totpSeed, cancellationToken);
+        return await authority.CompleteDeviceLoginAsync(code, cancellationToken);
+    }
+
+    /// <summary>What the person does in the browser for a code that `lake login` shows: sign in, then confirm the code.</summary>
+    public static async Task ApproveAsync(Uri server, string userCode, string userName, string password, byte[] totpSeed, CancellationToken cancellationToken)
+    {
         using var handler = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = true };
         using var browser = new HttpClient(handler) { BaseAddress = server, Timeout = TimeSpan.FromSeconds(30) };
 
-        var verify = "/connect/verify?user_code=" + Uri.EscapeDataString(code.UserCode);
+        var verify = "/connect/verify?user_code=" + Uri.EscapeDataString(userCode);
         var login = await browser.GetStringAsync("/account/login?returnUrl=" + Uri.EscapeDataString(verify), cancellationToken);
         // The sign-in lands on the confirmation page of the device code.
         using var signedIn = await browser.PostAsync("/account/login", Form(
@@ -28,10 +35,9 @@ internal static partial class ScriptedSignIn
         if (!signedIn.IsSuccessStatusCode || !confirm.Contains("name=\"decision\"", StringComparison.Ordinal))
             throw new UnauthorizedAccessException($"The authority did not sign {userName} in ({(int)signedIn.StatusCode}).");
         using var approved = await browser.PostAsync("/connect/verify", Form(
-            ("__RequestVerificationToken", Antiforgery(confirm)), ("user_code", code.UserCode), ("decision", "approve")), cancellationToken);
+            ("__RequestVerificationToken", Antiforgery(confirm)), ("user_code", userCode), ("decision", "approve")), cancellationToken);
         if (!approved.IsSuccessStatusCode)
             throw new UnauthorizedAccessException($"The authority did not accept {userName}'s confirmation ({(int)approved.StatusCode}).");
-        return await authority.CompleteDeviceLoginAsync(code, cancellationToken);
     }
 
     private static string Antiforgery(string page) =>

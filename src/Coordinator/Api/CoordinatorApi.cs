@@ -81,12 +81,8 @@ internal static class CoordinatorApi
 
         api.MapGet("/requests", (HttpContext context, CallerClaims claims, AccessPolicy policy, ControlPlaneStore store) =>
         {
-            if (claims.From(context.User) is not { } caller)
-                return NoSubject();
-            var decision = policy.Decide(caller, LakeAction.ListRequests, "requests");
-            if (!decision.Allowed)
-                return Forbidden(decision);
-            return Json(store.ListRequests().Where(r => policy.MayView(caller, r)).ToList(), StatusCodes.Status200OK);
+            var (caller, refusal) = Authorize(context, claims, policy, LakeAction.ListRequests, "requests");
+            return refusal ?? Json(store.ListRequests().Where(r => policy.MayView(caller!, r)).ToList(), StatusCodes.Status200OK);
         });
 
         api.MapGet("/requests/{id:guid}", async (Guid id, int? wait, HttpContext context, CallerClaims claims, AccessPolicy policy, ControlPlaneStore store, CancellationToken cancellationToken) =>
@@ -109,11 +105,9 @@ internal static class CoordinatorApi
 
         api.MapPost("/studies/preliminary", async (HttpContext context, CallerClaims claims, AccessPolicy policy, CoordinatorWorkspace workspace, AuditLog audit, CancellationToken cancellationToken) =>
         {
-            if (claims.From(context.User) is not { } caller)
-                return NoSubject();
-            var decision = policy.Decide(caller, LakeAction.PreliminaryStudy, "a preliminary study");
-            if (!decision.Allowed)
-                return Forbidden(decision);
+            var (caller, refusal) = Authorize(context, claims, policy, LakeAction.PreliminaryStudy, "a preliminary study");
+            if (refusal is not null)
+                return refusal;
             if (await ReadTextAsync(context.Request, cancellationToken) is not { } text)
                 return Problem($"The specification is larger than {MaxSpecificationBytes / 1024} KiB.");
             try
@@ -124,7 +118,7 @@ internal static class CoordinatorApi
                 // The service's disclosure threshold; a caller has no say in it.
                 var study = new PreliminaryStudy(session, new Pseudonymization.Pseudonymizer(workspace.KeyRing), new DisclosureControl(DisclosureControl.DefaultThreshold),
                     audit, new DifferencingLedger(workspace.ControlPlanePath));
-                return Results.Text(PreliminaryReportJson.Serialize(study.Run(specification, caller.Subject)), "application/json", statusCode: StatusCodes.Status200OK);
+                return Results.Text(PreliminaryReportJson.Serialize(study.Run(specification, caller!.Subject)), "application/json", statusCode: StatusCodes.Status200OK);
             }
             catch (SpecificationException e)
             {
@@ -137,24 +131,25 @@ internal static class CoordinatorApi
         });
 
         api.MapGet("/audit/verify", (HttpContext context, CallerClaims claims, AccessPolicy policy, AuditLog audit) =>
-        {
-            if (claims.From(context.User) is not { } caller)
-                return NoSubject();
-            var decision = policy.Decide(caller, LakeAction.ReadAudit, "the audit log");
-            return decision.Allowed ? Json(audit.Verify(), StatusCodes.Status200OK) : Forbidden(decision);
-        });
+            Authorize(context, claims, policy, LakeAction.ReadAudit, "the audit log").Refusal ?? Json(audit.Verify(), StatusCodes.Status200OK));
 
         api.MapGet("/operations/requests", (HttpContext context, CallerClaims claims, AccessPolicy policy, ControlPlaneStore store) =>
         {
-            if (claims.From(context.User) is not { } caller)
-                return NoSubject();
-            var decision = policy.Decide(caller, LakeAction.ViewOperations, "request counts");
-            if (!decision.Allowed)
-                return Forbidden(decision);
+            if (Authorize(context, claims, policy, LakeAction.ViewOperations, "request counts").Refusal is { } refusal)
+                return refusal;
             // Counts by state only: an operator sees the service's load, never who asked for what.
             var counts = store.ListRequests().GroupBy(r => r.State).ToDictionary(g => g.Key.ToString(), g => g.Count());
             return Json(new { requests = counts }, StatusCodes.Status200OK);
         });
+    }
+
+    /// <summary>The policy's answer for the token's caller: no refusal, or the 403 to send.</summary>
+    private static (Caller? Caller, IResult? Refusal) Authorize(HttpContext context, CallerClaims claims, AccessPolicy policy, LakeAction action, string subject)
+    {
+        if (claims.From(context.User) is not { } caller)
+            return (null, NoSubject());
+        var decision = policy.Decide(caller, action, subject);
+        return decision.Allowed ? (caller, null) : (null, Forbidden(decision));
     }
 
     /// <summary>The body as text, or null when it is larger than a specification may be.</summary>

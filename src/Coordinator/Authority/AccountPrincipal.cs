@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Security.Claims;
 using Lake.Coordinator.Identity;
 using OpenIddict.Abstractions;
@@ -39,6 +38,4 @@ public static class AccountPrincipal
         identity.AddClaim(new Claim(ClaimTypes.Name, account.UserName));
         return new ClaimsPrincipal(identity);
     }
-
-    internal static ImmutableArray<string> Scopes(ClaimsPrincipal principal) => principal.GetScopes();
 }

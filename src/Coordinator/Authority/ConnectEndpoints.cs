@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Lake.Coordinator.Identity;
 using Lake.Extract.Audit;
 using Microsoft.AspNetCore;
@@ -6,7 +5,6 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;

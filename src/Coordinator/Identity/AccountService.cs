@@ -17,6 +17,9 @@ public sealed class AccountService(IdentityDatabase database, SecretBox secrets,
     private const string Issuer = "Lake";
     private static readonly PasswordHasher<LakeAccount> Hasher = new();
 
+    /// <summary>Checked against for unknown names, so they cost the same time as a wrong password.</summary>
+    private static readonly string DummyHash = Hasher.HashPassword(new LakeAccount { UserName = "-" }, "not a password of anyone's");
+
     public async Task<LakeAccount?> FindAsync(string userName, CancellationToken cancellationToken) =>
         AccountNames.IsValid(userName) ? await database.Accounts.FindAsync([userName], cancellationToken) : null;
 
@@ -206,6 +209,4 @@ public sealed class AccountService(IdentityDatabase database, SecretBox secrets,
                 throw new ArgumentException($"'{AccountNames.Printable(role)}' is not a role; the roles are {string.Join(", ", LakeRoles.All)}.");
         }
     }
-
-    private static readonly string DummyHash = Hasher.HashPassword(new LakeAccount { UserName = "-" }, "not a password of anyone's");
 }

@@ -1,3 +1,4 @@
+using Lake.Contracts.Lake;
 using Lake.Coordinator.Authority;
 using Lake.Extract.Audit;
 using Lake.Pseudonymization;
@@ -45,7 +46,7 @@ public sealed class IdentityStore : IAsyncDisposable
     /// </summary>
     public static void AddTo(IServiceCollection services, string databasePath, KeyRing keyRing)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        OwnerOnly.CreateFolder(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
         services.AddDbContext<IdentityDatabase>(database => IdentityDatabase.Configure(database, databasePath));
         services.AddSingleton(new SecretBox(keyRing));
         services.AddScoped<AccountService>();
@@ -57,7 +58,7 @@ public sealed class IdentityStore : IAsyncDisposable
         await database.Database.EnsureCreatedAsync(cancellationToken);
         // Password hashes and sealed seeds: owner-only, whatever the umask was.
         if (File.Exists(path))
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            OwnerOnly.Restrict(path);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Lake.Contracts.Lake;
 using Lake.Extract.Audit;
 using Lake.Extract.ControlPlane;
 using Lake.Extract.Delivery;
@@ -16,6 +17,13 @@ public sealed class PermitLifecycle(ControlPlaneStore store, AuditLog audit, Key
 {
     public Permit Record(Permit permit, string actor)
     {
+        if (NameProblem(permit.Id, permit.StudyId, permit.Members) is { } problem)
+        {
+            // Refused before anything is stored; the attempt itself is worth an audit entry.
+            audit.Append(actor, "permit.record", $"permit {LakeNames.Printable(permit.Id)}", "refused", problem);
+            throw new ArgumentException(problem);
+        }
+
         if (store.FindPermit(permit.Id) is not null)
             throw new ArgumentException($"Permit '{permit.Id}' is already recorded; change it with 'lake permit amend'.");
         store.SavePermit(permit with { Version = 1 }, "recorded");
@@ -29,6 +37,12 @@ public sealed class PermitLifecycle(ControlPlaneStore store, AuditLog audit, Key
         var permit = Current(permitId);
         if (permit.Status == PermitStatus.Revoked)
             throw new ArgumentException($"Permit '{permitId}' was revoked; a revoked permit cannot be amended.");
+
+        if (NameProblem(permit.Id, permit.StudyId, addMembers) is { } problem)
+        {
+            audit.Append(actor, "permit.amend", $"permit {permit.Id}", "refused", problem);
+            throw new ArgumentException(problem);
+        }
 
         var members = permit.Members.Except(removeMembers).Concat(addMembers.Except(permit.Members)).ToList();
         if (members.Count == 0)
@@ -136,4 +150,20 @@ public sealed class PermitLifecycle(ControlPlaneStore store, AuditLog audit, Key
     private static string Describe(Permit permit) =>
         $"issuer {permit.Issuer}; study {permit.StudyId}; registers {string.Join(", ", permit.Registers)}; period {permit.PeriodFrom:yyyy-MM-dd}..{permit.PeriodTo:yyyy-MM-dd}; " +
         $"expires {permit.Expires:yyyy-MM-dd}; members {string.Join(", ", permit.Members)}; free text {(permit.AllowsFreeText ? "yes" : "no")}; identity codes {(permit.AllowsIdentityCodes ? "yes" : "no")}";
+
+    /// <summary>Why a permit's id, study id or a member's name cannot be used, or null when all can.</summary>
+    private static string? NameProblem(string permitId, string studyId, IEnumerable<string> members)
+    {
+        if (!LakeNames.IsPermitId(permitId))
+            return $"'{LakeNames.Printable(permitId)}' is not a valid permit id: {LakeNames.PermitIdRule}.";
+        if (!LakeNames.IsStudyId(studyId))
+            return $"'{LakeNames.Printable(studyId)}' is not a valid study id: {LakeNames.StudyIdRule}.";
+        foreach (var member in members)
+        {
+            if (!LakeNames.IsUserName(member))
+                return $"'{LakeNames.Printable(member)}' is not a valid member name: {LakeNames.UserNameRule}.";
+        }
+
+        return null;
+    }
 }

@@ -76,7 +76,7 @@ public sealed partial class DistributedExtractionTests : LakePipelineFixture
         // The processes' own Prometheus endpoints, scraped while they run.
         using var http = new HttpClient();
         await Task.Delay(TimeSpan.FromSeconds(2));
-        var scrapes = await Task.WhenAll(metricsPorts.Select(port => http.GetStringAsync(new Uri($"http://localhost:{port}/metrics"))));
+        var scrapes = await Task.WhenAll(metricsPorts.Select(port => http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/metrics"))));
         Assert.Multiple(() =>
         {
             Assert.That(Sum(scrapes[0], "lake_request_latency_seconds_count", "outcome=\"delivered\""), Is.EqualTo(10), "the coordinator's end-to-end latency, one per request");
