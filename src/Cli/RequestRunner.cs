@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Lake.Contracts.Extraction;
 using Lake.Extract.ControlPlane;
 using Lake.Extract.Distribution;
@@ -5,6 +6,7 @@ using Lake.Extract.Requests;
 using Lake.Hosting;
 using Lake.Hosting.Telemetry;
 using Lake.Telemetry;
+using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -14,11 +16,21 @@ namespace Lake.Cli;
 /// <summary>
 /// The single-process mode of a data request: a host with the bus (in-memory unless configured
 /// otherwise) and both the coordinator's and the worker's consumers, the request submitted through
-/// it, and a wait until the request is delivered, refused or failed. `lake serve` and `lake worker`
+/// it, and a wait for its outcome event (delivered or failed) or its refusal. `lake serve` and `lake worker`
 /// run the very same consumers in separate processes.
 /// </summary>
 internal static class RequestRunner
 {
+    private static bool IsFinished(RequestRecord record) => record.State is RequestState.Delivered or RequestState.Refused or RequestState.Failed;
+
+    private static Task Finished(ConcurrentDictionary<Guid, TaskCompletionSource> outcomes, Guid requestId)
+    {
+        // An outcome can arrive between submitting and registering the waiter: the store check covers that.
+        if (outcomes.TryGetValue(requestId, out var finished))
+            finished.TrySetResult();
+        return Task.CompletedTask;
+    }
+
     public static Task<(SubmitOutcome Outcome, RequestRecord Record)> SubmitAndWaitAsync(
         Workspace workspace, StudySpecification specification, string permitId, string user, TimeSpan timeout, CancellationToken cancellationToken) =>
         RunAndWaitAsync(workspace, service => service.Submit(specification, permitId, user), timeout, cancellationToken);
@@ -51,19 +63,44 @@ internal static class RequestRunner
         await host.StartAsync(cancellationToken);
         try
         {
-            var service = new RequestService(store, host.Services.GetRequiredService<Extract.Audit.AuditLog>(), host.Services.GetRequiredService<OutboxDispatcher>());
-            SubmitOutcome outcome;
-            using (LakeActivitySource.StartRequestSubmit())
-                outcome = start(service);
-            var deadline = DateTime.UtcNow + timeout;
-            while (true)
+            // Listen for the request's outcome before it is submitted, so the event cannot be missed.
+            var outcomes = new ConcurrentDictionary<Guid, TaskCompletionSource>();
+            var bus = host.Services.GetRequiredService<IBus>();
+            var listener = bus.ConnectReceiveEndpoint(new TemporaryEndpointDefinition(), DefaultEndpointNameFormatter.Instance, endpoint =>
             {
-                var record = store.FindRequest(outcome.RequestId)!;
-                if (record.State is RequestState.Delivered or RequestState.Refused or RequestState.Failed)
-                    return (outcome, record);
-                if (DateTime.UtcNow > deadline)
-                    throw new TimeoutException($"Request {outcome.RequestId} is still {record.State} after {timeout.TotalSeconds:0} s; see 'lake request status {outcome.RequestId}'.");
-                await Task.Delay(50, cancellationToken);
+                endpoint.Handler<ExtractionDelivered>(context => Finished(outcomes, context.Message.RequestId));
+                endpoint.Handler<ExtractionFailed>(context => Finished(outcomes, context.Message.RequestId));
+            });
+            await listener.Ready;
+            try
+            {
+                var service = new RequestService(store, host.Services.GetRequiredService<Extract.Audit.AuditLog>(), host.Services.GetRequiredService<OutboxDispatcher>());
+                var finished = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                SubmitOutcome outcome;
+                using (LakeActivitySource.StartRequestSubmit())
+                {
+                    outcome = start(service);
+                    outcomes[outcome.RequestId] = finished;
+                }
+
+                // Refused at once, or finished before the wait began: the store already says so.
+                if (!IsFinished(store.FindRequest(outcome.RequestId)!))
+                {
+                    try
+                    {
+                        await finished.Task.WaitAsync(timeout, cancellationToken);
+                    }
+                    catch (TimeoutException) when (!IsFinished(store.FindRequest(outcome.RequestId)!))
+                    {
+                        throw new TimeoutException($"Request {outcome.RequestId} is still {store.FindRequest(outcome.RequestId)!.State} after {timeout.TotalSeconds:0} s; see 'lake request status {outcome.RequestId}'.");
+                    }
+                }
+
+                return (outcome, store.FindRequest(outcome.RequestId)!);
+            }
+            finally
+            {
+                await listener.StopAsync(CancellationToken.None);
             }
         }
         finally

@@ -80,9 +80,14 @@ public static class CoordinatorExtensions
         }
         else
         {
+            if (!Uri.TryCreate(auth.Authority, UriKind.Absolute, out var authority) || authority.Scheme is not ("https" or "http"))
+                throw new ArgumentException($"Auth:Authority: '{auth.Authority}' is not an http(s) address of an OpenID Connect issuer.");
+            // Keys and metadata over plain HTTP could be swapped on the way: only on this machine, or when a test realm says so.
+            if (authority.Scheme == Uri.UriSchemeHttp && !authority.IsLoopback && !auth.AllowInsecureAuthority)
+                throw new ArgumentException($"Auth:Authority: '{authority}' is plain HTTP; use the identity provider's https address (Auth:AllowInsecureAuthority=true only for a test realm).");
             openIddict.AddValidation(validation =>
             {
-                validation.SetIssuer(new Uri(auth.Authority!, UriKind.Absolute));
+                validation.SetIssuer(authority);
                 validation.AddAudiences(auth.Audience);
                 validation.UseSystemNetHttp();
                 validation.UseAspNetCore();

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using Lake.Cli.Gateway;
 using Lake.Contracts.Lake;
 using Lake.Coordinator.Access;
 using Lake.Extract.ControlPlane;
@@ -36,26 +37,9 @@ internal static class RequestCommand
         var submit = new Command("submit", "Submit a data extraction request under a permit; waits for the delivery.") { spec, permit, Wait, Server };
         submit.SetAction((parse, cancellationToken) => CommandAction.RunAsync(async () =>
         {
-            var wait = TimeSpan.FromSeconds(parse.GetValue(Wait));
-            RequestRecord record;
-            if (Coordinator(parse) is { } client)
-            {
-                using var _ = client;
-                // No key ring here: a client of a coordinator must not make one of its own, whose
-                // tokens would name other patients. A cohort of identity codes is submitted where the lake's key ring is.
-                var specification = SpecificationReader.Load(parse.GetValue(spec)!);
-                var submitted = await client.SubmitAsync(specification, parse.GetValue(permit)!, cancellationToken);
-                record = submitted.State == RequestState.Refused ? submitted : await client.WaitAsync(submitted.Id, wait, cancellationToken);
-            }
-            else
-            {
-                var workspace = GlobalOptions.Workspace(parse);
-                var caller = await LocalCaller.ResolveAsync(workspace, cancellationToken);
-                LocalCaller.Require(workspace, caller, LakeAction.SubmitRequest, $"a request under permit {parse.GetValue(permit)}", permitId: parse.GetValue(permit));
-                var specification = SpecificationReader.Load(parse.GetValue(spec)!, workspace.KeyRing);
-                (_, record) = await RequestRunner.SubmitAndWaitAsync(workspace, specification, parse.GetValue(permit)!, caller.Subject, wait, cancellationToken);
-            }
-
+            using var coordinator = await GatewayAsync(parse, cancellationToken);
+            var specification = coordinator.ReadSpecification(parse.GetValue(spec)!);
+            var record = await coordinator.SubmitAsync(specification, parse.GetValue(permit)!, TimeSpan.FromSeconds(parse.GetValue(Wait)), cancellationToken);
             Reports.PrintRequest(record);
             return record.State == RequestState.Delivered ? 0 : RequestNotDelivered;
         }));
@@ -68,21 +52,8 @@ internal static class RequestCommand
         var status = new Command("status", "Show a request's state and history (to its requester and current research group members).") { id, Server };
         status.SetAction((parse, cancellationToken) => CommandAction.RunAsync(async () =>
         {
-            RequestRecord? record;
-            if (Coordinator(parse) is { } client)
-            {
-                using var _ = client;
-                record = await client.FindAsync(parse.GetValue(id), 0, cancellationToken);
-            }
-            else
-            {
-                var workspace = GlobalOptions.Workspace(parse);
-                var caller = await LocalCaller.ResolveAsync(workspace, cancellationToken);
-                record = workspace.OpenControlPlane().FindRequest(parse.GetValue(id));
-                var policy = new AccessPolicy(workspace.OpenControlPlane(), workspace.OpenAuditLog());
-                if (!policy.Decide(caller, LakeAction.ViewRequest, $"request {parse.GetValue(id)}", record).Allowed)
-                    record = null;
-            }
+            using var coordinator = await GatewayAsync(parse, cancellationToken);
+            var record = await coordinator.FindAsync(parse.GetValue(id), cancellationToken);
 
             // The same answer for "no such request" and "not yours", so ids cannot be probed.
             if (record is null)
@@ -95,16 +66,12 @@ internal static class RequestCommand
 
     private static Command List()
     {
-        var list = new Command("list", "List the requests you may see: your own and those under permits naming you (data-service staff: all).");
+        var list = new Command("list", "List the requests you may see: your own and those under permits naming you (data-service staff: all).") { Server };
         list.SetAction((parse, cancellationToken) => CommandAction.RunAsync(async () =>
         {
-            var workspace = GlobalOptions.Workspace(parse);
-            var store = workspace.OpenControlPlane();
-            var caller = await LocalCaller.ResolveAsync(workspace, cancellationToken);
-            LocalCaller.Require(workspace, caller, LakeAction.ListRequests, "requests");
-            var policy = new AccessPolicy(store, workspace.OpenAuditLog());
+            using var coordinator = await GatewayAsync(parse, cancellationToken);
             var table = new Table().AddColumns("request", "created (UTC)", "by", "permit", "state", "last change");
-            foreach (var record in store.ListRequests().Where(r => policy.MayView(caller, r)))
+            foreach (var record in await coordinator.ListAsync(cancellationToken))
             {
                 var last = record.History.LastOrDefault();
                 table.AddRow(record.Id.ToString(), record.CreatedAt.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(record.RequestedBy),
@@ -145,14 +112,12 @@ internal static class RequestCommand
         return replay;
     }
 
-    /// <summary>A client of the coordinator named by --server, or null to work on the data folder directly.</summary>
-    private static Serving.CoordinatorClient? Coordinator(ParseResult parse)
+    /// <summary>The coordinator named by --server as the signed-in user, or this process over the data folder as the host account's Lake user.</summary>
+    private static async Task<ICoordinatorGateway> GatewayAsync(ParseResult parse, CancellationToken cancellationToken)
     {
-        if (parse.GetValue(Server) is not { } address)
-            return null;
-        if (!Uri.TryCreate(address, UriKind.Absolute, out var coordinator) || coordinator.Scheme is not ("http" or "https"))
-            throw new ArgumentException($"--server: '{address}' is not an http(s) address; give the coordinator's, e.g. http://127.0.0.1:5080.");
-        return new Serving.CoordinatorClient(coordinator, Serving.TokenCache.Default());
+        if (parse.GetValue(Server) is { } address)
+            return new RemoteCoordinator(new Serving.CoordinatorClient(LoginCommand.ServerUri(address), Serving.TokenCache.Default()));
+        return await LocalCoordinator.OpenAsync(GlobalOptions.Workspace(parse), cancellationToken);
     }
 
     private static DeliveryManifest Manifest(string folder) =>

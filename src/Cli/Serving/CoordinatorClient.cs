@@ -79,6 +79,15 @@ internal sealed class CoordinatorClient : IDisposable
         return await ReadAsync(response, cancellationToken);
     }
 
+    /// <summary>The requests the signed-in user may see.</summary>
+    public async Task<IReadOnlyList<RequestRecord>> ListAsync(CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, "requests"), cancellationToken);
+        if (!response.IsSuccessStatusCode)
+            throw new ArgumentException($"The coordinator at {_server} answered {(int)response.StatusCode}: {await ProblemAsync(response, cancellationToken)}");
+        return await JsonSerializer.DeserializeAsync<List<RequestRecord>>(await response.Content.ReadAsStreamAsync(cancellationToken), LakeJson.Options, cancellationToken) ?? [];
+    }
+
     public void Dispose() => _http.Dispose();
 
     private async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> create, CancellationToken cancellationToken)

@@ -45,7 +45,7 @@ public sealed class AuthOptions
     /// <summary>Where the portal client may be sent back to after sign-in (authorization code with PKCE).</summary>
     public List<string> PortalRedirectUris { get; set; } = [];
 
-    /// <summary>An external authority's metadata over plain HTTP is accepted only when this is set (a test realm on loopback).</summary>
+    /// <summary>An external authority over plain HTTP elsewhere than on this machine is accepted only when this is set (a test realm).</summary>
     public bool AllowInsecureAuthority { get; set; }
 
     public bool IsEmbedded => string.IsNullOrWhiteSpace(Authority);

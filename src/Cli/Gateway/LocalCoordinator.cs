@@ -1,0 +1,45 @@
+using Lake.Contracts.Extraction;
+using Lake.Coordinator.Access;
+using Lake.Extract.ControlPlane;
+using Lake.Extract.Specifications;
+
+namespace Lake.Cli.Gateway;
+
+/// <summary>
+/// The coordinator in this process, over the data folder, for the caller the host account maps
+/// to: the same policy and request service as `lake serve`, with the bus in memory unless
+/// configured otherwise, waiting on the request's outcome event.
+/// </summary>
+internal sealed class LocalCoordinator(Workspace workspace, Caller caller) : ICoordinatorGateway
+{
+    private readonly AccessPolicy _policy = new(workspace.OpenControlPlane(), workspace.OpenAuditLog());
+
+    public static async Task<LocalCoordinator> OpenAsync(Workspace workspace, CancellationToken cancellationToken) =>
+        new(workspace, await LocalCaller.ResolveAsync(workspace, cancellationToken));
+
+    public StudySpecification ReadSpecification(string path) => SpecificationReader.Load(path, workspace.KeyRing);
+
+    public async Task<RequestRecord> SubmitAsync(StudySpecification specification, string permitId, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        LocalCaller.Require(workspace, caller, LakeAction.SubmitRequest, $"a request under permit {permitId}", permitId: permitId);
+        var (_, record) = await RequestRunner.SubmitAndWaitAsync(workspace, specification, permitId, caller.Subject, wait, cancellationToken);
+        return record;
+    }
+
+    public Task<RequestRecord?> FindAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var record = workspace.OpenControlPlane().FindRequest(id);
+        return Task.FromResult(_policy.Decide(caller, LakeAction.ViewRequest, $"request {id}", record).Allowed ? record : null);
+    }
+
+    public Task<IReadOnlyList<RequestRecord>> ListAsync(CancellationToken cancellationToken)
+    {
+        LocalCaller.Require(workspace, caller, LakeAction.ListRequests, "requests");
+        IReadOnlyList<RequestRecord> visible = [.. workspace.OpenControlPlane().ListRequests().Where(r => _policy.MayView(caller, r))];
+        return Task.FromResult(visible);
+    }
+
+    public void Dispose()
+    {
+    }
+}
