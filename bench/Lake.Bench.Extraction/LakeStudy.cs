@@ -1,8 +1,9 @@
 using Lake.Contracts.Extraction;
+using Lake.Contracts.Permits;
 using Lake.Contracts.Registers;
+using Lake.Coordinator.Audit;
+using Lake.Coordinator.Preliminary;
 using Lake.Extract.Access;
-using Lake.Extract.Audit;
-using Lake.Extract.ControlPlane;
 using Lake.Extract.Delivery;
 using Lake.Extract.Disclosure;
 using Lake.Extract.Preliminary;

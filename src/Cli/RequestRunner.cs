@@ -1,7 +1,8 @@
 using Lake.Contracts.Extraction;
-using Lake.Extract.ControlPlane;
-using Lake.Extract.Distribution;
-using Lake.Extract.Requests;
+using Lake.Coordinator.Audit;
+using Lake.Coordinator.ControlPlane;
+using Lake.Coordinator.Distribution;
+using Lake.Coordinator.Requests;
 using Lake.Hosting;
 using Lake.Hosting.Telemetry;
 using Lake.Telemetry;
@@ -51,7 +52,7 @@ internal static class RequestRunner
         await host.StartAsync(cancellationToken);
         try
         {
-            var service = new RequestService(store, host.Services.GetRequiredService<Extract.Audit.AuditLog>(), host.Services.GetRequiredService<OutboxDispatcher>());
+            var service = new RequestService(store, host.Services.GetRequiredService<Coordinator.Audit.AuditLog>(), host.Services.GetRequiredService<OutboxDispatcher>());
             SubmitOutcome outcome;
             using (LakeActivitySource.StartRequestSubmit())
                 outcome = start(service);

@@ -1,7 +1,9 @@
 using Lake.Contracts.Lake;
+using Lake.Coordinator.Audit;
+using Lake.Coordinator.ControlPlane;
+using Lake.Coordinator.Permits;
+using Lake.Coordinator.Preliminary;
 using Lake.Extract.Access;
-using Lake.Extract.Audit;
-using Lake.Extract.ControlPlane;
 using Lake.Extract.Delivery;
 using Lake.Pseudonymization;
 
@@ -55,9 +57,9 @@ public sealed class Workspace
 
     public AuditLog OpenAuditLog() => new(ControlPlanePath);
 
-    public Extract.Preliminary.DifferencingLedger OpenDifferencingLedger() => new(ControlPlanePath);
+    public Coordinator.Preliminary.DifferencingLedger OpenDifferencingLedger() => new(ControlPlanePath);
 
-    public Extract.Permits.PermitLifecycle CreatePermitLifecycle() => new(OpenControlPlane(), OpenAuditLog(), KeyRing, Deliveries);
+    public Coordinator.Permits.PermitLifecycle CreatePermitLifecycle() => new(OpenControlPlane(), OpenAuditLog(), KeyRing, Deliveries);
 
     public Task<Coordinator.Identity.IdentityStore> OpenIdentityStoreAsync(CancellationToken cancellationToken) =>
         Coordinator.Identity.IdentityStore.OpenAsync(IdentityDatabasePath, KeyRing, OpenAuditLog(), IdentityOptionsFromConfiguration(), cancellationToken);

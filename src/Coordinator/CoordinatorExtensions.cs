@@ -2,7 +2,6 @@ using Lake.Coordinator.Access;
 using Lake.Coordinator.Api;
 using Lake.Coordinator.Authority;
 using Lake.Coordinator.Identity;
-using Lake.Extract.Audit;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

@@ -1,5 +1,8 @@
+using Lake.Coordinator.Audit;
+using Lake.Coordinator.ControlPlane;
+using Lake.Coordinator.Distribution;
+using Lake.Coordinator.Requests;
 using Lake.Extract.Distribution;
-using Lake.Extract.Requests;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -1,5 +1,5 @@
+using Lake.Coordinator.Audit;
 using Lake.Coordinator.Identity;
-using Lake.Extract.Audit;
 using Lake.Pseudonymization;
 
 namespace Lake.Testing;

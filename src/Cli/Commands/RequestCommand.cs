@@ -1,8 +1,9 @@
 using System.CommandLine;
 using System.Text.Json;
 using Lake.Contracts.Lake;
+using Lake.Contracts.Permits;
 using Lake.Coordinator.Access;
-using Lake.Extract.ControlPlane;
+using Lake.Coordinator.ControlPlane;
 using Lake.Extract.Delivery;
 using Lake.Extract.Specifications;
 using Spectre.Console;

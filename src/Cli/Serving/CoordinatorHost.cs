@@ -1,7 +1,7 @@
 using Lake.Coordinator;
 using Lake.Coordinator.Api;
+using Lake.Coordinator.Distribution;
 using Lake.Coordinator.Identity;
-using Lake.Extract.Distribution;
 using Lake.Hosting;
 using Lake.Hosting.Health;
 using Lake.Hosting.Telemetry;

@@ -1,6 +1,6 @@
 using System.Security.Claims;
+using Lake.Coordinator.Audit;
 using Lake.Coordinator.Identity;
-using Lake.Extract.Audit;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;

@@ -1,5 +1,5 @@
+using Lake.Coordinator.Audit;
 using Lake.Coordinator.Authority;
-using Lake.Extract.Audit;
 using Lake.Pseudonymization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

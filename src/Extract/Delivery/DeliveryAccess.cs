@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Lake.Contracts.Lake;
-using Lake.Extract.ControlPlane;
+using Lake.Contracts.Permits;
 
 namespace Lake.Extract.Delivery;
 

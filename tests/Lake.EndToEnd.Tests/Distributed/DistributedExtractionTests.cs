@@ -4,7 +4,8 @@ using Lake.Cli.Commands;
 using Lake.Cli.Serving;
 using Lake.Contracts.Extraction;
 using Lake.Contracts.Lake;
-using Lake.Extract.ControlPlane;
+using Lake.Coordinator.Audit;
+using Lake.Coordinator.ControlPlane;
 using Lake.Extract.Delivery;
 using Lake.Extract.Specifications;
 using Lake.Testing;
@@ -264,7 +265,7 @@ public sealed partial class DistributedExtractionTests : LakePipelineFixture
         JsonSerializer.Deserialize<DeliveryManifest>(File.ReadAllText(Path.Combine(record.DeliveryFolder!, "manifest.json")), LakeJson.Options)!;
 
     private static List<string> AuditEntriesOf(LakeCluster cluster, Guid requestId) =>
-        [.. new Extract.Audit.AuditLog(Path.Combine(cluster.Data, "control", "lake.db")).ReadAll()
+        [.. new Coordinator.Audit.AuditLog(Path.Combine(cluster.Data, "control", "lake.db")).ReadAll()
             .Where(e => e.Subject.Contains(requestId.ToString(), StringComparison.Ordinal)).Select(e => $"{e.Sequence} {e.Action} {e.Outcome}")];
 
     /// <summary>Overwrites the Parquet footer, as a failing disk or a bad copy would.</summary>

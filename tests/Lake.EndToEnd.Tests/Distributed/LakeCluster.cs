@@ -1,6 +1,6 @@
 using System.Globalization;
 using Lake.Cli.Serving;
-using Lake.Extract.ControlPlane;
+using Lake.Coordinator.ControlPlane;
 using Lake.Testing;
 
 namespace Lake.EndToEnd.Tests.Distributed;

@@ -1,8 +1,8 @@
 using Lake.Cli.Serving;
 using Lake.Contracts.Extraction;
+using Lake.Coordinator.Audit;
+using Lake.Coordinator.ControlPlane;
 using Lake.Coordinator.Identity;
-using Lake.Extract.Audit;
-using Lake.Extract.ControlPlane;
 using Lake.Pseudonymization;
 
 namespace Lake.EndToEnd.Tests.Distributed;
