@@ -31,6 +31,7 @@ internal static class RequestRunner
     /// <summary>The services every extraction host shares: the workspace's control plane, audit log and runner.</summary>
     public static void AddWorkspaceServices(IHostApplicationBuilder builder, Workspace workspace, ControlPlaneStore store)
     {
+        builder.Services.AddSingleton(workspace.ControlPlane);
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(workspace.OpenAuditLog());
         builder.Services.AddSingleton(workspace.CreateExtractionRunner());

@@ -18,6 +18,7 @@ namespace Lake.Cli;
 public sealed class Workspace
 {
     private readonly Lazy<KeyRing> _keyRing;
+    private readonly Lazy<ControlPlaneDataSource> _controlPlane;
 
     /// <param name="accounts">The <c>Accounts</c> settings; without them, those of the configuration (<see cref="LakeConfiguration"/>).</param>
     /// <exception cref="ArgumentException">The accounts map is not valid (<see cref="OperatingSystemAccounts"/>).</exception>
@@ -26,6 +27,7 @@ public sealed class Workspace
         DataFolder = Path.GetFullPath(dataFolder);
         Layout = new LakeLayout(Path.Combine(DataFolder, "lake"));
         _keyRing = new Lazy<KeyRing>(() => KeyRing.OpenOrCreate(KeyRingLocation.Resolve(keyRingPath)));
+        _controlPlane = new Lazy<ControlPlaneDataSource>(() => new ControlPlaneDataSource(ControlPlanePath));
         accounts ??= LakeConfiguration.Accounts();
         Accounts = OperatingSystemAccounts.From(accounts);
         Deliveries = new DeliveryArea(DataFolder, Accounts, accounts.Setfacl);
@@ -53,11 +55,14 @@ public sealed class Workspace
 
     public Pseudonymizer CreatePseudonymizer() => new(KeyRing);
 
-    public ControlPlaneStore OpenControlPlane() => new(ControlPlanePath);
+    /// <summary>The control-plane database, its schema created on first use and once per command.</summary>
+    public ControlPlaneDataSource ControlPlane => _controlPlane.Value;
 
-    public AuditLog OpenAuditLog() => new(ControlPlanePath);
+    public ControlPlaneStore OpenControlPlane() => new(ControlPlane);
 
-    public Coordinator.Preliminary.DifferencingLedger OpenDifferencingLedger() => new(ControlPlanePath);
+    public AuditLog OpenAuditLog() => new(ControlPlane);
+
+    public Coordinator.Preliminary.DifferencingLedger OpenDifferencingLedger() => new(ControlPlane);
 
     public Coordinator.Permits.PermitLifecycle CreatePermitLifecycle() => new(OpenControlPlane(), OpenAuditLog(), KeyRing, Deliveries);
 

@@ -108,7 +108,7 @@ internal static class CoordinatorApi
             return Json(record!, StatusCodes.Status200OK);
         });
 
-        api.MapPost("/studies/preliminary", async (HttpContext context, CallerClaims claims, AccessPolicy policy, CoordinatorWorkspace workspace, AuditLog audit, CancellationToken cancellationToken) =>
+        api.MapPost("/studies/preliminary", async (HttpContext context, CallerClaims claims, AccessPolicy policy, CoordinatorWorkspace workspace, ControlPlaneDataSource controlPlane, AuditLog audit, CancellationToken cancellationToken) =>
         {
             if (claims.From(context.User) is not { } caller)
                 return NoSubject();
@@ -124,7 +124,7 @@ internal static class CoordinatorApi
                 using var session = LakeQuerySession.Open(LakeSnapshot.Take(workspace.Layout));
                 // The service's disclosure threshold; a caller has no say in it.
                 var study = new PreliminaryStudy(session, new Pseudonymization.Pseudonymizer(workspace.KeyRing), new DisclosureControl(DisclosureControl.DefaultThreshold),
-                    audit, new DifferencingLedger(workspace.ControlPlanePath));
+                    audit, new DifferencingLedger(controlPlane));
                 return Results.Text(PreliminaryReportJson.Serialize(study.Run(specification, caller.Subject)), "application/json", statusCode: StatusCodes.Status200OK);
             }
             catch (SpecificationException e)

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Lake.Contracts.Lake;
+using Lake.Coordinator.ControlPlane;
 using Microsoft.Data.Sqlite;
 
 namespace Lake.Coordinator.Audit;
@@ -17,25 +17,14 @@ public sealed class AuditLog
     /// <summary>The previous hash of the first entry.</summary>
     public const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
 
-    private readonly string _connectionString;
+    private readonly ControlPlaneDataSource _dataSource;
     private readonly TimeProvider _time;
 
-    public AuditLog(string databasePath, TimeProvider? time = null)
+    /// <param name="dataSource">The control-plane database, whose schema has the audit table and the triggers that keep it append-only.</param>
+    public AuditLog(ControlPlaneDataSource dataSource, TimeProvider? time = null)
     {
-        OwnerOnly.CreateFolder(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
-        // SQLite gives its -wal, -shm and -journal files the mode of the database file.
-        OwnerOnly.CreateEmptyFile(databasePath);
-        OwnerOnly.Restrict(databasePath);
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = false }.ToString();
+        _dataSource = dataSource;
         _time = time ?? TimeProvider.System;
-        using var connection = Open();
-        Execute(connection, """
-            CREATE TABLE IF NOT EXISTS audit (
-                sequence INTEGER PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL,
-                subject TEXT NOT NULL, outcome TEXT NOT NULL, detail TEXT NOT NULL, previous_hash TEXT NOT NULL, hash TEXT NOT NULL);
-            CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
-            CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
-            """);
     }
 
     public AuditEntry Append(string actor, string action, string subject, string outcome, string detail = "")
@@ -111,12 +100,7 @@ public sealed class AuditLog
 
     private static string Timestamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ", CultureInfo.InvariantCulture);
 
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        return connection;
-    }
+    private SqliteConnection Open() => _dataSource.Open();
 
     private static void Execute(SqliteConnection connection, string sql, params (string Name, object Value)[] parameters)
     {

@@ -172,19 +172,6 @@ public sealed partial class ControlPlaneStore
         return queued;
     }
 
-    private static void CreateDistributionTables(SqliteConnection connection) =>
-        Execute(connection, """
-            CREATE TABLE IF NOT EXISTS outbox (
-                sequence INTEGER PRIMARY KEY AUTOINCREMENT, request_id TEXT NOT NULL, message_type TEXT NOT NULL,
-                body TEXT NOT NULL, created_at TEXT NOT NULL, sent_at TEXT, trace_parent TEXT);
-            CREATE INDEX IF NOT EXISTS outbox_pending ON outbox (sequence) WHERE sent_at IS NULL;
-            CREATE TABLE IF NOT EXISTS extraction_plans (
-                request_id TEXT PRIMARY KEY, batches TEXT NOT NULL, planned_at TEXT NOT NULL, progressed_at TEXT NOT NULL);
-            CREATE TABLE IF NOT EXISTS extraction_tasks (
-                request_id TEXT NOT NULL, position INTEGER NOT NULL, dataset TEXT NOT NULL, outbox_sequence INTEGER NOT NULL,
-                files TEXT, completed_at TEXT, PRIMARY KEY (request_id, dataset));
-            """);
-
     private static long Enqueue(SqliteConnection connection, Guid requestId, object message, string now)
     {
         Execute(connection, "INSERT INTO outbox (request_id, message_type, body, created_at, trace_parent) VALUES ($id, $type, $body, $now, $trace)",

@@ -12,30 +12,13 @@ namespace Lake.Coordinator.ControlPlane;
 /// </summary>
 public sealed partial class ControlPlaneStore
 {
-    private readonly string _connectionString;
+    private readonly ControlPlaneDataSource _dataSource;
     private readonly TimeProvider _time;
 
-    public ControlPlaneStore(string databasePath, TimeProvider? time = null)
+    public ControlPlaneStore(ControlPlaneDataSource dataSource, TimeProvider? time = null)
     {
-        OwnerOnly.CreateFolder(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
-        // SQLite gives its -wal, -shm and -journal files the mode of the database file.
-        OwnerOnly.CreateEmptyFile(databasePath);
-        OwnerOnly.Restrict(databasePath);
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = false }.ToString();
+        _dataSource = dataSource;
         _time = time ?? TimeProvider.System;
-        using var connection = Open();
-        Execute(connection, """
-            PRAGMA journal_mode = WAL;
-            CREATE TABLE IF NOT EXISTS permit_versions (
-                permit_id TEXT NOT NULL, version INTEGER NOT NULL, at TEXT NOT NULL, change TEXT NOT NULL, document TEXT NOT NULL,
-                PRIMARY KEY (permit_id, version));
-            CREATE TABLE IF NOT EXISTS requests (
-                id TEXT PRIMARY KEY, permit_id TEXT, requested_by TEXT NOT NULL, specification TEXT NOT NULL,
-                state TEXT NOT NULL, reason TEXT, delivery_folder TEXT, created_at TEXT NOT NULL);
-            CREATE TABLE IF NOT EXISTS request_events (
-                request_id TEXT NOT NULL, at TEXT NOT NULL, state TEXT NOT NULL, detail TEXT);
-            """);
-        CreateDistributionTables(connection);
     }
 
     public DateTimeOffset Now => _time.GetUtcNow();
@@ -190,12 +173,7 @@ public sealed partial class ControlPlaneStore
         Execute(connection, "INSERT INTO request_events (request_id, at, state, detail) VALUES ($id, $at, $state, $detail)",
             ("$id", id.ToString()), ("$at", at), ("$state", state.ToString()), ("$detail", detail));
 
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        return connection;
-    }
+    private SqliteConnection Open() => _dataSource.Open();
 
     private static int Execute(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
     {

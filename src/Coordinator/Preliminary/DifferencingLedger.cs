@@ -1,5 +1,5 @@
 using System.Globalization;
-using Lake.Contracts.Lake;
+using Lake.Coordinator.ControlPlane;
 using Microsoft.Data.Sqlite;
 
 namespace Lake.Coordinator.Preliminary;
@@ -12,21 +12,13 @@ namespace Lake.Coordinator.Preliminary;
 /// </summary>
 public sealed class DifferencingLedger
 {
-    private readonly string _connectionString;
+    private readonly ControlPlaneDataSource _dataSource;
     private readonly TimeProvider _time;
 
-    public DifferencingLedger(string databasePath, TimeProvider? time = null)
+    public DifferencingLedger(ControlPlaneDataSource dataSource, TimeProvider? time = null)
     {
-        OwnerOnly.CreateFolder(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
-        // SQLite gives its -wal, -shm and -journal files the mode of the database file.
-        OwnerOnly.CreateEmptyFile(databasePath);
-        OwnerOnly.Restrict(databasePath);
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = false }.ToString();
+        _dataSource = dataSource;
         _time = time ?? TimeProvider.System;
-        using var connection = Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "CREATE TABLE IF NOT EXISTS preliminary_ledger (user TEXT NOT NULL, at TEXT NOT NULL, title TEXT NOT NULL, tokens BLOB NOT NULL)";
-        command.ExecuteNonQuery();
     }
 
     public TimeSpan Retention { get; init; } = TimeSpan.FromDays(365);
@@ -87,10 +79,5 @@ public sealed class DifferencingLedger
         return earlier;
     }
 
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        return connection;
-    }
+    private SqliteConnection Open() => _dataSource.Open();
 }

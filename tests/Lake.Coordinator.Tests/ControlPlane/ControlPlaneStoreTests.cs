@@ -15,7 +15,7 @@ public sealed partial class ControlPlaneStoreTests
     {
         _folder = new TempDirectory("lake-extract-tests");
         _clock = new SteppingClock(new DateTimeOffset(2025, 3, 1, 9, 0, 0, TimeSpan.Zero));
-        _store = new ControlPlaneStore(_folder.File("control/control.db"), _clock);
+        _store = new ControlPlaneStore(new ControlPlaneDataSource(_folder.File("control/control.db")), _clock);
     }
 
     [TearDown]
@@ -103,7 +103,7 @@ public sealed partial class ControlPlaneStoreTests
     {
         _store.SavePermit(Permit());
 
-        var reopened = new ControlPlaneStore(_folder.File("control/control.db"));
+        var reopened = new ControlPlaneStore(new ControlPlaneDataSource(_folder.File("control/control.db")));
 
         Assert.That(reopened.FindPermit("THL/123/2025")?.StudyId, Is.EqualTo("diabetes-1"));
     }

@@ -6,6 +6,7 @@ using Lake.Contracts.Extraction;
 using Lake.Contracts.Lake;
 using Lake.Contracts.Registers;
 using Lake.Coordinator.Audit;
+using Lake.Coordinator.ControlPlane;
 using Lake.Coordinator.Preliminary;
 using Lake.Extract.Disclosure;
 using Lake.Extract.Preliminary;
@@ -84,8 +85,8 @@ public sealed class CohortSelectorScaleTests
     public void PreliminaryStudy_TwelveMillionRows_Timed(string cohort)
     {
         var specification = SpecificationReader.Parse($"title: scale\ncohort:\n  {cohort}\ndatasets:\n  - register: laboratory\n  - register: diagnosis\n", "scale.yaml");
-        var audit = new AuditLog(_folder.File($"control/{Guid.NewGuid():N}.db"));
-        var ledger = new DifferencingLedger(_folder.File($"control/{Guid.NewGuid():N}.db"));
+        var audit = new AuditLog(new ControlPlaneDataSource(_folder.File($"control/{Guid.NewGuid():N}.db")));
+        var ledger = new DifferencingLedger(new ControlPlaneDataSource(_folder.File($"control/{Guid.NewGuid():N}.db")));
 
         // Wall time on a busy machine says little; the process's CPU time bounds what an idle one would take.
         var process = Process.GetCurrentProcess();

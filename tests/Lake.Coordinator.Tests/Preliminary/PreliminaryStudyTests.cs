@@ -1,6 +1,7 @@
 using Lake.Contracts.Extraction;
 using Lake.Contracts.Lake;
 using Lake.Coordinator.Audit;
+using Lake.Coordinator.ControlPlane;
 using Lake.Coordinator.Preliminary;
 using Lake.Extract.Disclosure;
 using Lake.Extract.Preliminary;
@@ -28,8 +29,8 @@ public sealed class PreliminaryStudyTests
         _layout = new LakeLayout(_folder.File("lake"));
         var keyRing = KeyRing.OpenOrCreate(_folder.File("keys/keyring.json"));
         _pseudonymizer = new Pseudonymizer(keyRing);
-        _audit = new AuditLog(_folder.File("control/lake.db"));
-        _ledger = new DifferencingLedger(_folder.File("control/lake.db"));
+        _audit = new AuditLog(new ControlPlaneDataSource(_folder.File("control/lake.db")));
+        _ledger = new DifferencingLedger(new ControlPlaneDataSource(_folder.File("control/lake.db")));
 
         // Twenty diabetics diagnosed one a month from January 2021, and three asthmatics.
         var rows = Enumerable.Range(0, 20)
