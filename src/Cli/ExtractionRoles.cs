@@ -1,8 +1,8 @@
-namespace Lake.Hosting;
+namespace Lake.Cli;
 
 /// <summary>Which part of distributed extraction a process plays; the single-process mode plays both.</summary>
 [Flags]
-public enum ExtractionRoles
+internal enum ExtractionRoles
 {
     /// <summary>Plans requests, records task completions, assembles deliveries (`lake serve`).</summary>
     Coordinator = 1,
