@@ -2,6 +2,8 @@ using Lake.Coordinator;
 using Lake.Extract;
 using Lake.Hosting;
 using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace Lake.Cli;
@@ -23,6 +25,8 @@ internal static class ExtractionHost
     {
         var coordinator = roles.HasFlag(ExtractionRoles.Coordinator);
         var worker = roles.HasFlag(ExtractionRoles.Worker);
+        // The worker's timings and the coordinator's records read this clock; tests put a fake one first.
+        builder.Services.TryAddSingleton(TimeProvider.System);
         if (worker)
             builder.AddLakeExtractWorker();
         builder.AddLakeMessaging(bus =>

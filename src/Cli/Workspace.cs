@@ -58,11 +58,11 @@ public sealed class Workspace
     /// <summary>The control-plane database, its schema created on first use and once per command.</summary>
     public ControlPlaneDataSource ControlPlane => _controlPlane.Value;
 
-    public ControlPlaneStore OpenControlPlane() => new(ControlPlane);
+    public ControlPlaneStore OpenControlPlane() => new(ControlPlane, TimeProvider.System);
 
-    public AuditLog OpenAuditLog() => new(ControlPlane);
+    public AuditLog OpenAuditLog() => new(ControlPlane, TimeProvider.System);
 
-    public Coordinator.Preliminary.DifferencingLedger OpenDifferencingLedger() => new(ControlPlane);
+    public Coordinator.Preliminary.DifferencingLedger OpenDifferencingLedger() => new(ControlPlane, TimeProvider.System);
 
     public Coordinator.Permits.PermitLifecycle CreatePermitLifecycle() => new(OpenControlPlane(), OpenAuditLog(), KeyRing, Deliveries);
 

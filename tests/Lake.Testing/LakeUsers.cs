@@ -44,7 +44,7 @@ public static class LakeUsers
     {
         var control = Path.Combine(data, "control");
         await using var store = await IdentityStore.OpenAsync(Path.Combine(control, IdentityDatabase.FileName), KeyRing.OpenOrCreate(keyRing),
-            new AuditLog(new ControlPlaneDataSource(Path.Combine(control, "lake.db"))), new IdentityOptions(), CancellationToken.None);
+            new AuditLog(new ControlPlaneDataSource(Path.Combine(control, "lake.db")), TimeProvider.System), new IdentityOptions(), CancellationToken.None);
         if (await store.Accounts.FindAsync(user, CancellationToken.None) is null)
             await store.Accounts.AddPersonAsync("test", user, user, [role], "a long enough password for " + user, CancellationToken.None);
     }

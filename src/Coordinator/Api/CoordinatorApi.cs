@@ -90,7 +90,7 @@ internal static class CoordinatorApi
             return Json(store.ListRequests().Where(r => policy.MayView(caller, r)).ToList(), StatusCodes.Status200OK);
         });
 
-        api.MapGet("/requests/{id:guid}", async (Guid id, int? wait, HttpContext context, CallerClaims claims, AccessPolicy policy, ControlPlaneStore store, CancellationToken cancellationToken) =>
+        api.MapGet("/requests/{id:guid}", async (Guid id, int? wait, HttpContext context, CallerClaims claims, AccessPolicy policy, ControlPlaneStore store, TimeProvider time, CancellationToken cancellationToken) =>
         {
             if (claims.From(context.User) is not { } caller)
                 return NoSubject();
@@ -98,8 +98,8 @@ internal static class CoordinatorApi
             // The same answer for "no such request" and "not yours", so ids cannot be probed.
             if (!policy.Decide(caller, LakeAction.ViewRequest, $"request {id}", record).Allowed)
                 return Results.NotFound();
-            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(Math.Clamp(wait ?? 0, 0, (int)LongestWait.TotalSeconds));
-            while (!IsFinished(record!) && DateTime.UtcNow < deadline)
+            var deadline = time.GetUtcNow() + TimeSpan.FromSeconds(Math.Clamp(wait ?? 0, 0, (int)LongestWait.TotalSeconds));
+            while (!IsFinished(record!) && time.GetUtcNow() < deadline)
             {
                 await Task.Delay(100, cancellationToken);
                 record = store.FindRequest(id);
@@ -108,7 +108,7 @@ internal static class CoordinatorApi
             return Json(record!, StatusCodes.Status200OK);
         });
 
-        api.MapPost("/studies/preliminary", async (HttpContext context, CallerClaims claims, AccessPolicy policy, CoordinatorWorkspace workspace, ControlPlaneDataSource controlPlane, AuditLog audit, CancellationToken cancellationToken) =>
+        api.MapPost("/studies/preliminary", async (HttpContext context, CallerClaims claims, AccessPolicy policy, CoordinatorWorkspace workspace, ControlPlaneDataSource controlPlane, AuditLog audit, TimeProvider time, CancellationToken cancellationToken) =>
         {
             if (claims.From(context.User) is not { } caller)
                 return NoSubject();
@@ -124,7 +124,7 @@ internal static class CoordinatorApi
                 using var session = LakeQuerySession.Open(LakeSnapshot.Take(workspace.Layout));
                 // The service's disclosure threshold; a caller has no say in it.
                 var study = new PreliminaryStudy(session, new Pseudonymization.Pseudonymizer(workspace.KeyRing), new DisclosureControl(DisclosureControl.DefaultThreshold),
-                    audit, new DifferencingLedger(controlPlane));
+                    audit, new DifferencingLedger(controlPlane, time));
                 return Results.Text(PreliminaryReportJson.Serialize(study.Run(specification, caller.Subject)), "application/json", statusCode: StatusCodes.Status200OK);
             }
             catch (SpecificationException e)

@@ -21,10 +21,10 @@ public sealed class AuditLog
     private readonly TimeProvider _time;
 
     /// <param name="dataSource">The control-plane database, whose schema has the audit table and the triggers that keep it append-only.</param>
-    public AuditLog(ControlPlaneDataSource dataSource, TimeProvider? time = null)
+    public AuditLog(ControlPlaneDataSource dataSource, TimeProvider time)
     {
         _dataSource = dataSource;
-        _time = time ?? TimeProvider.System;
+        _time = time;
     }
 
     public AuditEntry Append(string actor, string action, string subject, string outcome, string detail = "")

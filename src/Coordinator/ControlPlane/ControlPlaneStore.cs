@@ -15,10 +15,10 @@ public sealed partial class ControlPlaneStore
     private readonly ControlPlaneDataSource _dataSource;
     private readonly TimeProvider _time;
 
-    public ControlPlaneStore(ControlPlaneDataSource dataSource, TimeProvider? time = null)
+    public ControlPlaneStore(ControlPlaneDataSource dataSource, TimeProvider time)
     {
         _dataSource = dataSource;
-        _time = time ?? TimeProvider.System;
+        _time = time;
     }
 
     public DateTimeOffset Now => _time.GetUtcNow();

@@ -60,7 +60,7 @@ public sealed class PermitLifecycle(ControlPlaneStore store, AuditLog audit, Key
         var withoutAccount = deliveries.WithoutAccount(amended.Members);
         foreach (var folder in folders)
         {
-            DeliveryAccess.Write(folder, amended, withoutAccount.Count == 0 ? null : withoutAccount);
+            DeliveryAccess.Write(folder, amended, store.Now, withoutAccount.Count == 0 ? null : withoutAccount);
             deliveries.Grant(folder, amended.Members);
         }
 

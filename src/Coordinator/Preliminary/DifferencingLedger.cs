@@ -15,10 +15,10 @@ public sealed class DifferencingLedger
     private readonly ControlPlaneDataSource _dataSource;
     private readonly TimeProvider _time;
 
-    public DifferencingLedger(ControlPlaneDataSource dataSource, TimeProvider? time = null)
+    public DifferencingLedger(ControlPlaneDataSource dataSource, TimeProvider time)
     {
         _dataSource = dataSource;
-        _time = time ?? TimeProvider.System;
+        _time = time;
     }
 
     public TimeSpan Retention { get; init; } = TimeSpan.FromDays(365);

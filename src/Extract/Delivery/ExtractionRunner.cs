@@ -191,7 +191,7 @@ public sealed class ExtractionRunner(LakeLayout layout, DeliveryArea deliveries,
             MembersWithoutAccount = deliveries.WithoutAccount(permit.Members) is { Count: > 0 } missing ? missing : null,
         };
         OwnerOnly.WriteAllText(Path.Combine(partial, manifestName), JsonSerializer.Serialize(manifest, LakeJson.Options));
-        DeliveryAccess.Write(partial, permit, manifest.MembersWithoutAccount);
+        DeliveryAccess.Write(partial, permit, manifest.CreatedAt, manifest.MembersWithoutAccount);
         DeliveryReadme.Write(partial, manifest);
         foreach (var bookkeeping in Directory.EnumerateFileSystemEntries(partial, ".*"))
         {

@@ -14,7 +14,7 @@ public sealed class AuditLogTests
     {
         _folder = new TempDirectory("lake-extract-tests");
         _database = _folder.File("control/lake.db");
-        var log = new AuditLog(new ControlPlaneDataSource(_database));
+        var log = new AuditLog(new ControlPlaneDataSource(_database), TimeProvider.System);
         log.Append("alice", "request.submit", "request 1", "refused", "not a member");
         log.Append("bob", "request.submit", "request 2", "accepted");
         log.Append("lake", "request.extract", "request 2", "delivered", "cohort 42");
@@ -30,7 +30,7 @@ public sealed class AuditLogTests
     [Test]
     public void Verify_UntouchedLog_IsIntactAndChained()
     {
-        var log = new AuditLog(new ControlPlaneDataSource(_database));
+        var log = new AuditLog(new ControlPlaneDataSource(_database), TimeProvider.System);
 
         var result = log.Verify();
         var entries = log.ReadAll();
@@ -56,7 +56,7 @@ public sealed class AuditLogTests
     {
         Sql("DROP TRIGGER audit_no_update; UPDATE audit SET outcome = 'accepted' WHERE sequence = 1");
 
-        var result = new AuditLog(new ControlPlaneDataSource(_database)).Verify();
+        var result = new AuditLog(new ControlPlaneDataSource(_database), TimeProvider.System).Verify();
 
         Assert.Multiple(() =>
         {
@@ -71,7 +71,7 @@ public sealed class AuditLogTests
     {
         Sql("DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE sequence = 2");
 
-        var result = new AuditLog(new ControlPlaneDataSource(_database)).Verify();
+        var result = new AuditLog(new ControlPlaneDataSource(_database), TimeProvider.System).Verify();
 
         Assert.That(result.FirstBrokenSequence, Is.EqualTo(2));
     }
@@ -83,7 +83,7 @@ public sealed class AuditLogTests
         Sql("DROP TRIGGER audit_no_update; UPDATE audit SET detail = 'cohort 7', hash = 'ffff' WHERE sequence = 3");
         Sql("UPDATE audit SET hash = 'eeee' WHERE sequence = 2");
 
-        var result = new AuditLog(new ControlPlaneDataSource(_database)).Verify();
+        var result = new AuditLog(new ControlPlaneDataSource(_database), TimeProvider.System).Verify();
 
         Assert.That(result.FirstBrokenSequence, Is.EqualTo(2));
     }

@@ -103,7 +103,7 @@ public sealed partial class ControlPlaneStoreTests
     {
         _store.SavePermit(Permit());
 
-        var reopened = new ControlPlaneStore(new ControlPlaneDataSource(_folder.File("control/control.db")));
+        var reopened = new ControlPlaneStore(new ControlPlaneDataSource(_folder.File("control/control.db")), TimeProvider.System);
 
         Assert.That(reopened.FindPermit("THL/123/2025")?.StudyId, Is.EqualTo("diabetes-1"));
     }

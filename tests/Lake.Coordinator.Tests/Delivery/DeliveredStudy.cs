@@ -27,7 +27,7 @@ internal sealed class DeliveredStudy
         var database = Path.Combine(dataFolder, "control", "lake.db");
         DatabasePath = database;
         Deliveries = deliveries;
-        Lifecycle = new PermitLifecycle(new ControlPlaneStore(new ControlPlaneDataSource(database)), new AuditLog(new ControlPlaneDataSource(database)), keyRing, deliveries);
+        Lifecycle = new PermitLifecycle(new ControlPlaneStore(new ControlPlaneDataSource(database), TimeProvider.System), new AuditLog(new ControlPlaneDataSource(database), TimeProvider.System), keyRing, deliveries);
         Runner = new ExtractionRunner(layout, deliveries, new Pseudonymizer(keyRing), TimeProvider.System);
         Layout = layout;
     }

@@ -26,8 +26,8 @@ public sealed class RequestSweeperTests
     {
         _folder = new TempDirectory("lake-extract-tests");
         var database = _folder.File("control/lake.db");
-        _store = new ControlPlaneStore(new ControlPlaneDataSource(database));
-        _audit = new AuditLog(new ControlPlaneDataSource(database));
+        _store = new ControlPlaneStore(new ControlPlaneDataSource(database), TimeProvider.System);
+        _audit = new AuditLog(new ControlPlaneDataSource(database), TimeProvider.System);
         _store.SavePermit(new Permit
         {
             Id = "P1", StudyId = "S1", Registers = ["diagnosis"], Expires = new DateOnly(2099, 1, 1), Members = ["anna"], RecordedAt = DateTimeOffset.UtcNow,

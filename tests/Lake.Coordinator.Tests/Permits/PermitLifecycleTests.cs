@@ -32,8 +32,8 @@ public sealed class PermitLifecycleTests
     public async Task Setup()
     {
         _folder = new TempDirectory("lake-extract-tests");
-        _store = new ControlPlaneStore(new ControlPlaneDataSource(_folder.File("control/lake.db")));
-        _audit = new AuditLog(new ControlPlaneDataSource(_folder.File("control/lake.db")));
+        _store = new ControlPlaneStore(new ControlPlaneDataSource(_folder.File("control/lake.db")), TimeProvider.System);
+        _audit = new AuditLog(new ControlPlaneDataSource(_folder.File("control/lake.db")), TimeProvider.System);
         _keyRing = KeyRing.OpenOrCreate(_folder.File("keys/keyring.json"));
         _pseudonymizer = new Pseudonymizer(_keyRing);
         _lifecycle = new PermitLifecycle(_store, _audit, _keyRing, Deliveries);

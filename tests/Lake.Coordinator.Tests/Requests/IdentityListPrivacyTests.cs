@@ -50,7 +50,7 @@ public sealed class IdentityListPrivacyTests
 
         using (var session = _lake.Open())
         {
-            var report = new PreliminaryStudy(session, _lake.Pseudonymizer, new DisclosureControl(), audit, new DifferencingLedger(new ControlPlaneDataSource(_lake.ControlPlanePath))).Run(specification, "alice");
+            var report = new PreliminaryStudy(session, _lake.Pseudonymizer, new DisclosureControl(), audit, new DifferencingLedger(new ControlPlaneDataSource(_lake.ControlPlanePath), TimeProvider.System)).Run(specification, "alice");
             Assert.That(report.CohortSize.Value, Is.EqualTo(Listed.Length));
         }
 
@@ -124,7 +124,7 @@ public sealed class IdentityListPrivacyTests
 
     private (ControlPlaneStore Store, AuditLog Audit) ControlPlaneWithPermit(string permitId, string studyId, bool allowsIdentityCodes)
     {
-        var store = new ControlPlaneStore(new ControlPlaneDataSource(_lake.ControlPlanePath));
+        var store = new ControlPlaneStore(new ControlPlaneDataSource(_lake.ControlPlanePath), TimeProvider.System);
         store.SavePermit(new Permit
         {
             Id = permitId,
@@ -135,7 +135,7 @@ public sealed class IdentityListPrivacyTests
             RecordedAt = DateTimeOffset.UtcNow,
             AllowsIdentityCodes = allowsIdentityCodes,
         });
-        return (store, new AuditLog(new ControlPlaneDataSource(_lake.ControlPlanePath)));
+        return (store, new AuditLog(new ControlPlaneDataSource(_lake.ControlPlanePath), TimeProvider.System));
     }
 
     /// <summary>
