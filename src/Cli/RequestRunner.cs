@@ -53,7 +53,7 @@ internal static class RequestRunner
         await host.StartAsync(cancellationToken);
         try
         {
-            var service = new RequestService(store, host.Services.GetRequiredService<Coordinator.Audit.AuditLog>(), host.Services.GetRequiredService<OutboxDispatcher>());
+            var service = new RequestService(store, host.Services.GetRequiredService<AuditLog>(), host.Services.GetRequiredService<OutboxDispatcher>());
             SubmitOutcome outcome;
             using (LakeActivitySource.StartRequestSubmit())
                 outcome = start(service);

@@ -1,6 +1,5 @@
 using Lake.Coordinator;
 using Lake.Coordinator.Api;
-using Lake.Coordinator.Distribution;
 using Lake.Coordinator.Identity;
 using Lake.Hosting;
 using Lake.Hosting.Health;

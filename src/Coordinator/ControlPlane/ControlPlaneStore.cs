@@ -7,8 +7,9 @@ using Microsoft.Data.Sqlite;
 namespace Lake.Coordinator.ControlPlane;
 
 /// <summary>
-/// Permits (every version) and requests in an embedded SQLite database: one file, no server, safe for the
-/// single-process mode and for a coordinator. Every statement is parameterised.
+/// Permits (every version) and requests in the control-plane database (<see cref="ControlPlaneDataSource"/>,
+/// embedded SQLite): one file, no server, safe for the single-process mode and for a coordinator.
+/// Every statement is parameterised.
 /// </summary>
 public sealed partial class ControlPlaneStore
 {

@@ -74,10 +74,11 @@ public sealed partial class DistributedExtractionTests : LakePipelineFixture
         foreach (var request in submitted)
             AssertSameAsReference(await cluster.WaitForOutcomeAsync(request.Id, DeliveryTimeout));
 
-        // The processes' own Prometheus endpoints, scraped while they run.
+        // The processes' own Prometheus endpoints, scraped while they run, at the loopback address they
+        // listen on by default (Telemetry:PrometheusHost); a request naming "localhost" matches no prefix.
         using var http = new HttpClient();
         await Task.Delay(TimeSpan.FromSeconds(2));
-        var scrapes = await Task.WhenAll(metricsPorts.Select(port => http.GetStringAsync(new Uri($"http://localhost:{port}/metrics"))));
+        var scrapes = await Task.WhenAll(metricsPorts.Select(port => http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/metrics"))));
         Assert.Multiple(() =>
         {
             Assert.That(Sum(scrapes[0], "lake_request_latency_seconds_count", "outcome=\"delivered\""), Is.EqualTo(10), "the coordinator's end-to-end latency, one per request");
