@@ -1,8 +1,10 @@
 using Lake.Contracts.Extraction;
+using Lake.Contracts.Permits;
 using Lake.Contracts.Registers;
+using Lake.Coordinator.Audit;
+using Lake.Coordinator.ControlPlane;
+using Lake.Coordinator.Preliminary;
 using Lake.Extract.Access;
-using Lake.Extract.Audit;
-using Lake.Extract.ControlPlane;
 using Lake.Extract.Delivery;
 using Lake.Extract.Disclosure;
 using Lake.Extract.Preliminary;
@@ -34,7 +36,7 @@ internal sealed class LakeStudy(BenchLake lake)
     public PreliminaryReport Preliminary(StudySpecification specification)
     {
         using var session = LakeQuerySession.Open(LakeSnapshot.Take(lake.Layout));
-        var study = new PreliminaryStudy(session, lake.Pseudonymizer, new DisclosureControl(), new AuditLog(lake.ControlPlanePath), new DifferencingLedger(lake.ControlPlanePath));
+        var study = new PreliminaryStudy(session, lake.Pseudonymizer, new DisclosureControl(), new AuditLog(new ControlPlaneDataSource(lake.ControlPlanePath), TimeProvider.System), new DifferencingLedger(new ControlPlaneDataSource(lake.ControlPlanePath), TimeProvider.System));
         return study.Run(specification, User);
     }
 

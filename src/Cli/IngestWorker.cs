@@ -18,13 +18,9 @@ internal static class IngestWorker
     public static void AddServices(IHostApplicationBuilder builder, Workspace workspace, string sourcesFolder, bool watch)
     {
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(workspace.Layout);
-        builder.Services.AddSingleton(new IngestFolders(workspace.FeedsFolder, sourcesFolder));
-        builder.Services.AddSingleton(_ => new FeedIngestor(workspace.Layout, workspace.CreatePseudonymizer(), workspace.KeyRing));
-        if (watch)
-            builder.Services.AddHostedService<IncomingFeedWatcher>();
+        builder.AddLakeIngest(workspace.Layout, new IngestFolders(workspace.FeedsFolder, sourcesFolder),
+            _ => new FeedIngestor(workspace.Layout, workspace.CreatePseudonymizer(), workspace.KeyRing), watch);
     }
 
-    public static void AddConsumers(IBusRegistrationConfigurator bus) =>
-        bus.AddConsumer<IngestFeedConsumer, IngestFeedConsumerDefinition>();
+    public static void AddConsumers(IBusRegistrationConfigurator bus) => bus.AddLakeIngestConsumers();
 }

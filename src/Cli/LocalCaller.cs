@@ -29,7 +29,7 @@ internal static class LocalCaller
     }
 
     /// <summary>The policy's decision for a local caller; a refusal ends the command with the reason.</summary>
-    public static void Require(Workspace workspace, Caller caller, LakeAction action, string subject, Extract.ControlPlane.RequestRecord? request = null, string? permitId = null)
+    public static void Require(Workspace workspace, Caller caller, LakeAction action, string subject, Coordinator.ControlPlane.RequestRecord? request = null, string? permitId = null)
     {
         var decision = new AccessPolicy(workspace.OpenControlPlane(), workspace.OpenAuditLog()).Decide(caller, action, subject, request, permitId);
         if (!decision.Allowed)

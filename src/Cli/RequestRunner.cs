@@ -1,8 +1,9 @@
 using System.Collections.Concurrent;
 using Lake.Contracts.Extraction;
-using Lake.Extract.ControlPlane;
-using Lake.Extract.Distribution;
-using Lake.Extract.Requests;
+using Lake.Coordinator.Audit;
+using Lake.Coordinator.ControlPlane;
+using Lake.Coordinator.Distribution;
+using Lake.Coordinator.Requests;
 using Lake.Hosting;
 using Lake.Hosting.Telemetry;
 using Lake.Telemetry;
@@ -42,6 +43,7 @@ internal static class RequestRunner
     /// <summary>The services every extraction host shares: the workspace's control plane, audit log and runner.</summary>
     public static void AddWorkspaceServices(IHostApplicationBuilder builder, Workspace workspace, ControlPlaneStore store)
     {
+        builder.Services.AddSingleton(workspace.ControlPlane);
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(workspace.OpenAuditLog());
         builder.Services.AddSingleton(workspace.CreateExtractionRunner());
@@ -74,7 +76,7 @@ internal static class RequestRunner
             await listener.Ready;
             try
             {
-                var service = new RequestService(store, host.Services.GetRequiredService<Extract.Audit.AuditLog>(), host.Services.GetRequiredService<OutboxDispatcher>());
+                var service = new RequestService(store, host.Services.GetRequiredService<AuditLog>(), host.Services.GetRequiredService<OutboxDispatcher>());
                 var finished = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                 SubmitOutcome outcome;
                 using (LakeActivitySource.StartRequestSubmit())

@@ -1,7 +1,9 @@
 using Lake.Contracts.Lake;
+using Lake.Coordinator.Audit;
+using Lake.Coordinator.ControlPlane;
+using Lake.Coordinator.Permits;
+using Lake.Coordinator.Preliminary;
 using Lake.Extract.Access;
-using Lake.Extract.Audit;
-using Lake.Extract.ControlPlane;
 using Lake.Extract.Delivery;
 using Lake.Pseudonymization;
 
@@ -16,6 +18,7 @@ namespace Lake.Cli;
 public sealed class Workspace
 {
     private readonly Lazy<KeyRing> _keyRing;
+    private readonly Lazy<ControlPlaneDataSource> _controlPlane;
 
     /// <param name="accounts">The <c>Accounts</c> settings; without them, those of the configuration (<see cref="LakeConfiguration"/>).</param>
     /// <exception cref="ArgumentException">The accounts map is not valid (<see cref="OperatingSystemAccounts"/>).</exception>
@@ -24,6 +27,7 @@ public sealed class Workspace
         DataFolder = Path.GetFullPath(dataFolder);
         Layout = new LakeLayout(Path.Combine(DataFolder, "lake"));
         _keyRing = new Lazy<KeyRing>(() => KeyRing.OpenOrCreate(KeyRingLocation.Resolve(keyRingPath)));
+        _controlPlane = new Lazy<ControlPlaneDataSource>(() => new ControlPlaneDataSource(ControlPlanePath));
         accounts ??= LakeConfiguration.Accounts();
         Accounts = OperatingSystemAccounts.From(accounts);
         Deliveries = new DeliveryArea(DataFolder, Accounts, accounts.Setfacl);
@@ -51,13 +55,16 @@ public sealed class Workspace
 
     public Pseudonymizer CreatePseudonymizer() => new(KeyRing);
 
-    public ControlPlaneStore OpenControlPlane() => new(ControlPlanePath);
+    /// <summary>The control-plane database, its schema created on first use and once per command.</summary>
+    public ControlPlaneDataSource ControlPlane => _controlPlane.Value;
 
-    public AuditLog OpenAuditLog() => new(ControlPlanePath);
+    public ControlPlaneStore OpenControlPlane() => new(ControlPlane, TimeProvider.System);
 
-    public Extract.Preliminary.DifferencingLedger OpenDifferencingLedger() => new(ControlPlanePath);
+    public AuditLog OpenAuditLog() => new(ControlPlane, TimeProvider.System);
 
-    public Extract.Permits.PermitLifecycle CreatePermitLifecycle() => new(OpenControlPlane(), OpenAuditLog(), KeyRing, Deliveries);
+    public Coordinator.Preliminary.DifferencingLedger OpenDifferencingLedger() => new(ControlPlane, TimeProvider.System);
+
+    public Coordinator.Permits.PermitLifecycle CreatePermitLifecycle() => new(OpenControlPlane(), OpenAuditLog(), KeyRing, Deliveries);
 
     public Task<Coordinator.Identity.IdentityStore> OpenIdentityStoreAsync(CancellationToken cancellationToken) =>
         Coordinator.Identity.IdentityStore.OpenAsync(IdentityDatabasePath, KeyRing, OpenAuditLog(), IdentityOptionsFromConfiguration(), cancellationToken);

@@ -1,8 +1,8 @@
 using Lake.Coordinator.Access;
 using Lake.Coordinator.Api;
 using Lake.Coordinator.Authority;
+using Lake.Coordinator.ControlPlane;
 using Lake.Coordinator.Identity;
-using Lake.Extract.Audit;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -33,6 +33,8 @@ public static class CoordinatorExtensions
         builder.Services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<IdentityOptions>().BindConfiguration(IdentityOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(workspace);
+        // The host's own data source when it registered one (`lake serve` does, for its stores).
+        builder.Services.TryAddSingleton(_ => new ControlPlaneDataSource(workspace.ControlPlanePath));
         builder.Services.AddSingleton(services => new CallerClaims(services.GetRequiredService<IOptions<AuthOptions>>().Value));
         builder.Services.AddSingleton<AccessPolicy>();
         builder.Services.TryAddSingleton(TimeProvider.System);

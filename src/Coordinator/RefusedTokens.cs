@@ -1,4 +1,4 @@
-using Lake.Extract.Audit;
+using Lake.Coordinator.Audit;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,9 +1,9 @@
 using System.Net.Http.Headers;
 using Lake.Cli;
 using Lake.Cli.Serving;
+using Lake.Contracts.Permits;
+using Lake.Coordinator.Audit;
 using Lake.Coordinator.Identity;
-using Lake.Extract.Audit;
-using Lake.Extract.ControlPlane;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Lake.Contracts.Lake;
-using Lake.Extract.ControlPlane;
+using Lake.Contracts.Permits;
 using Lake.Extract.Specifications;
 
 namespace Lake.Coordinator.Tests;

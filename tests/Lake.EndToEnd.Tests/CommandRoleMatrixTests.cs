@@ -1,5 +1,5 @@
 using Lake.Cli.Commands;
-using Lake.Extract.ControlPlane;
+using Lake.Coordinator.ControlPlane;
 using Lake.Testing;
 
 namespace Lake.EndToEnd.Tests;

@@ -1,8 +1,8 @@
-using Lake.Testing;
 using Lake.Cli;
 using Lake.Cli.Commands;
-using Lake.Extract.ControlPlane;
+using Lake.Coordinator.ControlPlane;
 using Lake.Synthetic;
+using Lake.Testing;
 
 namespace Lake.EndToEnd.Tests;
 

@@ -60,7 +60,7 @@ public sealed partial class LocalIdentityTests
         var byResearcher = await AsAsync("eve", () => LakeConsole.RunAsync("users", "add", "frank", "--role", "staff", "--data", Data, "--keyring", KeyRing));
         Assert.That((byResearcher.ExitCode, byResearcher.Output), Is.EqualTo((CommandAction.UserError, "error: Refused for eve: this is data-service staff's work.\n")));
 
-        var audit = new Lake.Extract.Audit.AuditLog(Path.Combine(Data, "control", "lake.db")).ReadAll();
+        var audit = new Workspace(Data, KeyRing).OpenAuditLog().ReadAll();
         Assert.That(audit.Where(e => e.Action == "user.add").Select(e => (e.Actor.Split(' ')[0], e.Subject)),
             Is.EqualTo(new[] { ("installation", "user dana"), ("dana", "user eve") }));
         Assert.That(audit.Any(e => e.Actor == "eve" && e.Action == "policy.manage-accounts" && e.Outcome == "refused"), Is.True);
@@ -94,7 +94,7 @@ public sealed partial class LocalIdentityTests
 
         Assert.That(result.ExitCode, Is.EqualTo(CommandAction.UserError));
         Assert.That(result.Output, Does.Contain(message));
-        var audit = new Lake.Extract.Audit.AuditLog(Path.Combine(Data, "control", "lake.db")).ReadAll();
+        var audit = new Workspace(Data, KeyRing).OpenAuditLog().ReadAll();
         Assert.That(audit.Any(e => e.Actor == LakeUsers.Staff && e.Action == "permit.record" && e.Outcome == "refused" && e.Detail.Contains(message)), Is.True);
         Assert.That(Directory.Exists(Path.Combine(_root.Path, "escape-study")) || Directory.Exists(Path.Combine(Path.GetTempPath(), "escape-study")), Is.False);
     }

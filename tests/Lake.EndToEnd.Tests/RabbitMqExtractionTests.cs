@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Lake.Contracts.Lake;
-using Lake.Extract.ControlPlane;
+using Lake.Coordinator.ControlPlane;
 using Lake.Extract.Delivery;
 using Lake.Testing;
 

@@ -7,11 +7,12 @@ using DuckDB.NET.Data;
 using Lake.Cli;
 using Lake.Cli.Commands;
 using Lake.Contracts.Lake;
-using Lake.Extract.ControlPlane;
-using Lake.Testing;
+using Lake.Contracts.Permits;
+using Lake.Coordinator.ControlPlane;
 using Lake.Extract.Delivery;
 using Lake.Extract.Specifications;
 using Lake.Synthetic;
+using Lake.Testing;
 
 namespace Lake.EndToEnd.Tests;
 

@@ -1,5 +1,6 @@
+using Lake.Coordinator.Audit;
+using Lake.Coordinator.ControlPlane;
 using Lake.Coordinator.Identity;
-using Lake.Extract.Audit;
 using Lake.Pseudonymization;
 
 namespace Lake.Testing;
@@ -46,7 +47,7 @@ public static class LakeUsers
     {
         var control = Path.Combine(data, "control");
         await using var store = await IdentityStore.OpenAsync(Path.Combine(control, IdentityDatabase.FileName), KeyRing.OpenOrCreate(keyRing),
-            new AuditLog(Path.Combine(control, "lake.db")), new IdentityOptions(), CancellationToken.None);
+            new AuditLog(new ControlPlaneDataSource(Path.Combine(control, "lake.db")), TimeProvider.System), new IdentityOptions(), CancellationToken.None);
         if (await store.Accounts.FindAsync(user, CancellationToken.None) is null)
             await store.Accounts.AddPersonAsync("test", user, user, [role], "a long enough password for " + user, CancellationToken.None);
     }

@@ -22,7 +22,7 @@ internal static class CommandAction
         {
             return await body();
         }
-        catch (Extract.Preliminary.PreliminaryRefusedException e)
+        catch (Coordinator.Preliminary.PreliminaryRefusedException e)
         {
             await Console.Error.WriteLineAsync("refused: " + e.Message);
             return Refused;

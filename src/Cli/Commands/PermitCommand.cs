@@ -1,6 +1,6 @@
 using System.CommandLine;
+using Lake.Contracts.Permits;
 using Lake.Contracts.Registers;
-using Lake.Extract.ControlPlane;
 using Lake.Coordinator.Access;
 using Spectre.Console;
 

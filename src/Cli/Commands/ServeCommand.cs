@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Lake.Cli.Serving;
-using Lake.Extract.Distribution;
+using Lake.Coordinator.Distribution;
 using Lake.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Lake.Coordinator.Access;
+using Lake.Coordinator.Preliminary;
 using Lake.Extract.Disclosure;
 using Lake.Extract.Preliminary;
 using Lake.Extract.Querying;

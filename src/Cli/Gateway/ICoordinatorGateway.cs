@@ -1,5 +1,5 @@
 using Lake.Contracts.Extraction;
-using Lake.Extract.ControlPlane;
+using Lake.Coordinator.ControlPlane;
 
 namespace Lake.Cli.Gateway;
 

@@ -1,6 +1,6 @@
 using Lake.Contracts.Extraction;
 using Lake.Coordinator.Access;
-using Lake.Extract.ControlPlane;
+using Lake.Coordinator.ControlPlane;
 using Lake.Extract.Specifications;
 
 namespace Lake.Cli.Gateway;

@@ -5,7 +5,7 @@ using System.Text.Json;
 using Lake.Contracts.Extraction;
 using Lake.Contracts.Lake;
 using Lake.Coordinator.Api;
-using Lake.Extract.ControlPlane;
+using Lake.Coordinator.ControlPlane;
 
 namespace Lake.Cli.Serving;
 

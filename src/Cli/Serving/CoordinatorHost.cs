@@ -1,7 +1,6 @@
 using Lake.Coordinator;
 using Lake.Coordinator.Api;
 using Lake.Coordinator.Identity;
-using Lake.Extract.Distribution;
 using Lake.Hosting;
 using Lake.Hosting.Health;
 using Lake.Hosting.Telemetry;
@@ -29,8 +28,7 @@ internal static class CoordinatorHost
         builder.AddLakeTelemetry("lake-serve");
         builder.AddLakeHealthChecks(workspace.Layout.Root, workspace.ControlPlanePath);
         var messaging = builder.Configuration.GetSection(MessagingOptions.SectionName).Get<MessagingOptions>() ?? new MessagingOptions();
-        builder.AddLakeExtraction(messaging.Transport == MessagingTransport.InMemory ? ExtractionRoles.SingleProcess : ExtractionRoles.Coordinator);
-        builder.Services.AddHostedService<RequestSweeper>();
+        builder.AddLakeExtraction(messaging.Transport == MessagingTransport.InMemory ? ExtractionRoles.SingleProcess : ExtractionRoles.Coordinator, sweepStalledRequests: true);
         builder.WebHost.UseUrls(url);
         builder.AddLakeCoordinator(new CoordinatorWorkspace(workspace.Layout, workspace.ControlPlanePath, workspace.KeyRing), workspace.IdentityDatabasePath, new Uri(url.Replace("://*", "://0.0.0.0", StringComparison.Ordinal).Replace("://+", "://0.0.0.0", StringComparison.Ordinal)));
         var app = builder.Build();

@@ -1,6 +1,7 @@
+using Lake.Coordinator.Audit;
+using Lake.Coordinator.ControlPlane;
 using Lake.Coordinator.Identity;
-using Lake.Extract.Audit;
-using Lake.Extract.ControlPlane;
+using Lake.Coordinator.Preliminary;
 
 namespace Lake.Coordinator.Access;
 

@@ -1,13 +1,14 @@
 using System.Text.Json;
 using Lake.Contracts.Lake;
 using Lake.Coordinator.Access;
-using Lake.Extract.Audit;
-using Lake.Extract.ControlPlane;
+using Lake.Coordinator.Audit;
+using Lake.Coordinator.ControlPlane;
+using Lake.Coordinator.Distribution;
+using Lake.Coordinator.Preliminary;
+using Lake.Coordinator.Requests;
 using Lake.Extract.Disclosure;
-using Lake.Extract.Distribution;
 using Lake.Extract.Preliminary;
 using Lake.Extract.Querying;
-using Lake.Extract.Requests;
 using Lake.Extract.Specifications;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -85,7 +86,7 @@ internal static class CoordinatorApi
             return refusal ?? Json(store.ListRequests().Where(r => policy.MayView(caller!, r)).ToList(), StatusCodes.Status200OK);
         });
 
-        api.MapGet("/requests/{id:guid}", async (Guid id, int? wait, HttpContext context, CallerClaims claims, AccessPolicy policy, ControlPlaneStore store, CancellationToken cancellationToken) =>
+        api.MapGet("/requests/{id:guid}", async (Guid id, int? wait, HttpContext context, CallerClaims claims, AccessPolicy policy, ControlPlaneStore store, TimeProvider time, CancellationToken cancellationToken) =>
         {
             if (claims.From(context.User) is not { } caller)
                 return NoSubject();
@@ -93,8 +94,8 @@ internal static class CoordinatorApi
             // The same answer for "no such request" and "not yours", so ids cannot be probed.
             if (!policy.Decide(caller, LakeAction.ViewRequest, $"request {id}", record).Allowed)
                 return Results.NotFound();
-            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(Math.Clamp(wait ?? 0, 0, (int)LongestWait.TotalSeconds));
-            while (!IsFinished(record!) && DateTime.UtcNow < deadline)
+            var deadline = time.GetUtcNow() + TimeSpan.FromSeconds(Math.Clamp(wait ?? 0, 0, (int)LongestWait.TotalSeconds));
+            while (!IsFinished(record!) && time.GetUtcNow() < deadline)
             {
                 await Task.Delay(100, cancellationToken);
                 record = store.FindRequest(id);
@@ -103,7 +104,7 @@ internal static class CoordinatorApi
             return Json(record!, StatusCodes.Status200OK);
         });
 
-        api.MapPost("/studies/preliminary", async (HttpContext context, CallerClaims claims, AccessPolicy policy, CoordinatorWorkspace workspace, AuditLog audit, CancellationToken cancellationToken) =>
+        api.MapPost("/studies/preliminary", async (HttpContext context, CallerClaims claims, AccessPolicy policy, CoordinatorWorkspace workspace, ControlPlaneDataSource controlPlane, AuditLog audit, TimeProvider time, CancellationToken cancellationToken) =>
         {
             var (caller, refusal) = Authorize(context, claims, policy, LakeAction.PreliminaryStudy, "a preliminary study");
             if (refusal is not null)
@@ -117,7 +118,7 @@ internal static class CoordinatorApi
                 using var session = LakeQuerySession.Open(LakeSnapshot.Take(workspace.Layout));
                 // The service's disclosure threshold; a caller has no say in it.
                 var study = new PreliminaryStudy(session, new Pseudonymization.Pseudonymizer(workspace.KeyRing), new DisclosureControl(DisclosureControl.DefaultThreshold),
-                    audit, new DifferencingLedger(workspace.ControlPlanePath));
+                    audit, new DifferencingLedger(controlPlane, time));
                 return Results.Text(PreliminaryReportJson.Serialize(study.Run(specification, caller!.Subject)), "application/json", statusCode: StatusCodes.Status200OK);
             }
             catch (SpecificationException e)

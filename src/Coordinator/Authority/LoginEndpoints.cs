@@ -1,5 +1,5 @@
+using Lake.Coordinator.Audit;
 using Lake.Coordinator.Identity;
-using Lake.Extract.Audit;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;

@@ -1,4 +1,4 @@
-using Lake.Extract.Audit;
+using Lake.Coordinator.Audit;
 using Lake.Pseudonymization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;

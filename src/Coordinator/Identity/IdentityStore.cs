@@ -1,6 +1,6 @@
 using Lake.Contracts.Lake;
+using Lake.Coordinator.Audit;
 using Lake.Coordinator.Authority;
-using Lake.Extract.Audit;
 using Lake.Pseudonymization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

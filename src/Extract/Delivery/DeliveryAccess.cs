@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Lake.Contracts.Lake;
-using Lake.Extract.ControlPlane;
+using Lake.Contracts.Permits;
 
 namespace Lake.Extract.Delivery;
 
@@ -13,10 +13,11 @@ public static class DeliveryAccess
 {
     public const string FileName = "access.json";
 
+    /// <param name="updated">When the access changed: the delivery's or the amendment's time.</param>
     /// <param name="withoutAccount">Members the operating system cannot let in, because no account is configured for them.</param>
-    public static void Write(string deliveryFolder, Permit permit, IReadOnlyList<string>? withoutAccount = null)
+    public static void Write(string deliveryFolder, Permit permit, DateTimeOffset updated, IReadOnlyList<string>? withoutAccount = null)
     {
-        var access = new { permitId = permit.Id, permitVersion = permit.Version, members = permit.Members, withoutAccount, updated = DateTimeOffset.UtcNow };
+        var access = new { permitId = permit.Id, permitVersion = permit.Version, members = permit.Members, withoutAccount, updated };
         var path = Path.Combine(deliveryFolder, FileName);
         OwnerOnly.WriteAllText(path + ".tmp", JsonSerializer.Serialize(access, LakeJson.Options));
         File.Move(path + ".tmp", path, overwrite: true);

@@ -2,10 +2,9 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Lake.Contracts.Extraction;
 using Lake.Contracts.Lake;
+using Lake.Contracts.Permits;
 using Lake.Contracts.Registers;
-using Lake.Extract.ControlPlane;
 using Lake.Extract.Querying;
-using Lake.Extract.Requests;
 using Lake.Extract.Scrubbing;
 using Lake.Pseudonymization;
 
@@ -192,7 +191,7 @@ public sealed class ExtractionRunner(LakeLayout layout, DeliveryArea deliveries,
             MembersWithoutAccount = deliveries.WithoutAccount(permit.Members) is { Count: > 0 } missing ? missing : null,
         };
         OwnerOnly.WriteAllText(Path.Combine(partial, manifestName), JsonSerializer.Serialize(manifest, LakeJson.Options));
-        DeliveryAccess.Write(partial, permit, manifest.MembersWithoutAccount);
+        DeliveryAccess.Write(partial, permit, manifest.CreatedAt, manifest.MembersWithoutAccount);
         DeliveryReadme.Write(partial, manifest);
         foreach (var bookkeeping in Directory.EnumerateFileSystemEntries(partial, ".*"))
         {
@@ -216,7 +215,7 @@ public sealed class ExtractionRunner(LakeLayout layout, DeliveryArea deliveries,
     /// the patient background register, which gives every member birth date and sex.
     /// </summary>
     private static HashSet<string> RegistersRead(StudySpecification specification) =>
-        [.. PermitCheck.RegistersUsed(specification), PatientBackgroundRegister.Name];
+        [.. SpecificationRegisters.Used(specification), PatientBackgroundRegister.Name];
 
     /// <summary>
     /// The permit check refuses these before a request is accepted; checked again before anything is

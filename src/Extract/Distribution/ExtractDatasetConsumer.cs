@@ -13,7 +13,7 @@ namespace Lake.Extract.Distribution;
 /// completion is confirmed by the broker; a worker killed before that leaves the task to another.
 /// An exception goes to the bus's bounded retries and then, as a fault, to the error queue.
 /// </summary>
-public sealed class ExtractDatasetConsumer(ExtractionRunner runner, LakeMetrics metrics, IOptions<WorkerOptions> options, ILogger<ExtractDatasetConsumer> logger) : IConsumer<ExtractDataset>
+public sealed class ExtractDatasetConsumer(ExtractionRunner runner, LakeMetrics metrics, TimeProvider time, IOptions<WorkerOptions> options, ILogger<ExtractDatasetConsumer> logger) : IConsumer<ExtractDataset>
 {
     public async Task Consume(ConsumeContext<ExtractDataset> context)
     {
@@ -31,7 +31,7 @@ public sealed class ExtractDatasetConsumer(ExtractionRunner runner, LakeMetrics 
         // The dataset is the cohort or a catalog register name: safe as a label, never patient data.
         using var span = LakeActivitySource.StartExtraction(task.Dataset);
         metrics.ExtractionTaskStarted(task.Dataset);
-        var started = TimeProvider.System.GetTimestamp();
+        var started = time.GetTimestamp();
         IReadOnlyList<DeliveredFile> files;
         try
         {
@@ -39,12 +39,12 @@ public sealed class ExtractDatasetConsumer(ExtractionRunner runner, LakeMetrics 
         }
         catch (Exception) when (!context.CancellationToken.IsCancellationRequested)
         {
-            metrics.ExtractionTaskFailed(task.Dataset, TimeProvider.System.GetElapsedTime(started));
+            metrics.ExtractionTaskFailed(task.Dataset, time.GetElapsedTime(started));
             span.SetOutcome(Outcomes.Failed, error: true);
             throw;
         }
 
-        metrics.ExtractionTaskCompleted(task.Dataset, TimeProvider.System.GetElapsedTime(started));
+        metrics.ExtractionTaskCompleted(task.Dataset, time.GetElapsedTime(started));
         span.SetOutcome(Outcomes.Completed);
         DistributionLog.Extracted(logger, task.Dataset, task.RequestId, files.Count, files.Sum(f => f.Rows));
         await context.Publish(new DatasetExtracted

@@ -4,7 +4,8 @@ using Lake.Cli.Commands;
 using Lake.Cli.Serving;
 using Lake.Contracts.Extraction;
 using Lake.Contracts.Lake;
-using Lake.Extract.ControlPlane;
+using Lake.Coordinator.Audit;
+using Lake.Coordinator.ControlPlane;
 using Lake.Extract.Delivery;
 using Lake.Extract.Specifications;
 using Lake.Testing;
@@ -73,7 +74,8 @@ public sealed partial class DistributedExtractionTests : LakePipelineFixture
         foreach (var request in submitted)
             AssertSameAsReference(await cluster.WaitForOutcomeAsync(request.Id, DeliveryTimeout));
 
-        // The processes' own Prometheus endpoints, scraped while they run.
+        // The processes' own Prometheus endpoints, scraped while they run, at the loopback address they
+        // listen on by default (Telemetry:PrometheusHost); a request naming "localhost" matches no prefix.
         using var http = new HttpClient();
         await Task.Delay(TimeSpan.FromSeconds(2));
         var scrapes = await Task.WhenAll(metricsPorts.Select(port => http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/metrics"))));
@@ -264,7 +266,7 @@ public sealed partial class DistributedExtractionTests : LakePipelineFixture
         JsonSerializer.Deserialize<DeliveryManifest>(File.ReadAllText(Path.Combine(record.DeliveryFolder!, "manifest.json")), LakeJson.Options)!;
 
     private static List<string> AuditEntriesOf(LakeCluster cluster, Guid requestId) =>
-        [.. new Extract.Audit.AuditLog(Path.Combine(cluster.Data, "control", "lake.db")).ReadAll()
+        [.. new Coordinator.Audit.AuditLog(new ControlPlaneDataSource(Path.Combine(cluster.Data, "control", "lake.db")), TimeProvider.System).ReadAll()
             .Where(e => e.Subject.Contains(requestId.ToString(), StringComparison.Ordinal)).Select(e => $"{e.Sequence} {e.Action} {e.Outcome}")];
 
     /// <summary>Overwrites the Parquet footer, as a failing disk or a bad copy would.</summary>

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Lake.Cli.Serving;
-using Lake.Extract.ControlPlane;
+using Lake.Coordinator.ControlPlane;
 using Lake.Testing;
 
 namespace Lake.EndToEnd.Tests.Distributed;
@@ -20,7 +20,7 @@ internal sealed class LakeCluster(string data, string keyRing, TestBroker broker
     /// <summary>The test's virtual host; coordinator and workers connect with their roles' users.</summary>
     public TestBroker Broker => broker;
 
-    public ControlPlaneStore Store => new(Path.Combine(data, "control", "lake.db"));
+    public ControlPlaneStore Store => new(new ControlPlaneDataSource(Path.Combine(data, "control", "lake.db")), TimeProvider.System);
 
     /// <summary>Starts `lake serve` on a free loopback port; returns once its API and bus are up.</summary>
     public async Task<(LakeProcess Process, Uri Url)> StartCoordinatorAsync(params (string Key, string Value)[] settings)

@@ -1,8 +1,8 @@
 using Lake.Cli.Serving;
 using Lake.Contracts.Extraction;
+using Lake.Coordinator.Audit;
+using Lake.Coordinator.ControlPlane;
 using Lake.Coordinator.Identity;
-using Lake.Extract.Audit;
-using Lake.Extract.ControlPlane;
 using Lake.Pseudonymization;
 
 namespace Lake.EndToEnd.Tests.Distributed;
@@ -37,7 +37,7 @@ internal sealed class SignedInClients(Uri server, string data, string keyRing) :
             var password = "a long enough password for " + user;
             byte[] seed;
             await using (var store = await IdentityStore.OpenAsync(Path.Combine(data, "control", IdentityDatabase.FileName), KeyRing.OpenOrCreate(keyRing),
-                new AuditLog(Path.Combine(data, "control", "lake.db")), new IdentityOptions(), cancellationToken))
+                new AuditLog(new ControlPlaneDataSource(Path.Combine(data, "control", "lake.db")), TimeProvider.System), new IdentityOptions(), cancellationToken))
             {
                 // The cluster's data folder is a copy of the fixture's, whose commands may have made the user already.
                 if (await store.Accounts.FindAsync(user, cancellationToken) is null)

@@ -1,6 +1,6 @@
 using Lake.Contracts.Extraction;
+using Lake.Contracts.Permits;
 using Lake.Extract.Access;
-using Lake.Extract.ControlPlane;
 using Lake.Extract.Delivery;
 
 namespace Lake.Extract.Tests.Delivery;

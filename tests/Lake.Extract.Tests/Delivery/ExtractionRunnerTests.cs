@@ -1,8 +1,8 @@
 using DuckDB.NET.Data;
 using Lake.Contracts.Extraction;
 using Lake.Contracts.Lake;
+using Lake.Contracts.Permits;
 using Lake.Extract.Access;
-using Lake.Extract.ControlPlane;
 using Lake.Extract.Delivery;
 using Lake.Ingest;
 using Lake.Ingest.Descriptors;

@@ -4,9 +4,10 @@ using Lake.Cli;
 using Lake.Cli.Commands;
 using Lake.Contracts.Ingest;
 using Lake.Contracts.Lake;
-using Lake.Extract.ControlPlane;
-using Lake.Extract.Distribution;
-using Lake.Extract.Requests;
+using Lake.Coordinator.Audit;
+using Lake.Coordinator.ControlPlane;
+using Lake.Coordinator.Distribution;
+using Lake.Coordinator.Requests;
 using Lake.Extract.Specifications;
 using Lake.Hosting.Telemetry;
 using Lake.Synthetic;
@@ -79,7 +80,7 @@ public sealed partial class PrometheusEndpointTests
                 "--registers", "diagnosis", "laboratory", "patient_background", "--from", "2015-01-01", "--to", "2025-12-31", "--expires", "2099-12-31", "--members", "alice",
                 "--data", _lake.Data, "--keyring", _lake.KeyRingPath])), Is.Zero);
             var specification = SpecificationReader.Load(Path.Combine(Repository, "examples", "diabetes-study.yaml"));
-            var requests = new RequestService(store, host.Services.GetRequiredService<Extract.Audit.AuditLog>(), host.Services.GetRequiredService<OutboxDispatcher>());
+            var requests = new RequestService(store, host.Services.GetRequiredService<Coordinator.Audit.AuditLog>(), host.Services.GetRequiredService<OutboxDispatcher>());
             SubmitOutcome submitted;
             using (var submit = LakeActivitySource.StartRequestSubmit())
             {

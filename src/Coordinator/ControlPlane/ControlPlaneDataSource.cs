@@ -1,0 +1,69 @@
+using Lake.Contracts.Lake;
+using Microsoft.Data.Sqlite;
+
+namespace Lake.Coordinator.ControlPlane;
+
+/// <summary>
+/// The control-plane database (permits, requests, outbox, audit log, differencing ledger): one
+/// SQLite file, owner-only, in WAL mode. The schema, tables and triggers alike, is created once,
+/// here, when the data source is made; the stores that read and write it take this and open their
+/// connections from it.
+/// </summary>
+public sealed class ControlPlaneDataSource
+{
+    private readonly string _connectionString;
+
+    public ControlPlaneDataSource(string databasePath)
+    {
+        DatabasePath = Path.GetFullPath(databasePath);
+        OwnerOnly.CreateFolder(Path.GetDirectoryName(DatabasePath)!);
+        // SQLite gives its -wal, -shm and -journal files the mode of the database file.
+        OwnerOnly.CreateEmptyFile(DatabasePath);
+        OwnerOnly.Restrict(DatabasePath);
+        // No pooling: a closed connection leaves no handle on a file that a test or an operator removes.
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = DatabasePath, Pooling = false }.ToString();
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = Schema;
+        command.ExecuteNonQuery();
+    }
+
+    public string DatabasePath { get; }
+
+    /// <summary>An opened connection; the caller disposes it.</summary>
+    public SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        return connection;
+    }
+
+    // IF NOT EXISTS throughout: an existing database (and every database written before the schema
+    // lived here) opens unchanged.
+    private const string Schema = """
+        PRAGMA journal_mode = WAL;
+        CREATE TABLE IF NOT EXISTS permit_versions (
+            permit_id TEXT NOT NULL, version INTEGER NOT NULL, at TEXT NOT NULL, change TEXT NOT NULL, document TEXT NOT NULL,
+            PRIMARY KEY (permit_id, version));
+        CREATE TABLE IF NOT EXISTS requests (
+            id TEXT PRIMARY KEY, permit_id TEXT, requested_by TEXT NOT NULL, specification TEXT NOT NULL,
+            state TEXT NOT NULL, reason TEXT, delivery_folder TEXT, created_at TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS request_events (
+            request_id TEXT NOT NULL, at TEXT NOT NULL, state TEXT NOT NULL, detail TEXT);
+        CREATE TABLE IF NOT EXISTS outbox (
+            sequence INTEGER PRIMARY KEY AUTOINCREMENT, request_id TEXT NOT NULL, message_type TEXT NOT NULL,
+            body TEXT NOT NULL, created_at TEXT NOT NULL, sent_at TEXT, trace_parent TEXT);
+        CREATE INDEX IF NOT EXISTS outbox_pending ON outbox (sequence) WHERE sent_at IS NULL;
+        CREATE TABLE IF NOT EXISTS extraction_plans (
+            request_id TEXT PRIMARY KEY, batches TEXT NOT NULL, planned_at TEXT NOT NULL, progressed_at TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS extraction_tasks (
+            request_id TEXT NOT NULL, position INTEGER NOT NULL, dataset TEXT NOT NULL, outbox_sequence INTEGER NOT NULL,
+            files TEXT, completed_at TEXT, PRIMARY KEY (request_id, dataset));
+        CREATE TABLE IF NOT EXISTS audit (
+            sequence INTEGER PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL,
+            subject TEXT NOT NULL, outcome TEXT NOT NULL, detail TEXT NOT NULL, previous_hash TEXT NOT NULL, hash TEXT NOT NULL);
+        CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+        CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+        CREATE TABLE IF NOT EXISTS preliminary_ledger (user TEXT NOT NULL, at TEXT NOT NULL, title TEXT NOT NULL, tokens BLOB NOT NULL);
+        """;
+}

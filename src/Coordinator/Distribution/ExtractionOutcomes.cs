@@ -1,0 +1,90 @@
+using System.Text.Json;
+using Lake.Contracts.Extraction;
+using Lake.Contracts.Lake;
+using Lake.Contracts.Permits;
+using Lake.Coordinator.Audit;
+using Lake.Coordinator.ControlPlane;
+using Lake.Extract.Access;
+using Lake.Extract.Delivery;
+using Lake.Telemetry;
+using MassTransit;
+using Microsoft.Extensions.Logging;
+
+namespace Lake.Coordinator.Distribution;
+
+/// <summary>
+/// How an extraction ends on the coordinator: delivered (assembled, recorded, audited, announced)
+/// or failed with a reason. Each happens once per request, whichever message or sweep gets there first.
+/// </summary>
+public sealed class ExtractionOutcomes(ControlPlaneStore store, AuditLog audit, ExtractionRunner runner, LakeMetrics metrics, ILogger<ExtractionOutcomes> logger)
+{
+    public async Task DeliverAsync(Guid requestId, IPublishEndpoint bus, CancellationToken cancellationToken)
+    {
+        var request = store.FindRequest(requestId) ?? throw new InvalidOperationException($"Request {requestId} is not recorded.");
+        var permit = store.FindPermit(request.PermitId!) ?? throw new InvalidOperationException($"Permit {request.PermitId} of request {requestId} is not recorded.");
+        var specification = JsonSerializer.Deserialize<StudySpecification>(request.SpecificationJson, LakeJson.Options)!;
+        var files = store.CompletedTaskFiles(requestId).SelectMany(json => JsonSerializer.Deserialize<List<DeliveredFile>>(json, LakeJson.Options)!).ToList();
+        var batches = store.PlannedBatches(requestId) ?? throw new InvalidOperationException($"Request {requestId} has no plan.");
+
+        DeliveryManifest manifest;
+        try
+        {
+            manifest = runner.Assemble(requestId, permit, request.RequestedBy, specification, batches, files);
+        }
+        catch (DeliveryAccessException e)
+        {
+            // Retrying does not install a package or remount a file system: the request fails with the fix.
+            await FailAsync(requestId, e.Message, bus, cancellationToken);
+            return;
+        }
+
+        var folder = runner.DeliveryFolder(permit.StudyId, requestId);
+        var warning = manifest.MembersWithoutAccount is { } missing
+            ? $"no operating-system account configured for {string.Join(", ", missing)} ({OperatingSystemAccounts.Setting}); they cannot open the delivery"
+            : null;
+        if (!store.FinishIfActive(requestId, RequestState.Delivered, $"{manifest.Files.Count} files{(warning is null ? "" : "; warning: " + warning)}", folder))
+            return;
+        audit.Append(request.RequestedBy, "request.extract", Subject(request), "delivered",
+            $"cohort {manifest.CohortSize}; {manifest.Files.Count} files to {folder}; access: {string.Join(", ", manifest.AccessList)}{(warning is null ? "" : "; " + warning)}");
+        CoordinatorLog.Delivered(logger, requestId, manifest.Files.Count);
+        if (warning is not null)
+            CoordinatorLog.MembersWithoutAccount(logger, requestId, string.Join(", ", manifest.MembersWithoutAccount!));
+        metrics.RequestFinished(Outcomes.Delivered, store.Now - request.CreatedAt);
+        await bus.Publish(new ExtractionDelivered
+        {
+            RequestId = requestId,
+            DeliveryFolder = folder,
+            Files = manifest.Files.Count,
+            Rows = manifest.Files.Where(f => f.Name.EndsWith(".parquet", StringComparison.Ordinal)).Sum(f => f.Rows),
+        }, cancellationToken);
+    }
+
+    /// <summary>Fails a request on its way; a request that has ended already keeps its outcome.</summary>
+    public async Task FailAsync(Guid requestId, string reason, IPublishEndpoint bus, CancellationToken cancellationToken)
+    {
+        var request = store.FindRequest(requestId);
+        if (request is null || !store.FinishIfActive(requestId, RequestState.Failed, reason))
+            return;
+        audit.Append(request.RequestedBy, "request.extract", Subject(request), "failed", reason);
+        metrics.RequestFinished(Outcomes.Failed, store.Now - request.CreatedAt);
+        RemoveLeftovers(requestId);
+        await bus.Publish(new ExtractionFailed { RequestId = requestId, Reason = reason }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Removes the unfinished folder of a request that has ended: a copy of a task that ran after
+    /// the delivery was published, or the files of a failed one.
+    /// </summary>
+    public void RemoveLeftovers(Guid requestId)
+    {
+        var request = store.FindRequest(requestId);
+        if (request?.State is not (RequestState.Delivered or RequestState.Failed) || request.PermitId is null)
+            return;
+        var permit = store.FindPermit(request.PermitId);
+        var partial = permit is null ? null : runner.PartialFolder(permit.StudyId, requestId);
+        if (partial is not null && Directory.Exists(partial))
+            Directory.Delete(partial, recursive: true);
+    }
+
+    public static string Subject(RequestRecord request) => $"request {request.Id} under permit {request.PermitId}";
+}

@@ -1,0 +1,170 @@
+using Lake.Contracts.Lake;
+using Lake.Contracts.Permits;
+using Lake.Coordinator.Audit;
+using Lake.Coordinator.ControlPlane;
+using Lake.Extract.Delivery;
+using Lake.Pseudonymization;
+
+namespace Lake.Coordinator.Permits;
+
+/// <summary>
+/// Amending, revoking and closing permits, with what each means for data already delivered:
+/// a removed member loses access to the study's deliveries at once, and when a permit is revoked
+/// or has expired its deliveries are deleted together with the study key, so the study's
+/// pseudonyms can never again be linked to anything. The operating system enforces access: each
+/// amendment rewrites the deliveries' access lists (<see cref="DeliveryArea"/>). Every step is in the audit log.
+/// </summary>
+public sealed class PermitLifecycle(ControlPlaneStore store, AuditLog audit, KeyRing keyRing, DeliveryArea deliveries)
+{
+    public Permit Record(Permit permit, string actor)
+    {
+        if (NameProblem(permit.Id, permit.StudyId, permit.Members) is { } problem)
+        {
+            // Refused before anything is stored; the attempt itself is worth an audit entry.
+            audit.Append(actor, "permit.record", $"permit {LakeNames.Printable(permit.Id)}", "refused", problem);
+            throw new ArgumentException(problem);
+        }
+
+        if (store.FindPermit(permit.Id) is not null)
+            throw new ArgumentException($"Permit '{permit.Id}' is already recorded; change it with 'lake permit amend'.");
+        store.SavePermit(permit with { Version = 1 }, "recorded");
+        audit.Append(actor, "permit.record", $"permit {permit.Id} v1", "recorded", Describe(permit));
+        return permit;
+    }
+
+    public Permit Amend(string permitId, string actor, IReadOnlyCollection<string> addMembers, IReadOnlyCollection<string> removeMembers,
+        IReadOnlyList<string>? registers = null, DateOnly? expires = null, bool? allowsFreeText = null, bool? allowsIdentityCodes = null)
+    {
+        var permit = Current(permitId);
+        if (permit.Status == PermitStatus.Revoked)
+            throw new ArgumentException($"Permit '{permitId}' was revoked; a revoked permit cannot be amended.");
+
+        if (NameProblem(permit.Id, permit.StudyId, addMembers) is { } problem)
+        {
+            audit.Append(actor, "permit.amend", $"permit {permit.Id}", "refused", problem);
+            throw new ArgumentException(problem);
+        }
+
+        var members = permit.Members.Except(removeMembers).Concat(addMembers.Except(permit.Members)).ToList();
+        if (members.Count == 0)
+            throw new ArgumentException($"Permit '{permitId}' would have no members left; revoke it instead.");
+        var amended = permit with
+        {
+            Version = permit.Version + 1,
+            Members = members,
+            Registers = registers ?? permit.Registers,
+            Expires = expires ?? permit.Expires,
+            AllowsFreeText = allowsFreeText ?? permit.AllowsFreeText,
+            AllowsIdentityCodes = allowsIdentityCodes ?? permit.AllowsIdentityCodes,
+        };
+        var change = string.Join("; ", new[]
+        {
+            addMembers.Count > 0 ? $"added {string.Join(", ", addMembers)}" : null,
+            removeMembers.Count > 0 ? $"removed {string.Join(", ", removeMembers)}" : null,
+            registers is not null ? $"registers {string.Join(", ", registers)}" : null,
+            expires is not null ? $"expires {expires:yyyy-MM-dd}" : null,
+            allowsFreeText is { } text ? $"free text {(text ? "allowed" : "not allowed")}" : null,
+            allowsIdentityCodes is { } codes ? $"identity codes {(codes ? "allowed" : "not allowed")}" : null,
+        }.Where(c => c is not null));
+        store.SavePermit(amended, "amended: " + change);
+
+        // The permit is saved first: should an access list fail, the folder is closed to all but
+        // Lake (DeliveryArea.Grant), and the next amendment or delivery writes it from this version.
+        var folders = Deliveries(amended).ToList();
+        var withoutAccount = deliveries.WithoutAccount(amended.Members);
+        foreach (var folder in folders)
+        {
+            DeliveryAccess.Write(folder, amended, store.Now, withoutAccount.Count == 0 ? null : withoutAccount);
+            deliveries.Grant(folder, amended.Members);
+        }
+
+        var warning = deliveries.WarningFor(amended.Members);
+        audit.Append(actor, "permit.amend", $"permit {permitId} v{amended.Version}", "amended",
+            $"{change}; access lists of {folders.Count} deliveries updated{(warning is null ? "" : "; " + warning)}");
+        return amended;
+    }
+
+    public Permit Revoke(string permitId, string actor, string reason)
+    {
+        var permit = Current(permitId);
+        var revoked = permit with { Version = permit.Version + 1, Status = PermitStatus.Revoked, RevocationReason = reason };
+        store.SavePermit(revoked, "revoked: " + reason);
+        audit.Append(actor, "permit.revoke", $"permit {permitId} v{revoked.Version}", "revoked", reason);
+        return Close(revoked, actor, "revoked");
+    }
+
+    /// <summary>Closes every permit that has expired and is not yet closed; run daily, and before requests are served.</summary>
+    public IReadOnlyList<Permit> CloseExpired(string actor, DateOnly today) =>
+        store.ListPermits()
+            .Where(p => p.ClosedAt is null && (p.Expires < today || p.Status == PermitStatus.Revoked))
+            .Select(p => Close(p, actor, p.Status == PermitStatus.Revoked ? "revoked" : "expired"))
+            .ToList();
+
+    private Permit Close(Permit permit, string actor, string why)
+    {
+        var deleted = 0;
+        foreach (var folder in Deliveries(permit))
+        {
+            Directory.Delete(folder, recursive: true);
+            deleted++;
+        }
+
+        // Members of the deleted deliveries no longer pass through the folders above them.
+        if (deleted > 0)
+            deliveries.Refresh(permit.StudyId);
+
+        // Another live permit of the same study still needs the key and its deliveries' pseudonyms.
+        var keyDeleted = false;
+        if (!store.ListPermits().Any(p => p.Id != permit.Id && p.StudyId == permit.StudyId && p.Status == PermitStatus.Approved && p.Expires >= DateOnly.FromDateTime(store.Now.UtcDateTime)))
+        {
+            keyDeleted = keyRing.HasStudyKey(permit.StudyId);
+            keyRing.DeleteStudyKey(permit.StudyId);
+        }
+
+        var closed = permit with { Version = permit.Version + 1, ClosedAt = store.Now };
+        store.SavePermit(closed, $"closed ({why})");
+        audit.Append(actor, "permit.close", $"permit {permit.Id} v{closed.Version}", why,
+            $"{deleted} deliveries of study {permit.StudyId} deleted; study key {(keyDeleted ? "deleted" : "kept (another live permit of the study)")}");
+        return closed;
+    }
+
+    private Permit Current(string permitId) =>
+        store.FindPermit(permitId) ?? throw new KeyNotFoundException($"Permit '{permitId}' is not recorded.");
+
+    /// <summary>Delivery folders made under this permit (a study may have had others).</summary>
+    private IEnumerable<string> Deliveries(Permit permit)
+    {
+        var folder = deliveries.StudyFolder(permit.StudyId);
+        if (!Directory.Exists(folder))
+            return [];
+        return Directory.EnumerateDirectories(folder)
+            .Where(d => File.Exists(Path.Combine(d, "manifest.json")) && PermitOf(Path.Combine(d, "manifest.json")) == permit.Id)
+            .ToList();
+    }
+
+    private static string? PermitOf(string manifest)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllText(manifest));
+        return document.RootElement.TryGetProperty("permitId", out var id) ? id.GetString() : null;
+    }
+
+    private static string Describe(Permit permit) =>
+        $"issuer {permit.Issuer}; study {permit.StudyId}; registers {string.Join(", ", permit.Registers)}; period {permit.PeriodFrom:yyyy-MM-dd}..{permit.PeriodTo:yyyy-MM-dd}; " +
+        $"expires {permit.Expires:yyyy-MM-dd}; members {string.Join(", ", permit.Members)}; free text {(permit.AllowsFreeText ? "yes" : "no")}; identity codes {(permit.AllowsIdentityCodes ? "yes" : "no")}";
+
+    /// <summary>Why a permit's id, study id or a member's name cannot be used, or null when all can.</summary>
+    private static string? NameProblem(string permitId, string studyId, IEnumerable<string> members)
+    {
+        if (!LakeNames.IsPermitId(permitId))
+            return $"'{LakeNames.Printable(permitId)}' is not a valid permit id: {LakeNames.PermitIdRule}.";
+        if (!LakeNames.IsStudyId(studyId))
+            return $"'{LakeNames.Printable(studyId)}' is not a valid study id: {LakeNames.StudyIdRule}.";
+        foreach (var member in members)
+        {
+            if (!LakeNames.IsUserName(member))
+                return $"'{LakeNames.Printable(member)}' is not a valid member name: {LakeNames.UserNameRule}.";
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using Lake.Contracts.Extraction;
+using Lake.Coordinator.Audit;
+using Lake.Coordinator.ControlPlane;
+using Lake.Coordinator.Distribution;
+using Lake.Extract.Delivery;
+using Lake.Telemetry;
+using MassTransit;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Lake.Coordinator.Requests;
+
+/// <summary>
+/// Plans an extraction when its command arrives: one task per dataset over one lake snapshot,
+/// recorded with their messages in one transaction and published by the outbox. The permit is
+/// checked again here: it may have expired or lost the member since the request was submitted.
+/// </summary>
+public sealed class StartExtractionConsumer(
+    ControlPlaneStore store, AuditLog audit, ExtractionRunner runner, ExtractionOutcomes outcomes, OutboxDispatcher outbox, LakeMetrics metrics,
+    IOptions<CoordinatorOptions> options, ILogger<StartExtractionConsumer> logger) : IConsumer<StartExtraction>
+{
+    public async Task Consume(ConsumeContext<StartExtraction> context)
+    {
+        var message = context.Message;
+        var request = store.FindRequest(message.RequestId);
+        if (request is null || request.State != RequestState.Accepted)
+            return; // Unknown, planned already or finished: a redelivered command must not plan twice.
+
+        var permit = store.FindPermit(message.PermitId);
+        var refusal = PermitCheck.RefusalReason(permit, message.PermitId, request.RequestedBy, message.Specification, DateOnly.FromDateTime(store.Now.UtcDateTime));
+        if (refusal is not null)
+        {
+            store.SetState(message.RequestId, RequestState.Refused, refusal);
+            audit.Append(request.RequestedBy, "request.extract", ExtractionOutcomes.Subject(request), "refused", refusal);
+            metrics.RequestFinished(Outcomes.Refused, store.Now - request.CreatedAt);
+            await context.Publish(new ExtractionFailed { RequestId = message.RequestId, Reason = refusal });
+            return;
+        }
+
+        ExtractionPlan plan;
+        try
+        {
+            plan = runner.Plan(message.Specification, message.Batches);
+        }
+        catch (InvalidDataException e)
+        {
+            // A replay whose batches are gone: nothing to retry, the request cannot be served.
+            await outcomes.FailAsync(message.RequestId, e.Message, context, context.CancellationToken);
+            return;
+        }
+
+        var tasks = plan.Datasets.Select(dataset => (dataset, (object)new ExtractDataset
+        {
+            RequestId = message.RequestId,
+            PermitId = permit!.Id,
+            StudyId = permit.StudyId,
+            Dataset = dataset,
+            Specification = message.Specification,
+            Batches = plan.Batches,
+        })).ToList();
+        if (!store.RecordPlan(message.RequestId, plan.Batches, tasks))
+            return;
+        CoordinatorLog.Planned(logger, message.RequestId, tasks.Count);
+        if (options.Value.CrashAfterPlanning)
+            Process.GetCurrentProcess().Kill(); // SIGKILL, for the fault test: recorded, not yet published.
+        outbox.Wake();
+    }
+}

@@ -1,4 +1,0 @@
-namespace Lake.Extract.ControlPlane;
-
-/// <summary>One state change of a request, with when and why.</summary>
-public sealed record RequestEvent(DateTimeOffset At, RequestState State, string? Detail);

@@ -1,4 +1,0 @@
-namespace Lake.Extract.Preliminary;
-
-/// <summary>A preliminary study that is not answered, with the reason for the researcher.</summary>
-public sealed class PreliminaryRefusedException(string message) : Exception(message);

@@ -1,0 +1,162 @@
+using Lake.Contracts.Extraction;
+using Lake.Contracts.Lake;
+using Lake.Contracts.Permits;
+using Lake.Coordinator.Audit;
+using Lake.Coordinator.ControlPlane;
+using Lake.Coordinator.Permits;
+using Lake.Coordinator.Requests;
+using Lake.Extract.Access;
+using Lake.Extract.Delivery;
+using Lake.Extract.Tests;
+using Lake.Ingest;
+using Lake.Ingest.Descriptors;
+using Lake.Pseudonymization;
+
+namespace Lake.Coordinator.Tests.Permits;
+
+/// <summary>What amending, revoking and expiring a permit does to deliveries, keys and the audit log.</summary>
+public sealed class PermitLifecycleTests
+{
+    private static readonly Hetu Anna = Hetu.Create(new DateOnly(1960, 4, 2), 202);
+
+    private TempDirectory _folder = null!;
+    private ControlPlaneStore _store = null!;
+    private AuditLog _audit = null!;
+    private KeyRing _keyRing = null!;
+    private Pseudonymizer _pseudonymizer = null!;
+    private PermitLifecycle _lifecycle = null!;
+    private ExtractionRunner _runner = null!;
+    private DeliveryArea Deliveries => new(_folder.Path, OperatingSystemAccounts.None);
+
+    [SetUp]
+    public async Task Setup()
+    {
+        _folder = new TempDirectory("lake-extract-tests");
+        _store = new ControlPlaneStore(new ControlPlaneDataSource(_folder.File("control/lake.db")), TimeProvider.System);
+        _audit = new AuditLog(new ControlPlaneDataSource(_folder.File("control/lake.db")), TimeProvider.System);
+        _keyRing = KeyRing.OpenOrCreate(_folder.File("keys/keyring.json"));
+        _pseudonymizer = new Pseudonymizer(_keyRing);
+        _lifecycle = new PermitLifecycle(_store, _audit, _keyRing, Deliveries);
+        var layout = new LakeLayout(_folder.File("lake"));
+        _runner = new ExtractionRunner(layout, Deliveries, _pseudonymizer, TimeProvider.System);
+
+        var feed = _folder.File("feed.csv");
+        await File.WriteAllTextAsync(feed, $"hetu,code,at\n{Anna.Value},E11.9,2021-05-02T10:00:00\n");
+        await new FeedIngestor(layout, _pseudonymizer, _keyRing).IngestAsync(DiagnosisFeeds.Descriptor("Apotti", 2020), feed);
+    }
+
+    [TearDown]
+    public void Teardown()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _folder.Dispose();
+    }
+
+    [Test]
+    public void Amend_RemovedMember_LosesAccessToExistingDeliveriesAndMayNoLongerRequest()
+    {
+        var permit = _lifecycle.Record(Permit(), "registrar");
+        var delivery = Deliver(permit);
+
+        var amended = _lifecycle.Amend(permit.Id, "registrar", addMembers: ["carl"], removeMembers: ["bob"]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(amended.Version, Is.EqualTo(2));
+            Assert.That(DeliveryAccess.Read(delivery), Is.EquivalentTo(new[] { "alice", "carl" }));
+            Assert.That(PermitCheck.RefusalReason(_store.FindPermit(permit.Id), permit.Id, "bob", Specification(), Today), Does.Contain("not a member"));
+            Assert.That(_audit.ReadAll().Select(e => e.Action), Does.Contain("permit.amend"));
+        });
+    }
+
+    [Test]
+    public void Amend_FreeTextAllowance_ChangesWhatTheNextRequestMayAskAndIsAudited()
+    {
+        var permit = _lifecycle.Record(Permit(), "registrar");
+        var withText = Specification() with { Delivery = new DeliveryOptions { FreeText = true } };
+        Assert.That(PermitCheck.RefusalReason(_store.FindPermit(permit.Id), permit.Id, "alice", withText, Today), Does.Contain("free text"));
+
+        var amended = _lifecycle.Amend(permit.Id, "registrar", addMembers: [], removeMembers: [], allowsFreeText: true);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(amended.AllowsFreeText, Is.True);
+            Assert.That(amended.AllowsIdentityCodes, Is.False, "left as it was");
+            Assert.That(PermitCheck.RefusalReason(_store.FindPermit(permit.Id), permit.Id, "alice", withText, Today), Is.Null);
+            Assert.That(_audit.ReadAll().Last(e => e.Action == "permit.amend").Detail, Does.Contain("free text allowed"));
+        });
+    }
+
+    [Test]
+    public void Revoke_DeletesDeliveriesAndStudyKeySoOldPseudonymsCannotBeRecomputed()
+    {
+        var permit = _lifecycle.Record(Permit(), "registrar");
+        var delivery = Deliver(permit);
+        var before = _pseudonymizer.StudyPseudonym("S1", _pseudonymizer.IdentityOf(Anna));
+
+        _lifecycle.Revoke(permit.Id, "registrar", "the ethics committee withdrew its statement");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Directory.Exists(delivery), Is.False);
+            Assert.That(_keyRing.HasStudyKey("S1"), Is.False);
+            Assert.That(_pseudonymizer.StudyPseudonym("S1", _pseudonymizer.IdentityOf(Anna)), Is.Not.EqualTo(before));
+            Assert.That(PermitCheck.RefusalReason(_store.FindPermit(permit.Id), permit.Id, "alice", Specification(), Today), Does.Contain("revoked"));
+            Assert.That(_audit.ReadAll().Where(e => e.Action == "permit.close").Single().Detail, Does.Contain("1 deliveries").And.Contain("study key deleted"));
+            Assert.That(_audit.Verify().IsIntact, Is.True);
+        });
+    }
+
+    [Test]
+    public void CloseExpired_ExpiredPermit_DeletesItsDeliveriesOnceAndLeavesLivePermitsAlone()
+    {
+        var expired = _lifecycle.Record(Permit() with { Id = "OLD", Expires = new DateOnly(2025, 1, 31) }, "registrar");
+        var live = _lifecycle.Record(Permit() with { Id = "NEW", StudyId = "S2" }, "registrar");
+        var oldDelivery = Deliver(expired);
+        var liveDelivery = Deliver(live);
+
+        var closed = _lifecycle.CloseExpired("lake", new DateOnly(2025, 2, 1));
+        var again = _lifecycle.CloseExpired("lake", new DateOnly(2025, 2, 2));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(closed.Select(p => p.Id), Is.EqualTo(new[] { "OLD" }));
+            Assert.That(again, Is.Empty, "a closed permit is closed once");
+            Assert.That(Directory.Exists(oldDelivery), Is.False);
+            Assert.That(Directory.Exists(liveDelivery), Is.True);
+        });
+    }
+
+    [Test]
+    public void Record_SameIdTwice_IsRefused()
+    {
+        _lifecycle.Record(Permit(), "registrar");
+
+        Assert.That(() => _lifecycle.Record(Permit(), "registrar"), Throws.ArgumentException.With.Message.Contains("amend"));
+    }
+
+    private static DateOnly Today => new(2025, 1, 15);
+
+    private string Deliver(Permit permit)
+    {
+        var id = Guid.NewGuid();
+        _runner.Run(id, permit, "alice", Specification());
+        return _runner.DeliveryFolder(permit.StudyId, id);
+    }
+
+    private static Permit Permit() => new()
+    {
+        Id = "P1",
+        StudyId = "S1",
+        Registers = ["diagnosis"],
+        Expires = new DateOnly(2099, 1, 1),
+        Members = ["alice", "bob"],
+        RecordedAt = DateTimeOffset.UtcNow,
+    };
+
+    private static StudySpecification Specification() => new()
+    {
+        Cohort = new CohortCriteria { Icd10 = ["E11"] },
+        Datasets = [new DatasetRequest { Register = "diagnosis" }],
+    };
+}
