@@ -51,7 +51,7 @@ internal sealed class LakeStudy(BenchLake lake)
             Members = [User],
             RecordedAt = DateTimeOffset.UtcNow,
         };
-        var runner = new ExtractionRunner(lake.Layout, new DeliveryArea(lake.Folder, OperatingSystemAccounts.None), lake.Pseudonymizer, TimeProvider.System);
+        var runner = ExtractionRunner.Over(lake.Layout, new DeliveryArea(lake.Folder, OperatingSystemAccounts.None), lake.Pseudonymizer, TimeProvider.System);
         return runner.Run(Guid.NewGuid(), permit, User, specification);
     }
 }

@@ -17,7 +17,7 @@ internal static class ExtractionHost
     /// <summary>
     /// The bus and the extraction consumers of the given roles, over the same code whichever the
     /// transport. The caller registers the workspace's <c>ControlPlaneStore</c> and <c>AuditLog</c>
-    /// (coordinator) and <c>ExtractionRunner</c> (both), and <c>AddLakeTelemetry</c> for the
+    /// (coordinator) and the extraction services (both: <c>Workspace.AddExtractionServices</c>), and <c>AddLakeTelemetry</c> for the
     /// metrics the consumers record; <paramref name="moreConsumers"/> puts other work (ingest) on the same bus.
     /// </summary>
     public static IHostApplicationBuilder AddLakeExtraction(this IHostApplicationBuilder builder, ExtractionRoles roles,

@@ -40,13 +40,13 @@ internal static class RequestRunner
         Workspace workspace, Guid original, string user, TimeSpan timeout, CancellationToken cancellationToken) =>
         RunAndWaitAsync(workspace, service => service.Replay(original, user), timeout, cancellationToken);
 
-    /// <summary>The services every extraction host shares: the workspace's control plane, audit log and runner.</summary>
+    /// <summary>The services every extraction host shares: the workspace's control plane, audit log and extraction services.</summary>
     public static void AddWorkspaceServices(IHostApplicationBuilder builder, Workspace workspace, ControlPlaneStore store)
     {
         builder.Services.AddSingleton(workspace.ControlPlane);
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(workspace.OpenAuditLog());
-        builder.Services.AddSingleton(workspace.CreateExtractionRunner());
+        workspace.AddExtractionServices(builder.Services);
     }
 
     private static async Task<(SubmitOutcome Outcome, RequestRecord Record)> RunAndWaitAsync(

@@ -6,6 +6,7 @@ using Lake.Coordinator.Preliminary;
 using Lake.Extract.Access;
 using Lake.Extract.Delivery;
 using Lake.Pseudonymization;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Lake.Cli;
 
@@ -73,5 +74,15 @@ public sealed class Workspace
         Microsoft.Extensions.Configuration.ConfigurationBinder.Get<Coordinator.Identity.IdentityOptions>(
             LakeConfiguration.Build().GetSection(Coordinator.Identity.IdentityOptions.SectionName)) ?? new Coordinator.Identity.IdentityOptions();
 
-    public ExtractionRunner CreateExtractionRunner() => new(Layout, Deliveries, CreatePseudonymizer(), TimeProvider.System);
+    /// <summary>
+    /// The extraction's pieces over this workspace: the planner, the dataset task and the assembler,
+    /// one assembler, so that the task writes where the assembler looks.
+    /// </summary>
+    public void AddExtractionServices(IServiceCollection services)
+    {
+        var assembler = new DeliveryAssembler(Deliveries, TimeProvider.System);
+        services.AddSingleton(new ExtractionPlanner(Layout));
+        services.AddSingleton(assembler);
+        services.AddSingleton(new DatasetTask(Layout, assembler, CreatePseudonymizer()));
+    }
 }

@@ -9,8 +9,8 @@ namespace Lake.Coordinator;
 /// <summary>
 /// The coordinator's part of distributed extraction: its options, the outcomes of requests, the
 /// outbox dispatcher and (for `lake serve`) the sweeper of stalled requests, and its consumers for
-/// the bus. The host registers the workspace's <c>ControlPlaneStore</c>, <c>AuditLog</c> and
-/// <c>ExtractionRunner</c>, and the metrics (<c>AddLakeTelemetry</c>).
+/// the bus. The host registers the workspace's <c>ControlPlaneStore</c>, <c>AuditLog</c>,
+/// <c>ExtractionPlanner</c> and <c>DeliveryAssembler</c>, and the metrics (<c>AddLakeTelemetry</c>).
 /// </summary>
 public static class CoordinatorMessagingExtensions
 {

@@ -7,7 +7,7 @@ namespace Lake.Extract;
 
 /// <summary>
 /// An extraction worker's part of a host: its options, and its consumer for the bus. The host
-/// registers the <c>ExtractionRunner</c> over its workspace, and picks the transport with
+/// registers the <c>DatasetTask</c> and <c>DeliveryAssembler</c> over its workspace, and picks the transport with
 /// Lake.Hosting's <c>AddLakeMessaging</c>, passing <see cref="AddLakeExtractWorkerConsumers"/>.
 /// </summary>
 public static class ExtractWorkerExtensions

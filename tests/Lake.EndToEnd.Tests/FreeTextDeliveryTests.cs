@@ -71,7 +71,7 @@ public sealed partial class FreeTextDeliveryTests
             RecordedAt = DateTimeOffset.UtcNow,
             AllowsFreeText = true,
         };
-        _manifest = new ExtractionRunner(layout, new DeliveryArea(_folder.Path, OperatingSystemAccounts.None), _pseudonymizer, TimeProvider.System).Run(Guid.NewGuid(), permit, "anna", specification);
+        _manifest = ExtractionRunner.Over(layout, new DeliveryArea(_folder.Path, OperatingSystemAccounts.None), _pseudonymizer, TimeProvider.System).Run(Guid.NewGuid(), permit, "anna", specification);
         _delivered = Delivered(Path.Combine(_folder.File("delivery"), Study, _manifest.RequestId.ToString(), "patient_record_text.parquet"));
     }
 

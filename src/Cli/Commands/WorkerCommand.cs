@@ -25,7 +25,7 @@ internal static class WorkerCommand
             var messaging = builder.Configuration.GetSection(MessagingOptions.SectionName).Get<MessagingOptions>() ?? new MessagingOptions();
             if (messaging.Transport != MessagingTransport.RabbitMq)
                 throw new ArgumentException("A worker takes its tasks from a broker: set Messaging__Transport=RabbitMq and Messaging__RabbitMqUri (with the in-memory bus, 'lake serve' does the work itself).");
-            builder.Services.AddSingleton(workspace.CreateExtractionRunner());
+            workspace.AddExtractionServices(builder.Services);
             builder.AddLakeTelemetry("lake-worker");
             builder.AddLakeHealthChecks(workspace.Layout.Root);
             builder.AddLakeExtraction(ExtractionRoles.Worker);

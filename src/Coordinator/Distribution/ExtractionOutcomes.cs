@@ -16,7 +16,7 @@ namespace Lake.Coordinator.Distribution;
 /// How an extraction ends on the coordinator: delivered (assembled, recorded, audited, announced)
 /// or failed with a reason. Each happens once per request, whichever message or sweep gets there first.
 /// </summary>
-public sealed class ExtractionOutcomes(ControlPlaneStore store, AuditLog audit, ExtractionRunner runner, LakeMetrics metrics, ILogger<ExtractionOutcomes> logger)
+public sealed class ExtractionOutcomes(ControlPlaneStore store, AuditLog audit, DeliveryAssembler assembler, LakeMetrics metrics, ILogger<ExtractionOutcomes> logger)
 {
     public async Task DeliverAsync(Guid requestId, IPublishEndpoint bus, CancellationToken cancellationToken)
     {
@@ -29,7 +29,7 @@ public sealed class ExtractionOutcomes(ControlPlaneStore store, AuditLog audit, 
         DeliveryManifest manifest;
         try
         {
-            manifest = runner.Assemble(requestId, permit, request.RequestedBy, specification, batches, files);
+            manifest = assembler.Assemble(requestId, permit, request.RequestedBy, specification, batches, files);
         }
         catch (DeliveryAccessException e)
         {
@@ -38,7 +38,7 @@ public sealed class ExtractionOutcomes(ControlPlaneStore store, AuditLog audit, 
             return;
         }
 
-        var folder = runner.DeliveryFolder(permit.StudyId, requestId);
+        var folder = assembler.DeliveryFolder(permit.StudyId, requestId);
         var warning = manifest.MembersWithoutAccount is { } missing
             ? $"no operating-system account configured for {string.Join(", ", missing)} ({OperatingSystemAccounts.Setting}); they cannot open the delivery"
             : null;
@@ -81,7 +81,7 @@ public sealed class ExtractionOutcomes(ControlPlaneStore store, AuditLog audit, 
         if (request?.State is not (RequestState.Delivered or RequestState.Failed) || request.PermitId is null)
             return;
         var permit = store.FindPermit(request.PermitId);
-        var partial = permit is null ? null : runner.PartialFolder(permit.StudyId, requestId);
+        var partial = permit is null ? null : assembler.PartialFolder(permit.StudyId, requestId);
         if (partial is not null && Directory.Exists(partial))
             Directory.Delete(partial, recursive: true);
     }

@@ -17,7 +17,7 @@ namespace Lake.Coordinator.Requests;
 /// checked again here: it may have expired or lost the member since the request was submitted.
 /// </summary>
 public sealed class StartExtractionConsumer(
-    ControlPlaneStore store, AuditLog audit, ExtractionRunner runner, ExtractionOutcomes outcomes, OutboxDispatcher outbox, LakeMetrics metrics,
+    ControlPlaneStore store, AuditLog audit, ExtractionPlanner planner, ExtractionOutcomes outcomes, OutboxDispatcher outbox, LakeMetrics metrics,
     IOptions<CoordinatorOptions> options, ILogger<StartExtractionConsumer> logger) : IConsumer<StartExtraction>
 {
     public async Task Consume(ConsumeContext<StartExtraction> context)
@@ -41,7 +41,7 @@ public sealed class StartExtractionConsumer(
         ExtractionPlan plan;
         try
         {
-            plan = runner.Plan(message.Specification, message.Batches);
+            plan = planner.Plan(message.Specification, message.Batches);
         }
         catch (InvalidDataException e)
         {

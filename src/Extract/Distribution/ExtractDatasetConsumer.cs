@@ -13,12 +13,12 @@ namespace Lake.Extract.Distribution;
 /// completion is confirmed by the broker; a worker killed before that leaves the task to another.
 /// An exception goes to the bus's bounded retries and then, as a fault, to the error queue.
 /// </summary>
-public sealed class ExtractDatasetConsumer(ExtractionRunner runner, LakeMetrics metrics, TimeProvider time, IOptions<WorkerOptions> options, ILogger<ExtractDatasetConsumer> logger) : IConsumer<ExtractDataset>
+public sealed class ExtractDatasetConsumer(DatasetTask datasetTask, DeliveryAssembler assembler, LakeMetrics metrics, TimeProvider time, IOptions<WorkerOptions> options, ILogger<ExtractDatasetConsumer> logger) : IConsumer<ExtractDataset>
 {
     public async Task Consume(ConsumeContext<ExtractDataset> context)
     {
         var task = context.Message;
-        if (Directory.Exists(runner.DeliveryFolder(task.StudyId, task.RequestId)))
+        if (Directory.Exists(assembler.DeliveryFolder(task.StudyId, task.RequestId)))
         {
             // A copy of a task whose request was assembled meanwhile: writing now would leave files beside a published delivery.
             DistributionLog.AlreadyDelivered(logger, task.Dataset, task.RequestId);
@@ -35,7 +35,7 @@ public sealed class ExtractDatasetConsumer(ExtractionRunner runner, LakeMetrics 
         IReadOnlyList<DeliveredFile> files;
         try
         {
-            files = runner.RunTask(task.RequestId, task.StudyId, task.Specification, task.Batches, task.Dataset);
+            files = datasetTask.Run(task.RequestId, task.StudyId, task.Specification, task.Batches, task.Dataset);
         }
         catch (Exception) when (!context.CancellationToken.IsCancellationRequested)
         {

@@ -28,7 +28,7 @@ internal sealed class DeliveredStudy
         DatabasePath = database;
         Deliveries = deliveries;
         Lifecycle = new PermitLifecycle(new ControlPlaneStore(new ControlPlaneDataSource(database), TimeProvider.System), new AuditLog(new ControlPlaneDataSource(database), TimeProvider.System), keyRing, deliveries);
-        Runner = new ExtractionRunner(layout, deliveries, new Pseudonymizer(keyRing), TimeProvider.System);
+        Runner = ExtractionRunner.Over(layout, deliveries, new Pseudonymizer(keyRing), TimeProvider.System);
         Layout = layout;
     }
 

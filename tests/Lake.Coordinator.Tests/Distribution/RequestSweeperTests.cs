@@ -1,11 +1,9 @@
-using Lake.Contracts.Lake;
 using Lake.Contracts.Permits;
 using Lake.Coordinator.Audit;
 using Lake.Coordinator.ControlPlane;
 using Lake.Coordinator.Distribution;
 using Lake.Extract.Access;
 using Lake.Extract.Delivery;
-using Lake.Pseudonymization;
 using Lake.Telemetry;
 using MassTransit;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -32,11 +30,11 @@ public sealed class RequestSweeperTests
         {
             Id = "P1", StudyId = "S1", Registers = ["diagnosis"], Expires = new DateOnly(2099, 1, 1), Members = ["anna"], RecordedAt = DateTimeOffset.UtcNow,
         });
-        var runner = new ExtractionRunner(new LakeLayout(_folder.File("lake")), new DeliveryArea(_folder.Path, OperatingSystemAccounts.None), new Pseudonymizer(KeyRing.OpenOrCreate(_folder.File("keys/keyring.json"))), TimeProvider.System);
+        var assembler = new DeliveryAssembler(new DeliveryArea(_folder.Path, OperatingSystemAccounts.None), TimeProvider.System);
         _bus = Bus.Factory.CreateUsingInMemory(_ => { });
         await _bus.StartAsync();
         var options = Options.Create(new CoordinatorOptions { MaxRedrives = 2 });
-        var outcomes = new ExtractionOutcomes(_store, _audit, runner, new LakeMetrics(new StandaloneMeterFactory()), NullLogger<ExtractionOutcomes>.Instance);
+        var outcomes = new ExtractionOutcomes(_store, _audit, assembler, new LakeMetrics(new StandaloneMeterFactory()), NullLogger<ExtractionOutcomes>.Instance);
         var outbox = new OutboxDispatcher(_store, _bus, options, NullLogger<OutboxDispatcher>.Instance);
         _sweeper = new RequestSweeper(_store, outcomes, outbox, _bus, options, NullLogger<RequestSweeper>.Instance);
     }

@@ -38,7 +38,7 @@ public sealed class PermitLifecycleTests
         _pseudonymizer = new Pseudonymizer(_keyRing);
         _lifecycle = new PermitLifecycle(_store, _audit, _keyRing, Deliveries);
         var layout = new LakeLayout(_folder.File("lake"));
-        _runner = new ExtractionRunner(layout, Deliveries, _pseudonymizer, TimeProvider.System);
+        _runner = ExtractionRunner.Over(layout, Deliveries, _pseudonymizer, TimeProvider.System);
 
         var feed = _folder.File("feed.csv");
         await File.WriteAllTextAsync(feed, $"hetu,code,at\n{Anna.Value},E11.9,2021-05-02T10:00:00\n");

@@ -56,7 +56,7 @@ public sealed class IdentityListPrivacyTests
 
         var (outcome, message) = await SubmitThroughBusAsync(store, audit, specification, "P1");
 
-        var manifest = new ExtractionRunner(_lake.Layout, new DeliveryArea(Path.Combine(_lake.ControlPlanePath, "..", ".."), OperatingSystemAccounts.None), _lake.Pseudonymizer, TimeProvider.System)
+        var manifest = ExtractionRunner.Over(_lake.Layout, new DeliveryArea(Path.Combine(_lake.ControlPlanePath, "..", ".."), OperatingSystemAccounts.None), _lake.Pseudonymizer, TimeProvider.System)
             .Run(outcome.RequestId, store.FindPermit("P1")!, "alice", message.Specification);
         Assert.That(manifest.CohortSize, Is.EqualTo(Listed.Length));
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
@@ -84,7 +84,7 @@ public sealed class IdentityListPrivacyTests
 
         // The codes come from the message's sealed lists, opened by the extraction itself.
         var delivery = Path.GetFullPath(Path.Combine(_lake.ControlPlanePath, "..", "..", "delivery"));
-        var manifest = new ExtractionRunner(_lake.Layout, new DeliveryArea(Path.GetDirectoryName(delivery)!, OperatingSystemAccounts.None), _lake.Pseudonymizer, TimeProvider.System)
+        var manifest = ExtractionRunner.Over(_lake.Layout, new DeliveryArea(Path.GetDirectoryName(delivery)!, OperatingSystemAccounts.None), _lake.Pseudonymizer, TimeProvider.System)
             .Run(outcome.RequestId, store.FindPermit("P2")!, "alice", message.Specification);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
 

@@ -5,7 +5,7 @@ using Lake.Extract.Delivery;
 
 namespace Lake.Extract.Tests.Delivery;
 
-/// <summary>The pieces distributed extraction runs on different workers: plan, one task per dataset, assembly.</summary>
+/// <summary>The pieces distributed extraction runs on different workers: plan (<see cref="ExtractionPlanner"/>), one task per dataset (<see cref="DatasetTask"/>), assembly (<see cref="DeliveryAssembler"/>).</summary>
 public sealed partial class ExtractionRunnerTests
 {
     private static readonly Permit TaskPermit = new()
@@ -28,7 +28,7 @@ public sealed partial class ExtractionRunnerTests
     [Test]
     public void Plan_RegisterWithoutData_GetsNoTask()
     {
-        var plan = Runner().Plan(TaskSpecification);
+        var plan = new ExtractionPlanner(_layout).Plan(TaskSpecification);
 
         Assert.That(plan.Datasets, Is.EqualTo(new[] { ExtractDataset.Cohort, "diagnosis" }), "the lake has no procedure rows");
         Assert.That(plan.Batches, Has.Count.EqualTo(2), "both diagnosis batches");
@@ -37,14 +37,14 @@ public sealed partial class ExtractionRunnerTests
     [Test]
     public void RunTask_SameTaskTwice_WritesItsFilesOnceAndDescribesThemAlike()
     {
-        var runner = Runner();
-        var plan = runner.Plan(TaskSpecification);
+        var (planner, task, assembler) = Pieces();
+        var plan = planner.Plan(TaskSpecification);
         var request = Guid.NewGuid();
 
-        var first = runner.RunTask(request, "S1", TaskSpecification, plan.Batches, "diagnosis");
-        var partial = runner.PartialFolder("S1", request);
+        var first = task.Run(request, "S1", TaskSpecification, plan.Batches, "diagnosis");
+        var partial = assembler.PartialFolder("S1", request);
         var written = first.ToDictionary(f => f.Name, f => File.GetLastWriteTimeUtc(Path.Combine(partial, f.Name)));
-        var again = runner.RunTask(request, "S1", TaskSpecification, plan.Batches, "diagnosis");
+        var again = task.Run(request, "S1", TaskSpecification, plan.Batches, "diagnosis");
 
         Assert.Multiple(() =>
         {
@@ -58,50 +58,54 @@ public sealed partial class ExtractionRunnerTests
     [Test]
     public void RunTask_DatasetNotInTheSpecification_RefusedBeforeAnyFileIsWritten()
     {
-        var runner = Runner();
+        var (planner, task, assembler) = Pieces();
         var request = Guid.NewGuid();
 
-        Assert.That(() => runner.RunTask(request, "S1", TaskSpecification, runner.Plan(TaskSpecification).Batches, "../../escape"),
+        Assert.That(() => task.Run(request, "S1", TaskSpecification, planner.Plan(TaskSpecification).Batches, "../../escape"),
             Throws.TypeOf<InvalidDataException>().With.Message.Contains("no dataset '../../escape'"));
-        Assert.That(Directory.Exists(runner.PartialFolder("S1", request)), Is.False);
+        Assert.That(Directory.Exists(assembler.PartialFolder("S1", request)), Is.False);
     }
 
     [Test]
     public void Assemble_TasksRunInAnyOrder_SameFilesAsOneRunAndNoBookkeepingLeft()
     {
-        var runner = Runner();
-        var whole = runner.Run(Guid.NewGuid(), TaskPermit, "anna.researcher", TaskSpecification);
-        var plan = runner.Plan(TaskSpecification);
+        var (planner, task, assembler) = Pieces();
+        var whole = new ExtractionRunner(planner, task, assembler).Run(Guid.NewGuid(), TaskPermit, "anna.researcher", TaskSpecification);
+        var plan = planner.Plan(TaskSpecification);
         var request = Guid.NewGuid();
 
-        var files = plan.Datasets.Reverse().Select(d => (d, runner.RunTask(request, "S1", TaskSpecification, plan.Batches, d))).ToList();
-        var pieces = runner.Assemble(request, TaskPermit, "anna.researcher", TaskSpecification, plan.Batches,
+        var files = plan.Datasets.Reverse().Select(d => (d, task.Run(request, "S1", TaskSpecification, plan.Batches, d))).ToList();
+        var pieces = assembler.Assemble(request, TaskPermit, "anna.researcher", TaskSpecification, plan.Batches,
             [.. plan.Datasets.SelectMany(d => files.Single(f => f.d == d).Item2)]);
 
-        var folder = runner.DeliveryFolder("S1", request);
+        var folder = assembler.DeliveryFolder("S1", request);
         Assert.Multiple(() =>
         {
             Assert.That(pieces.Files, Is.EqualTo(whole.Files));
             Assert.That(pieces.CohortSize, Is.EqualTo(whole.CohortSize));
             Assert.That(pieces.BatchesRead, Is.EqualTo(whole.BatchesRead));
             Assert.That(Directory.EnumerateFileSystemEntries(folder).Select(Path.GetFileName).Where(n => n!.StartsWith('.')), Is.Empty);
-            Assert.That(Directory.Exists(runner.PartialFolder("S1", request)), Is.False);
+            Assert.That(Directory.Exists(assembler.PartialFolder("S1", request)), Is.False);
         });
     }
 
     [Test]
     public void Assemble_AfterTheFolderWasRenamed_ReturnsTheWrittenManifest()
     {
-        var runner = Runner();
-        var plan = runner.Plan(TaskSpecification);
+        var (planner, task, assembler) = Pieces();
+        var plan = planner.Plan(TaskSpecification);
         var request = Guid.NewGuid();
-        var files = plan.Datasets.SelectMany(d => runner.RunTask(request, "S1", TaskSpecification, plan.Batches, d)).ToList();
-        var first = runner.Assemble(request, TaskPermit, "anna.researcher", TaskSpecification, plan.Batches, files);
+        var files = plan.Datasets.SelectMany(d => task.Run(request, "S1", TaskSpecification, plan.Batches, d)).ToList();
+        var first = assembler.Assemble(request, TaskPermit, "anna.researcher", TaskSpecification, plan.Batches, files);
 
-        var again = runner.Assemble(request, TaskPermit, "anna.researcher", TaskSpecification, plan.Batches, files);
+        var again = assembler.Assemble(request, TaskPermit, "anna.researcher", TaskSpecification, plan.Batches, files);
 
         Assert.That(again.CreatedAt, Is.EqualTo(first.CreatedAt), "an interrupted assembly redone keeps the delivery as it was published");
     }
 
-    private ExtractionRunner Runner() => new(_layout, new DeliveryArea(_folder.Path, OperatingSystemAccounts.None), _pseudonymizer, TimeProvider.System);
+    private (ExtractionPlanner Planner, DatasetTask Task, DeliveryAssembler Assembler) Pieces()
+    {
+        var assembler = new DeliveryAssembler(new DeliveryArea(_folder.Path, OperatingSystemAccounts.None), TimeProvider.System);
+        return (new ExtractionPlanner(_layout), new DatasetTask(_layout, assembler, _pseudonymizer), assembler);
+    }
 }

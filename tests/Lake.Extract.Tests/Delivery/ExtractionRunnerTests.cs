@@ -120,7 +120,7 @@ public sealed partial class ExtractionRunnerTests
 
     private DeliveryManifest Extract(DeliveryOptions? delivery = null, DatasetRequest? dataset = null, IReadOnlyCollection<string>? consented = null, bool permitAllowsAll = true)
     {
-        var runner = new ExtractionRunner(_layout, new DeliveryArea(_folder.Path, OperatingSystemAccounts.None), _pseudonymizer, TimeProvider.System);
+        var runner = ExtractionRunner.Over(_layout, new DeliveryArea(_folder.Path, OperatingSystemAccounts.None), _pseudonymizer, TimeProvider.System);
         var permit = new Permit
         {
             Id = "P1",

@@ -61,7 +61,7 @@ public sealed partial class PrometheusEndpointTests
                 builder.Services.AddSingleton<IQueueDepthProbe>(new FixedQueueDepths(new QueueDepth("ingest-feed", 3), new QueueDepth("start-extraction", 0)));
                 builder.Services.AddSingleton(store);
                 builder.Services.AddSingleton(_lake.Workspace.OpenAuditLog());
-                builder.Services.AddSingleton(_lake.Workspace.CreateExtractionRunner());
+                _lake.Workspace.AddExtractionServices(builder.Services);
                 builder.Services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(_spans));
             },
             bus => bus.AddConsumer<FeedOutcomeRecorder>(),

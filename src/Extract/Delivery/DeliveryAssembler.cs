@@ -1,0 +1,87 @@
+using System.Text.Json;
+using Lake.Contracts.Extraction;
+using Lake.Contracts.Lake;
+using Lake.Contracts.Permits;
+
+namespace Lake.Extract.Delivery;
+
+/// <summary>
+/// Completes a delivery from its tasks' files and publishes it, and knows where a delivery lives:
+/// its final folder, and the partial folder its tasks write into until it is assembled.
+/// </summary>
+public sealed class DeliveryAssembler(DeliveryArea deliveries, TimeProvider time)
+{
+    private const string PartialSuffix = ".partial";
+    private const string ManifestName = "manifest.json";
+
+    /// <summary>
+    /// Completes a delivery from its tasks' files: manifest, access list and README, the tasks'
+    /// bookkeeping removed, the operating system's access list written (see <see cref="DeliveryArea"/>),
+    /// and the folder renamed into place. A delivery renamed into place already (an assembly
+    /// interrupted after the rename) keeps its manifest and gets its access list again.
+    /// </summary>
+    /// <exception cref="Access.DeliveryAccessException">The access list cannot be written; nothing is published.</exception>
+    public DeliveryManifest Assemble(Guid requestId, Permit permit, string requestedBy, StudySpecification specification, IReadOnlyList<string> batches, IReadOnlyList<DeliveredFile> files)
+    {
+        DeliveryPermitCheck.ThrowIfDisallows(permit, specification);
+        var final = DeliveryFolder(permit.StudyId, requestId);
+        var partial = final + PartialSuffix;
+        if (!Directory.Exists(partial) && File.Exists(Path.Combine(final, ManifestName)))
+        {
+            deliveries.Grant(final, permit.Members);
+            return JsonSerializer.Deserialize<DeliveryManifest>(File.ReadAllText(Path.Combine(final, ManifestName)), LakeJson.Options)!;
+        }
+
+        var cohort = files.First(f => f.Register == ExtractDataset.Cohort);
+        var manifest = new DeliveryManifest
+        {
+            RequestId = requestId,
+            PermitId = permit.Id,
+            StudyId = permit.StudyId,
+            RequestedBy = requestedBy,
+            AccessList = permit.Members,
+            Specification = specification,
+            CreatedAt = time.GetUtcNow(),
+            CohortSize = checked((int)cohort.Rows),
+            Files = files,
+            BatchesRead = batches,
+            LakeVersion = typeof(DeliveryAssembler).Assembly.GetName().Version?.ToString() ?? "unknown",
+            Redactions = RedactionsOf(files),
+            IdentityCodesReleased = cohort.IdentityCodesReleased,
+            MembersWithoutAccount = deliveries.WithoutAccount(permit.Members) is { Count: > 0 } missing ? missing : null,
+        };
+        OwnerOnly.WriteAllText(Path.Combine(partial, ManifestName), JsonSerializer.Serialize(manifest, LakeJson.Options));
+        DeliveryAccess.Write(partial, permit, manifest.CreatedAt, manifest.MembersWithoutAccount);
+        DeliveryReadme.Write(partial, manifest);
+        // Names starting with a dot are the tasks' bookkeeping (see DatasetTask), not part of the delivery.
+        foreach (var bookkeeping in Directory.EnumerateFileSystemEntries(partial, ".*"))
+        {
+            if (Directory.Exists(bookkeeping))
+                Directory.Delete(bookkeeping, recursive: true);
+            else
+                File.Delete(bookkeeping);
+        }
+
+        // Complete before its access list is written, and written before it appears under its
+        // final name: no moment when a member finds it half there or it is open to anyone else.
+        deliveries.Grant(partial, permit.Members);
+        if (Directory.Exists(final))
+            Directory.Delete(final, recursive: true);
+        Directory.Move(partial, final);
+        return manifest;
+    }
+
+    public string DeliveryFolder(string studyId, Guid requestId) => Path.Combine(deliveries.StudyFolder(studyId), requestId.ToString());
+
+    /// <summary>Where a delivery's files gather until it is assembled; researchers never see it.</summary>
+    public string PartialFolder(string studyId, Guid requestId) => DeliveryFolder(studyId, requestId) + PartialSuffix;
+
+    /// <summary>Identifiers taken out of the delivered free text, summed over the registers' Parquet files (a CSV beside one holds the same rows).</summary>
+    private static IReadOnlyDictionary<string, long>? RedactionsOf(IReadOnlyList<DeliveredFile> files)
+    {
+        var scrubbed = files.Where(f => f.Redactions is not null && f.Name.EndsWith(".parquet", StringComparison.Ordinal)).ToList();
+        return scrubbed.Count == 0
+            ? null
+            : scrubbed.SelectMany(f => f.Redactions!).GroupBy(p => p.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(p => p.Value), StringComparer.Ordinal);
+    }
+}
