@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using Lake.Testing;
 
 namespace Lake.Hosting.Tests;
 
@@ -39,25 +40,12 @@ internal sealed class LakeProcess : IDisposable
     }
 
     public static LakeProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args) =>
-        Start("dotnet", Path.Combine(AppContext.BaseDirectory, "lake.dll"), workingDirectory, environment, args);
+        Start("dotnet", LakeCommand.BuiltDll, workingDirectory, environment, args);
 
     /// <summary>A `lake` build of <paramref name="lakeDll"/> run by the <paramref name="dotnet"/> host given, e.g. a published one on a chosen runtime.</summary>
     public static LakeProcess Start(string dotnet, string lakeDll, string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        var start = new ProcessStartInfo(dotnet)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            // No appsettings.json of anyone else's: configuration comes from the environment.
-            WorkingDirectory = workingDirectory,
-        };
-        start.ArgumentList.Add(lakeDll);
-        foreach (var arg in args)
-            start.ArgumentList.Add(arg);
-        foreach (var (key, value) in environment)
-            start.Environment[key] = value;
-        var process = new Process { StartInfo = start };
+        var process = new Process { StartInfo = LakeCommand.StartInfo(workingDirectory, environment, args, dotnet, lakeDll) };
         var lake = new LakeProcess(process);
         process.OutputDataReceived += (_, e) => lake.Add(e.Data);
         process.ErrorDataReceived += (_, e) => lake.Add(e.Data);

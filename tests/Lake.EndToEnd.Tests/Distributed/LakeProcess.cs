@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Lake.Testing;
 
 namespace Lake.EndToEnd.Tests.Distributed;
 
@@ -33,21 +34,7 @@ internal sealed class LakeProcess : IAsyncDisposable
 
     public static LakeProcess Start(string name, string workingDirectory, IReadOnlyDictionary<string, string> environment, IEnumerable<string> args)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            // No appsettings.json of anyone else's: configuration comes from the environment below.
-            WorkingDirectory = workingDirectory,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "lake.dll"));
-        foreach (var arg in args)
-            start.ArgumentList.Add(arg);
-        foreach (var (key, value) in environment)
-            start.Environment[key] = value;
-
-        var process = new Process { StartInfo = start };
+        var process = new Process { StartInfo = LakeCommand.StartInfo(workingDirectory, environment, args) };
         var lake = new LakeProcess(name, process);
         process.OutputDataReceived += (_, e) => lake.Add(e.Data);
         process.ErrorDataReceived += (_, e) => lake.Add(e.Data);

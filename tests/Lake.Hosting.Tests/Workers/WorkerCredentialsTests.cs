@@ -48,20 +48,7 @@ public sealed class WorkerCredentialsTests : RabbitMqFixture
     private static async Task<(int ExitCode, string Output, string Errors)> RunLakeAsync(string workingDirectory, Dictionary<string, string> environment,
         CancellationToken cancellationToken, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = workingDirectory,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "lake.dll"));
-        foreach (var arg in args)
-            start.ArgumentList.Add(arg);
-        foreach (var (key, value) in environment)
-            start.Environment[key] = value;
-
-        using var process = Process.Start(start)!;
+        using var process = Process.Start(LakeCommand.StartInfo(workingDirectory, environment, args))!;
         var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var errors = process.StandardError.ReadToEndAsync(cancellationToken);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
