@@ -24,7 +24,7 @@ internal static class ExtractionBenchmark
         var log = Console.Out;
         var lake = await BenchLake.GetOrBuildAsync(arguments.LakeFolder, arguments.RepositoryRoot, arguments.LaboratoryFeed, arguments.DiagnosisRows, log);
         var rows = RowsPerRegister(lake);
-        log.WriteLine($"Lake holds {rows[LaboratoryRegister.Name]:N0} laboratory and {rows[DiagnosisRegister.Name]:N0} diagnosis rows.");
+        log.WriteLine($"Lake holds {rows[RegisterNames.Laboratory]:N0} laboratory and {rows[RegisterNames.Diagnosis]:N0} diagnosis rows.");
 
         var specification = LakeStudy.Specification(CohortFrom, CohortTo);
         var lakeStudy = new LakeStudy(lake);
@@ -40,7 +40,7 @@ internal static class ExtractionBenchmark
             var (plainAnswer, plainSeconds) = Timed(() => plain.Preliminary(from, to));
             lakePreliminary.Add(lakeSeconds);
             plainPreliminary.Add(plainSeconds);
-            var laboratory = lakeReport.Availability.Single(a => a.Register == LaboratoryRegister.Name).Total.Value;
+            var laboratory = lakeReport.Availability.Single(a => a.Register == RegisterNames.Laboratory).Total.Value;
             Require(lakeReport.CohortSize.Value == plainAnswer.Cohort, $"cohort size: Lake {lakeReport.CohortSize}, plain {plainAnswer.Cohort}");
             Require(laboratory == plainAnswer.LaboratoryRows, $"laboratory rows of the cohort: Lake {laboratory}, plain {plainAnswer.LaboratoryRows}");
             if (run == 0)
@@ -57,8 +57,8 @@ internal static class ExtractionBenchmark
             lakeExtraction.Add(lakeSeconds);
             plainExtraction.Add(plainSeconds);
             long Delivered(string register) => manifest.Files.Single(f => f.Register == register && f.Name.EndsWith(".parquet", StringComparison.Ordinal)).Rows;
-            Require(Delivered(LaboratoryRegister.Name) == plainRows.Laboratory, $"laboratory rows delivered: Lake {Delivered(LaboratoryRegister.Name)}, plain {plainRows.Laboratory}");
-            Require(Delivered(DiagnosisRegister.Name) == plainRows.Diagnosis, $"diagnosis rows delivered: Lake {Delivered(DiagnosisRegister.Name)}, plain {plainRows.Diagnosis}");
+            Require(Delivered(RegisterNames.Laboratory) == plainRows.Laboratory, $"laboratory rows delivered: Lake {Delivered(RegisterNames.Laboratory)}, plain {plainRows.Laboratory}");
+            Require(Delivered(RegisterNames.Diagnosis) == plainRows.Diagnosis, $"diagnosis rows delivered: Lake {Delivered(RegisterNames.Diagnosis)}, plain {plainRows.Diagnosis}");
             if (run == 0)
                 log.WriteLine($"Extraction: {plainRows.Laboratory:N0} laboratory and {plainRows.Diagnosis:N0} diagnosis rows for {manifest.CohortSize:N0} patients; both sides agree.");
             Directory.Delete(Path.Combine(lake.DeliveryRoot), recursive: true);
@@ -69,8 +69,8 @@ internal static class ExtractionBenchmark
         {
             MeasuredAt = DateTimeOffset.UtcNow,
             Commit = Environment.GetEnvironmentVariable("LAKE_BENCH_COMMIT"),
-            LaboratoryRows = rows[LaboratoryRegister.Name],
-            DiagnosisRows = rows[DiagnosisRegister.Name],
+            LaboratoryRows = rows[RegisterNames.Laboratory],
+            DiagnosisRows = rows[RegisterNames.Diagnosis],
             Preliminary = new TimedPair(lakePreliminary, plainPreliminary),
             Extraction = new TimedPair(lakeExtraction, plainExtraction),
         };

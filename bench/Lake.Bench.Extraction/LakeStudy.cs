@@ -28,14 +28,14 @@ internal sealed class LakeStudy(BenchLake lake)
         Cohort = new CohortCriteria { Icd10 = [ApottiFeedWriter.CohortCode], From = from, To = to },
         Datasets =
         [
-            new DatasetRequest { Register = LaboratoryRegister.Name, From = new DateOnly(2000, 1, 1), To = new DateOnly(2025, 12, 31) },
-            new DatasetRequest { Register = DiagnosisRegister.Name, From = new DateOnly(2000, 1, 1), To = new DateOnly(2025, 12, 31) },
+            new DatasetRequest { Register = RegisterNames.Laboratory, From = new DateOnly(2000, 1, 1), To = new DateOnly(2025, 12, 31) },
+            new DatasetRequest { Register = RegisterNames.Diagnosis, From = new DateOnly(2000, 1, 1), To = new DateOnly(2025, 12, 31) },
         ],
     };
 
     public PreliminaryReport Preliminary(StudySpecification specification)
     {
-        using var session = LakeQuerySession.Open(LakeSnapshot.Take(lake.Layout));
+        using var session = LakeQuerySession.Open(LakeSnapshot.Take(lake.Layout, RegisterCatalog.Shipped));
         var study = new PreliminaryStudy(session, lake.Pseudonymizer, new DisclosureControl(), new AuditLog(new ControlPlaneDataSource(lake.ControlPlanePath), TimeProvider.System), new DifferencingLedger(new ControlPlaneDataSource(lake.ControlPlanePath), TimeProvider.System));
         return study.Run(specification, User);
     }
@@ -46,12 +46,12 @@ internal sealed class LakeStudy(BenchLake lake)
         {
             Id = "BENCH-1",
             StudyId = "bench-study",
-            Registers = [LaboratoryRegister.Name, DiagnosisRegister.Name, PatientBackgroundRegister.Name],
+            Registers = [RegisterNames.Laboratory, RegisterNames.Diagnosis, RegisterNames.PatientBackground],
             Expires = new DateOnly(2100, 1, 1),
             Members = [User],
             RecordedAt = DateTimeOffset.UtcNow,
         };
-        var runner = ExtractionRunner.Over(lake.Layout, new DeliveryArea(lake.Folder, OperatingSystemAccounts.None), lake.Pseudonymizer, TimeProvider.System);
+        var runner = ExtractionRunner.Over(lake.Layout, RegisterCatalog.Shipped, new DeliveryArea(lake.Folder, OperatingSystemAccounts.None), lake.Pseudonymizer, TimeProvider.System);
         return runner.Run(Guid.NewGuid(), permit, User, specification);
     }
 }

@@ -43,8 +43,8 @@ internal sealed class PlainStudy(string plainFolder)
         Directory.CreateDirectory(outputFolder);
         using var connection = Open();
         Execute(connection, Cohort(), from, toExclusive);
-        var laboratory = Copy(connection, LaboratoryRegister.Definition, outputFolder);
-        var diagnosis = Copy(connection, DiagnosisRegister.Definition, outputFolder);
+        var laboratory = Copy(connection, RegisterCatalog.Shipped.Get(RegisterNames.Laboratory), outputFolder);
+        var diagnosis = Copy(connection, RegisterCatalog.Shipped.Get(RegisterNames.Diagnosis), outputFolder);
         return (laboratory, diagnosis);
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Lake.Contracts.Extraction;
+using Lake.Contracts.Registers;
 using Lake.Coordinator.Audit;
 using Lake.Coordinator.ControlPlane;
 using Lake.Coordinator.Distribution;
@@ -76,7 +77,7 @@ internal static class RequestRunner
             await listener.Ready;
             try
             {
-                var service = new RequestService(store, host.Services.GetRequiredService<AuditLog>(), host.Services.GetRequiredService<OutboxDispatcher>());
+                var service = new RequestService(store, host.Services.GetRequiredService<AuditLog>(), host.Services.GetRequiredService<OutboxDispatcher>(), host.Services.GetRequiredService<RegisterCatalog>());
                 var finished = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                 SubmitOutcome outcome;
                 using (LakeActivitySource.StartRequestSubmit())

@@ -1,4 +1,5 @@
 using Lake.Contracts.Lake;
+using Lake.Contracts.Registers;
 using Lake.Coordinator.Audit;
 using Lake.Coordinator.ControlPlane;
 using Lake.Coordinator.Permits;
@@ -20,6 +21,7 @@ public sealed class Workspace
 {
     private readonly Lazy<KeyRing> _keyRing;
     private readonly Lazy<ControlPlaneDataSource> _controlPlane;
+    private readonly Lazy<RegisterCatalog> _registers;
 
     /// <param name="accounts">The <c>Accounts</c> settings; without them, those of the configuration (<see cref="LakeConfiguration"/>).</param>
     /// <exception cref="ArgumentException">The accounts map is not valid (<see cref="OperatingSystemAccounts"/>).</exception>
@@ -29,6 +31,7 @@ public sealed class Workspace
         Layout = new LakeLayout(Path.Combine(DataFolder, "lake"));
         _keyRing = new Lazy<KeyRing>(() => KeyRing.OpenOrCreate(KeyRingLocation.Resolve(keyRingPath)));
         _controlPlane = new Lazy<ControlPlaneDataSource>(() => new ControlPlaneDataSource(ControlPlanePath));
+        _registers = new Lazy<RegisterCatalog>(() => RegisterCatalog.Load(new[] { RegistersFolder }.Where(Directory.Exists).Concat(RegisterFolders)));
         accounts ??= LakeConfiguration.Accounts();
         Accounts = OperatingSystemAccounts.From(accounts);
         Deliveries = new DeliveryArea(DataFolder, Accounts, accounts.Setfacl);
@@ -51,6 +54,16 @@ public sealed class Workspace
     public DeliveryArea Deliveries { get; }
 
     public string FeedsFolder => Path.Combine(DataFolder, "feeds");
+
+    /// <summary>The lake's own register files: registers added, or shipped ones evolved, by this lake's data engineers.</summary>
+    public string RegistersFolder => Path.Combine(DataFolder, "registers");
+
+    /// <summary>Further folders of register files (<c>--registers</c>), read after <see cref="RegistersFolder"/>.</summary>
+    public IReadOnlyList<string> RegisterFolders { get; init; } = [];
+
+    /// <summary>The shipped registers and those of the register folders, read once per command.</summary>
+    /// <exception cref="RegisterFileException">A register file has problems or goes back behind a shipped version.</exception>
+    public RegisterCatalog Registers => _registers.Value;
 
     public KeyRing KeyRing => _keyRing.Value;
 
@@ -80,9 +93,10 @@ public sealed class Workspace
     /// </summary>
     public void AddExtractionServices(IServiceCollection services)
     {
-        var assembler = new DeliveryAssembler(Deliveries, TimeProvider.System);
-        services.AddSingleton(new ExtractionPlanner(Layout));
+        var assembler = new DeliveryAssembler(Deliveries, Layout, Registers, TimeProvider.System);
+        services.AddSingleton(Registers);
+        services.AddSingleton(new ExtractionPlanner(Layout, Registers));
         services.AddSingleton(assembler);
-        services.AddSingleton(new DatasetTask(Layout, assembler, CreatePseudonymizer()));
+        services.AddSingleton(new DatasetTask(Layout, Registers, assembler, CreatePseudonymizer()));
     }
 }

@@ -28,6 +28,9 @@ public sealed class FeedIngestor(LakeLayout layout, Pseudonymizer pseudonymizer,
     /// <summary>"Today" for the check that no event lies in the future.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
+    /// <summary>The lake's registers: the shipped ones and those of its register folders.</summary>
+    public RegisterCatalog Registers { get; init; } = RegisterCatalog.Shipped;
+
     /// <summary>A crosswalk file to use instead of the one the descriptor names beside the feed.</summary>
     public string? CrosswalkPath { get; init; }
 
@@ -36,7 +39,10 @@ public sealed class FeedIngestor(LakeLayout layout, Pseudonymizer pseudonymizer,
         if (!File.Exists(feedPath))
             throw new FeedException($"Feed '{feedPath}' does not exist.");
 
-        var register = RegisterCatalog.Get(descriptor.Register);
+        if (!Registers.TryGet(descriptor.Register, out var register))
+            throw new FeedException($"{descriptor.Origin ?? "The descriptor"} names register '{descriptor.Register}', which is not a register of the lake; 'lake registers' lists them.");
+        // Before any row: a register file edited in a way the lake's earlier batches forbid stops here.
+        WithRegisterVersions(versions => versions.Check(register));
         var commits = new CommitLog(layout);
         var sourceSlug = LakeLayout.SourceSlug(descriptor.System);
         using var stopHashing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -108,6 +114,7 @@ public sealed class FeedIngestor(LakeLayout layout, Pseudonymizer pseudonymizer,
                 Register = register.Name,
                 FeedName = Path.GetFileName(feedPath),
                 FeedSha256 = feedSha256,
+                RegisterVersion = register.Version,
                 KeyId = keyId,
                 Files = files,
                 RowsRead = rows.RowsRead,
@@ -117,6 +124,7 @@ public sealed class FeedIngestor(LakeLayout layout, Pseudonymizer pseudonymizer,
                 WarningsByCheck = rows.WarningsByCheck,
                 CommittedAt = Time.GetUtcNow(),
             };
+            WithRegisterVersions(versions => versions.Record(register));
             commits.Commit(commit);
             return new IngestResult(commit, AlreadyIngested: false, QuarantinePath: commit.RowsQuarantined > 0 ? layout.QuarantinePath(batchId) : null);
         }
@@ -148,7 +156,7 @@ public sealed class FeedIngestor(LakeLayout layout, Pseudonymizer pseudonymizer,
     {
         try
         {
-            return new FeedRowPipeline(descriptor, feedPath, pseudonymizer, keyRing.CurrentKeyId, CrosswalkPath, Time);
+            return new FeedRowPipeline(descriptor, Registers.Get(descriptor.Register), feedPath, pseudonymizer, keyRing.CurrentKeyId, CrosswalkPath, Time);
         }
         catch
         {
@@ -198,6 +206,7 @@ public sealed class FeedIngestor(LakeLayout layout, Pseudonymizer pseudonymizer,
 
     private PartitionWriter PartitionFor(int? year, Dictionary<int, PartitionWriter> partitions, RegisterDefinition register, string sourceSlug, Task<BatchStart> batch, BackgroundWrites writes, RowGroupBuffers buffers)
     {
+        year = register.PartitionByYear ? year : null;
         var key = year ?? NoYear;
         if (!partitions.TryGetValue(key, out var partition))
         {
@@ -208,6 +217,18 @@ public sealed class FeedIngestor(LakeLayout layout, Pseudonymizer pseudonymizer,
         }
 
         return partition;
+    }
+
+    private void WithRegisterVersions(Action<RegisterVersions> use)
+    {
+        try
+        {
+            use(new RegisterVersions(layout));
+        }
+        catch (RegisterFileException e)
+        {
+            throw new FeedException(e.Message);
+        }
     }
 
     private static string PartFileName(string batchId) => $"part-{batchId}.parquet";

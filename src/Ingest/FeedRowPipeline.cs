@@ -21,12 +21,12 @@ internal sealed class FeedRowPipeline : IDisposable
     private readonly IdentityCache _identities;
     private readonly Dictionary<string, long> _warnings = new(StringComparer.Ordinal);
 
-    public FeedRowPipeline(SourceDescriptor descriptor, string feedPath, Pseudonymizer pseudonymizer, int keyId, string? crosswalkPath, TimeProvider time)
+    public FeedRowPipeline(SourceDescriptor descriptor, RegisterDefinition register, string feedPath, Pseudonymizer pseudonymizer, int keyId, string? crosswalkPath, TimeProvider time)
     {
         if (!File.Exists(feedPath))
             throw new FeedException($"Feed '{feedPath}' does not exist.");
 
-        Register = RegisterCatalog.Get(descriptor.Register);
+        Register = register;
         _crosswalk = descriptor.Crosswalk is null ? null : Crosswalk.Load(descriptor.Crosswalk, feedPath, crosswalkPath);
         _reader = FeedReaders.Open(descriptor.Format, feedPath);
         try

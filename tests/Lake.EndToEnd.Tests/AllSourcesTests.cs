@@ -107,7 +107,7 @@ public sealed partial class AllSourcesTests
     [Test]
     public void Ingest_SexualAssaultTexts_AreExcludedAndCounted()
     {
-        var texts = _ingests.Where(i => i.Feed.Register == PatientRecordTextRegister.Name).ToList();
+        var texts = _ingests.Where(i => i.Feed.Register == RegisterNames.PatientRecordText).ToList();
 
         Assert.That(texts.Select(t => t.Feed.SourceSystem), Is.EquivalentTo(new[] { "Uranus", "Apotti" }));
         foreach (var (_, feed, result) in texts)
@@ -117,7 +117,7 @@ public sealed partial class AllSourcesTests
             Assert.That(result.Commit.ExcludedByReason, Is.EquivalentTo(new Dictionary<string, long> { [ExclusionReasons.SexualAssault] = planted }), feed.FileName);
         }
 
-        Assert.That(TextValues(PatientRecordTextRegister.Name).Where(v => v.Value.Contains("seksuaalisen väkivallan", StringComparison.Ordinal)), Is.Empty);
+        Assert.That(TextValues(RegisterNames.PatientRecordText).Where(v => v.Value.Contains("seksuaalisen väkivallan", StringComparison.Ordinal)), Is.Empty);
     }
 
     [Test]
@@ -125,22 +125,22 @@ public sealed partial class AllSourcesTests
     {
         var written = _ingests.GroupBy(i => i.Result.Commit.Register).ToDictionary(g => g.Key, g => g.Sum(i => i.Result.Commit.RowsWritten));
 
-        Assert.That(RegisterCatalog.PatientRegisters.Select(r => r.Name).Where(r => written.GetValueOrDefault(r) == 0), Is.Empty, "patient registers without rows");
-        Assert.That(QualityRegistries.All.Select(r => r.Name).Where(r => written.GetValueOrDefault(r) == 0), Is.Empty, "quality registries without rows");
+        Assert.That(RegisterCatalog.Shipped.PatientRegisters.Select(r => r.Name).Where(r => written.GetValueOrDefault(r) == 0), Is.Empty, "patient registers without rows");
+        Assert.That(RegisterCatalog.Shipped.QualityRegistries.Select(r => r.Name).Where(r => written.GetValueOrDefault(r) == 0), Is.Empty, "quality registries without rows");
     }
 
     [Test]
     public void Lake_DecodedTextValues_HoldNoIdentityCodeEvenWhereCliniciansWroteOneInText()
     {
-        var withCodes = RegisterCatalog.All.Select(r => r.Name).Where(r => Directory.Exists(_layout.RegisterFolder(r)))
+        var withCodes = RegisterCatalog.Shipped.All.Select(r => r.Name).Where(r => Directory.Exists(_layout.RegisterFolder(r)))
             .SelectMany(r => TextValues(r).Where(v => HetuShape().IsMatch(v.Value)).Select(v => (Register: r, v.Column)))
             .ToList();
 
         // Codes written into record texts are masked at ingest and counted as a warning of the batch.
         Assert.That(withCodes, Is.Empty);
-        var planted = _ingests.Where(i => i.Feed.Register == PatientRecordTextRegister.Name)
+        var planted = _ingests.Where(i => i.Feed.Register == RegisterNames.PatientRecordText)
             .Sum(i => i.Feed.Rows.Count(r => r.ReachesLake && r.Identifiers.HasFlag(TextIdentifiers.IdentityCode)));
-        var masked = _ingests.Where(i => i.Feed.Register == PatientRecordTextRegister.Name)
+        var masked = _ingests.Where(i => i.Feed.Register == RegisterNames.PatientRecordText)
             .Sum(i => i.Result.Commit.WarningsByCheck.GetValueOrDefault(WarningChecks.IdentityCodeInText));
         Assert.That(planted, Is.GreaterThan(0));
         Assert.That(masked, Is.GreaterThanOrEqualTo(planted), "every planted code was masked (a text may hold more than one)");

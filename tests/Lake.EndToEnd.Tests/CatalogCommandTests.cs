@@ -94,10 +94,10 @@ public sealed class CatalogCommandTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(registers, Has.Count.EqualTo(RegisterCatalog.All.Count));
+            Assert.That(registers, Has.Count.EqualTo(RegisterCatalog.Shipped.All.Count));
             Assert.That(visit.GetProperty("inLake").GetBoolean(), Is.False);
             Assert.That(visit.GetProperty("catalogExpects").EnumerateArray().Select(s => $"{s.GetProperty("system").GetString()} {s.GetProperty("from").GetInt32()}"),
-                Is.EqualTo(VisitRegister.Definition.Sources.Select(s => $"{s.System} {s.FromYear}")));
+                Is.EqualTo(RegisterCatalog.Shipped.Get(RegisterNames.Visit).Sources.Select(s => $"{s.System} {s.FromYear}")));
             Assert.That(Register("qr_asthma").GetProperty("inLake").GetBoolean(), Is.False);
         });
     }

@@ -1,3 +1,4 @@
+using Lake.Contracts.Registers;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using DuckDB.NET.Data;
@@ -71,7 +72,7 @@ public sealed partial class FreeTextDeliveryTests
             RecordedAt = DateTimeOffset.UtcNow,
             AllowsFreeText = true,
         };
-        _manifest = ExtractionRunner.Over(layout, new DeliveryArea(_folder.Path, OperatingSystemAccounts.None), _pseudonymizer, TimeProvider.System).Run(Guid.NewGuid(), permit, "anna", specification);
+        _manifest = ExtractionRunner.Over(layout, RegisterCatalog.Shipped, new DeliveryArea(_folder.Path, OperatingSystemAccounts.None), _pseudonymizer, TimeProvider.System).Run(Guid.NewGuid(), permit, "anna", specification);
         _delivered = Delivered(Path.Combine(_folder.File("delivery"), Study, _manifest.RequestId.ToString(), "patient_record_text.parquet"));
     }
 

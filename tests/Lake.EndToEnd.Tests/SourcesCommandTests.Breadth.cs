@@ -88,6 +88,6 @@ public sealed partial class SourcesCommandTests
     /// <summary>The repository's descriptors by system and register, read once: reading the folder per feed would dominate the test.</summary>
     private static Dictionary<(string System, string Register), SourceDescriptor> ShippedDescriptors { get; } =
         Directory.EnumerateFiles(RepositoryPaths.Sources, "*.yaml", SearchOption.AllDirectories)
-            .Select(SourceDescriptorLoader.Load)
+            .Select(path => SourceDescriptorLoader.Load(path))
             .ToDictionary(d => (d.System, d.Register));
 }

@@ -34,7 +34,7 @@ public sealed partial class FeedGeneratorTests
         {
             foreach (var feed in _truth.Feeds)
             {
-                var coverage = RegisterCatalog.Get(feed.Register).Sources.Where(s => s.System == feed.SourceSystem).ToList();
+                var coverage = RegisterCatalog.Shipped.Get(feed.Register).Sources.Where(s => s.System == feed.SourceSystem).ToList();
                 var years = feed.Rows.Where(r => r.Defect is null && r.EventTime is not null).Select(r => r.EventTime!.Value.Year).Distinct();
                 Assert.That(years.Where(y => !coverage.Exists(c => c.Covers(y))), Is.Empty, feed.FileName);
             }
@@ -130,7 +130,7 @@ public sealed partial class FeedGeneratorTests
     [Test]
     public void Write_QualityRegistries_EnrolByDiagnosisAndCatalogSize()
     {
-        var members = _truth.Feeds.Where(f => f.SourceSystem == QualityRegistries.SourceSystem)
+        var members = _truth.Feeds.Where(f => f.SourceSystem == RegisterNames.QualityRegistrySource)
             .ToDictionary(f => f.Register, f => f.GoodRows().Select(r => r.Hetu).ToHashSet());
         var diabetics = Diabetics();
 

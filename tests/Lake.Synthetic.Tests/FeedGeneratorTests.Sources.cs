@@ -14,14 +14,14 @@ public sealed partial class FeedGeneratorTests
     {
         var rows = _truth.Feeds.GroupBy(f => f.Register).ToDictionary(g => g.Key, g => g.Sum(f => f.Rows.Count(r => r.ReachesLake)));
 
-        Assert.That(RegisterCatalog.All.Select(r => r.Name).Where(r => rows.GetValueOrDefault(r) == 0), Is.Empty);
+        Assert.That(RegisterCatalog.Shipped.All.Select(r => r.Name).Where(r => rows.GetValueOrDefault(r) == 0), Is.Empty);
     }
 
     [Test]
     public void Write_EverySourceSystemOfTheCatalog_HasAFeed()
     {
         var written = _truth.Feeds.Select(f => (f.SourceSystem, f.Register)).ToHashSet();
-        var catalog = RegisterCatalog.All.SelectMany(r => r.Sources.Select(s => (s.System, r.Name))).ToHashSet();
+        var catalog = RegisterCatalog.Shipped.All.SelectMany(r => r.Sources.Select(s => (s.System, r.Name))).ToHashSet();
 
         // Apotti's diagnoses and the rest: every system a register names feeds that register.
         Assert.That(catalog.Where(c => !written.Contains(c)), Is.Empty);
@@ -149,9 +149,9 @@ public sealed partial class FeedGeneratorTests
     [Test]
     public void Write_QualityRegistries_OneFeedPerRegistryInTheirFolder()
     {
-        var feeds = _truth.Feeds.Where(f => f.SourceSystem == QualityRegistries.SourceSystem).ToList();
+        var feeds = _truth.Feeds.Where(f => f.SourceSystem == RegisterNames.QualityRegistrySource).ToList();
 
-        Assert.That(feeds.Select(f => f.Register), Is.EquivalentTo(QualityRegistries.All.Select(r => r.Name)));
+        Assert.That(feeds.Select(f => f.Register), Is.EquivalentTo(RegisterCatalog.Shipped.QualityRegistries.Select(r => r.Name)));
         Assert.That(feeds.Select(f => f.FileName), Is.All.Match(@"^quality_registries/qr_[a-z0-9_]+\.csv$"));
     }
 

@@ -12,7 +12,7 @@ internal sealed class ProfileContext
         Feed = feed;
         Work = work;
         Descriptor = descriptor;
-        Register = RegisterCatalog.Get(descriptor.Register);
+        Register = RegisterCatalog.Shipped.Get(descriptor.Register);
         KeyRing = keyRing;
         Pseudonymizer = new Pseudonymizer(keyRing);
     }

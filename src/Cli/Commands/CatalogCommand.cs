@@ -16,7 +16,8 @@ internal static class CatalogCommand
         {
             // No threshold option: the catalog is read by anyone on staff, always at the default.
             var disclosure = new DisclosureControl();
-            var catalog = LakeCatalog.Build(GlobalOptions.Workspace(parse).Layout, disclosure);
+            var workspace = GlobalOptions.Workspace(parse);
+            var catalog = LakeCatalog.Build(workspace.Layout, workspace.Registers, disclosure);
             if (parse.GetValue(json))
                 Console.WriteLine(CatalogReport.Json(catalog, disclosure));
             else

@@ -24,5 +24,12 @@ internal static class GlobalOptions
         Recursive = true,
     };
 
-    public static Workspace Workspace(ParseResult parse) => new(parse.GetValue(Data)!, parse.GetValue(KeyRing));
+    public static readonly Option<string[]> RegisterFolders = new("--register-folder")
+    {
+        Description = "A further folder of register files, besides Lake's own and the data folder's registers/; may be repeated (default: $LAKE_REGISTERS, folders separated by ':').",
+        Recursive = true,
+                DefaultValueFactory = _ => (Environment.GetEnvironmentVariable("LAKE_REGISTERS") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries),
+    };
+
+    public static Workspace Workspace(ParseResult parse) => new(parse.GetValue(Data)!, parse.GetValue(KeyRing)) { RegisterFolders = parse.GetValue(RegisterFolders) ?? [] };
 }

@@ -13,11 +13,11 @@ namespace Lake.Cli.Commands;
 /// </summary>
 internal static class LakeCatalog
 {
-    public static IReadOnlyList<CatalogRegister> Build(LakeLayout layout, DisclosureControl disclosure)
+    public static IReadOnlyList<CatalogRegister> Build(LakeLayout layout, RegisterCatalog registers, DisclosureControl disclosure)
     {
-        var snapshot = LakeSnapshot.Take(layout);
+        var snapshot = LakeSnapshot.Take(layout, registers);
         using var session = snapshot.Batches.Any(b => b.Files.Count > 0) ? LakeQuerySession.Open(snapshot) : null;
-        return RegisterCatalog.All.Select(register =>
+        return registers.All.Select(register =>
         {
             var batches = snapshot.BatchesOf(register.Name).ToList();
             return batches.Count == 0

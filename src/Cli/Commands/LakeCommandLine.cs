@@ -12,6 +12,7 @@ public static class LakeCommandLine
             GlobalOptions.Data,
             GlobalOptions.KeyRing,
             GlobalOptions.Sources,
+            GlobalOptions.RegisterFolders,
             DemoCommand.Create(),
             SynthCommand.Create(),
             IngestCommand.Create(),

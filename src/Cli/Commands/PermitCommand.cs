@@ -32,12 +32,12 @@ internal static class PermitCommand
         var add = new Command("add", "Record an approved permit in the control plane.") { id, study, title, issuer, purpose, registers, from, to, expires, members, freeText, identityCodes };
         add.SetAction((parse, cancellationToken) => CommandAction.RunAsync(async () =>
         {
-            var unknown = parse.GetValue(registers)!.Where(r => !RegisterCatalog.TryGet(r, out RegisterDefinition _)).ToList();
+            var workspace = GlobalOptions.Workspace(parse);
+            var unknown = parse.GetValue(registers)!.Where(r => !workspace.Registers.TryGet(r, out RegisterDefinition _)).ToList();
             if (unknown.Count > 0)
                 throw new ArgumentException($"--registers: {string.Join(", ", unknown)} {(unknown.Count == 1 ? "is not a register" : "are not registers")}; see 'lake registers'.");
             if (parse.GetValue(issuer) is not ("hospital" or "findata"))
                 throw new ArgumentException("--issuer must be hospital or findata.");
-            var workspace = GlobalOptions.Workspace(parse);
             var permit = workspace.CreatePermitLifecycle().Record(new Permit
             {
                 Id = parse.GetValue(id)!,

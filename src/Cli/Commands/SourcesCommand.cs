@@ -36,8 +36,9 @@ internal static class SourcesCommand
         command.SetAction((parse, _) => CommandAction.RunAsync(() =>
         {
             var path = DescriptorFiles.Resolve(parse.GetValue(name)!, parse.GetValue(GlobalOptions.Sources));
-            var descriptor = SourceDescriptorLoader.Check(path, out var problems);
-            SourcesReport.PrintShow(path, descriptor, problems);
+            var registers = GlobalOptions.Workspace(parse).Registers;
+            var descriptor = SourceDescriptorLoader.Check(path, out var problems, registers);
+            SourcesReport.PrintShow(path, descriptor, problems, registers);
             return Task.FromResult(0);
         }));
         return command;
@@ -50,8 +51,9 @@ internal static class SourcesCommand
         command.SetAction((parse, _) => CommandAction.RunAsync(() =>
         {
             var path = DescriptorFiles.Resolve(parse.GetValue(file)!, parse.GetValue(GlobalOptions.Sources));
-            var descriptor = SourceDescriptorLoader.Check(path, out var problems);
-            SourcesReport.PrintValidation(path, descriptor, problems);
+            var registers = GlobalOptions.Workspace(parse).Registers;
+            var descriptor = SourceDescriptorLoader.Check(path, out var problems, registers);
+            SourcesReport.PrintValidation(path, descriptor, problems, registers);
             return Task.FromResult(problems.Count == 0 ? 0 : CommandAction.UserError);
         }));
         return command;
@@ -66,10 +68,11 @@ internal static class SourcesCommand
         command.SetAction((parse, _) => CommandAction.RunAsync(() =>
         {
             var path = DescriptorFiles.Resolve(parse.GetValue(file)!, parse.GetValue(GlobalOptions.Sources));
-            var descriptor = SourceDescriptorLoader.Load(path);
+            var registers = GlobalOptions.Workspace(parse).Registers;
+            var descriptor = SourceDescriptorLoader.Load(path, registers);
             if (parse.GetValue(rows) < 1)
                 throw new ArgumentException("--rows must be 1 or more.");
-            var result = new FeedDryRun().Run(descriptor, parse.GetValue(feed)!, parse.GetValue(rows));
+            var result = new FeedDryRun { Registers = registers }.Run(descriptor, parse.GetValue(feed)!, parse.GetValue(rows));
             SourcesReport.PrintTry(path, parse.GetValue(feed)!, descriptor, result);
             return Task.FromResult(0);
         }));

@@ -1,3 +1,4 @@
+using Lake.Contracts.Yaml;
 using System.Globalization;
 using Lake.Contracts.Registers;
 using Lake.Ingest.Descriptors;
@@ -33,7 +34,7 @@ internal static class SourcesReport
         AnsiConsole.MarkupLine($"{descriptors.Count} descriptor{(descriptors.Count == 1 ? "" : "s")}. 'lake sources show NAME' shows one; 'lake sources validate NAME' lists its problems with their lines.");
     }
 
-    public static void PrintShow(string path, SourceDescriptor d, IReadOnlyList<DescriptorProblem> problems)
+    public static void PrintShow(string path, SourceDescriptor d, IReadOnlyList<YamlProblem> problems, RegisterCatalog registers)
     {
         AnsiConsole.MarkupLine($"[bold]{Esc(d.System)}[/] → [bold]{Esc(d.Register)}[/]   ({Esc(path)})");
         var facts = new Grid().AddColumn().AddColumn();
@@ -51,7 +52,7 @@ internal static class SourcesReport
             facts.AddRow("excludes", Esc($"{filter.Column} {(filter.EqualTo.Count > 0 ? "= " + string.Join(" | ", filter.EqualTo) : "contains " + string.Join(" | ", filter.Contains))}: {filter.Reason}"));
         foreach (var lookup in d.Lookups)
             facts.AddRow("lookup", Esc($"{lookup.Name}: {lookup.File} where {lookup.Key} = feed {lookup.Match}, gives {string.Join(", ", lookup.Columns.Select(col => $"{lookup.Name}.{col}"))}"));
-        var register = RegisterCatalog.TryGet(d.Register, out var known) ? known : null;
+        var register = registers.TryGet(d.Register, out var known) ? known : null;
         if (register is not null)
             facts.AddRow("catalog", Esc(CatalogNote(d, register)));
         AnsiConsole.Write(facts);
@@ -70,11 +71,11 @@ internal static class SourcesReport
         PrintProblems(problems);
     }
 
-    public static void PrintValidation(string path, SourceDescriptor d, IReadOnlyList<DescriptorProblem> problems)
+    public static void PrintValidation(string path, SourceDescriptor d, IReadOnlyList<YamlProblem> problems, RegisterCatalog registers)
     {
         if (problems.Count == 0)
         {
-            var register = RegisterCatalog.Get(d.Register);
+            var register = registers.Get(d.Register);
             AnsiConsole.MarkupLine($"[green]valid[/]: {Esc(path)}: {Esc(d.System)} → {Esc(d.Register)}, {d.Columns.Count} of {register.Columns.Count} register columns filled, every required one among them.");
             return;
         }
@@ -113,7 +114,7 @@ internal static class SourcesReport
             (result.MoreRows ? $" The feed goes on; try more with --rows, or ingest it: lake ingest --source {Esc(path)} {Esc(feed)}" : " That is the whole feed."));
     }
 
-    private static void PrintProblems(IReadOnlyList<DescriptorProblem> problems)
+    private static void PrintProblems(IReadOnlyList<YamlProblem> problems)
     {
         foreach (var problem in problems)
             AnsiConsole.MarkupLine($"[red]problem[/] {Esc(problem.ToString())}");
@@ -163,7 +164,7 @@ internal static class SourcesReport
         _ => format.Kind.Replace('_', ' '),
     } + (format.Compression == "gzip" ? ", gzip" : "");
 
-    private static string Describe(ColumnType type) => type.ToString().ToLowerInvariant();
+    private static string Describe(ColumnType type) => RegisterFileReader.TypeName(type);
 
     private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 

@@ -43,7 +43,7 @@ internal static class StudyCommand
 
     public static PreliminaryReport Run(Workspace workspace, Contracts.Extraction.StudySpecification specification, int threshold, string user)
     {
-        using var session = LakeQuerySession.Open(LakeSnapshot.Take(workspace.Layout));
+        using var session = LakeQuerySession.Open(LakeSnapshot.Take(workspace.Layout, workspace.Registers));
         return new PreliminaryStudy(session, workspace.CreatePseudonymizer(), new DisclosureControl(threshold), workspace.OpenAuditLog(), workspace.OpenDifferencingLedger()).Run(specification, user);
     }
 }

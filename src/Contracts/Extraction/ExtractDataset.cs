@@ -23,4 +23,7 @@ public sealed record ExtractDataset
 
     /// <summary>The lake snapshot the coordinator took: every task of the request reads exactly these ingest batches.</summary>
     public required IReadOnlyList<string> Batches { get; init; }
+
+    /// <summary>The version of each register the tasks read with (the lake keeps a copy of each); empty reads the current ones.</summary>
+    public IReadOnlyDictionary<string, int> RegisterVersions { get; init; } = new Dictionary<string, int>();
 }

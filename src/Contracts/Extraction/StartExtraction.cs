@@ -17,6 +17,9 @@ public sealed record StartExtraction
     /// <summary>For a replay: read only these ingest batches, as the original extraction did. Null reads the lake as it is.</summary>
     public IReadOnlyList<string>? Batches { get; init; }
 
+    /// <summary>For a replay: the register versions the original extraction read with. Null reads the current ones.</summary>
+    public IReadOnlyDictionary<string, int>? RegisterVersions { get; init; }
+
     /// <summary>For a replay: the request being reproduced.</summary>
     public Guid? ReplayOf { get; init; }
 }

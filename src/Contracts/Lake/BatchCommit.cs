@@ -18,6 +18,12 @@ public sealed record BatchCommit
     /// <summary>SHA-256 of the feed file: the same feed ingested twice is recognised and skipped.</summary>
     public required string FeedSha256 { get; init; }
 
+    /// <summary>
+    /// The version of the register the batch was written with (the lake keeps a copy of it, see
+    /// <see cref="RegisterVersions"/>); batches committed before registers had versions read as 1.
+    /// </summary>
+    public int RegisterVersion { get; init; } = 1;
+
     /// <summary>Register key generation used for this batch's pseudonyms.</summary>
     public required int KeyId { get; init; }
 

@@ -14,6 +14,9 @@ public sealed class LakeLayout(string root)
     public string QuarantineFolder => Path.Combine(Root, "_quarantine");
 
     /// <summary>Lock files of batches being ingested right now.</summary>
+    /// <summary>A copy of every register version the lake has written or read with (see <see cref="RegisterVersions"/>).</summary>
+    public string RegisterVersionsFolder => Path.Combine(Root, "_registers");
+
     public string LocksFolder => Path.Combine(Root, "_locks");
 
     public string RegisterFolder(string register) => Path.Combine(Root, register);

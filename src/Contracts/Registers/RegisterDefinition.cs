@@ -3,6 +3,8 @@ namespace Lake.Contracts.Registers;
 /// <summary>
 /// A register of the lake: its name (also its folder), what it holds, its columns, the column that
 /// dates each event (used for partitioning and for periods in requests) and the systems that feed it.
+/// Read from a register file (<c>registers/NAME.yaml</c>, see <see cref="RegisterFile"/>); the
+/// version says which shape of the register a batch was written with or a delivery read.
 /// </summary>
 public sealed record RegisterDefinition
 {
@@ -18,6 +20,9 @@ public sealed record RegisterDefinition
 
     public required string Description { get; init; }
 
+    /// <summary>Grows by one with every change to the columns; see docs/registers.md for the changes allowed.</summary>
+    public int Version { get; init; } = 1;
+
     public RegisterKind Kind { get; init; } = RegisterKind.PatientRegister;
 
     /// <summary>Columns Lake stores for this register, after the pseudonym and key id.</summary>
@@ -28,6 +33,15 @@ public sealed record RegisterDefinition
 
     /// <summary>The column that ends a period begun by <see cref="EventColumn"/>, e.g. discharge; it should not come first.</summary>
     public string? EndColumn { get; init; }
+
+    /// <summary>Whether partitions are split by the event's year under each source (they always are by source).</summary>
+    public bool PartitionByYear { get; init; }
+
+    /// <summary>Registers whose rows may never be delivered in one file with this register's.</summary>
+    public IReadOnlyList<string> NeverCombinedWith { get; init; } = [];
+
+    /// <summary>For registers of measurements (code, value, unit, time): the columns that play those parts, so criteria can filter on them.</summary>
+    public MeasurementColumns? Measurement { get; init; }
 
     public required IReadOnlyList<SourceCoverage> Sources { get; init; }
 
@@ -52,9 +66,22 @@ public sealed record RegisterDefinition
         new[]
         {
             new RegisterColumn(PseudonymColumn, ColumnType.Pseudonym, true, "Register pseudonym of the patient."),
-            new RegisterColumn(KeyIdColumn, ColumnType.Integer, true, "Key generation of the pseudonym."),
+            new RegisterColumn(KeyIdColumn, ColumnType.BigInt, true, "Key generation of the pseudonym."),
         }.Concat(Columns);
+
+    /// <summary>Columns that hold hand-written text (see <see cref="RegisterColumn.FreeText"/>).</summary>
+    public IEnumerable<RegisterColumn> FreeTextColumns => Columns.Where(c => c.FreeText);
+
+    /// <summary>The file the definition was read from, for messages.</summary>
+    public string? Origin { get; init; }
+
+    /// <summary>The register file's text, kept so the lake can hold a copy of every version it used.</summary>
+    public string? FileText { get; init; }
 
     public RegisterColumn? FindColumn(string name) =>
         StoredColumns.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.Ordinal));
+
+    /// <summary>A column by its name or one of its earlier names.</summary>
+    public RegisterColumn? FindColumnOrAlias(string name) =>
+        FindColumn(name) ?? Columns.FirstOrDefault(c => c.Aliases.Contains(name, StringComparer.Ordinal));
 }

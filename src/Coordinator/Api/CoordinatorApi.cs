@@ -38,7 +38,7 @@ internal static class CoordinatorApi
                 ? Json(new { subject = caller.Subject, roles = caller.Roles }, StatusCodes.Status200OK)
                 : NoSubject());
 
-        api.MapPost("/requests", async (HttpContext context, CallerClaims claims, AccessPolicy policy, ControlPlaneStore store, AuditLog audit, OutboxDispatcher outbox, CancellationToken cancellationToken) =>
+        api.MapPost("/requests", async (HttpContext context, CallerClaims claims, AccessPolicy policy, ControlPlaneStore store, AuditLog audit, OutboxDispatcher outbox, CoordinatorWorkspace workspace, CancellationToken cancellationToken) =>
         {
             if (claims.From(context.User) is not { } caller)
                 return NoSubject();
@@ -72,10 +72,10 @@ internal static class CoordinatorApi
                 var decision = policy.Decide(caller, LakeAction.SubmitRequest, $"a request under permit {submission.PermitId}", permitId: submission.PermitId);
                 if (!decision.Allowed)
                     return Forbidden(decision);
-                var errors = SpecificationValidator.Validate(submission.Specification).ToList();
+                var errors = SpecificationValidator.Validate(submission.Specification, workspace.Registers).ToList();
                 if (errors.Count > 0)
                     return Problem("The specification is not valid: " + string.Join("; ", errors));
-                var outcome = new RequestService(store, audit, outbox).Submit(submission.Specification, submission.PermitId, caller.Subject);
+                var outcome = new RequestService(store, audit, outbox, workspace.Registers).Submit(submission.Specification, submission.PermitId, caller.Subject);
                 return Json(store.FindRequest(outcome.RequestId)!, outcome.Accepted ? StatusCodes.Status201Created : StatusCodes.Status403Forbidden);
             }
         });
@@ -114,8 +114,8 @@ internal static class CoordinatorApi
             try
             {
                 // Identity codes listed in the cohort become tokens as they are read, under the lake's key ring.
-                var specification = SpecificationReader.Parse(text, "the request body", workspace.KeyRing);
-                using var session = LakeQuerySession.Open(LakeSnapshot.Take(workspace.Layout));
+                var specification = SpecificationReader.Parse(text, "the request body", workspace.KeyRing, workspace.Registers);
+                using var session = LakeQuerySession.Open(LakeSnapshot.Take(workspace.Layout, workspace.Registers));
                 // The service's disclosure threshold; a caller has no say in it.
                 var study = new PreliminaryStudy(session, new Pseudonymization.Pseudonymizer(workspace.KeyRing), new DisclosureControl(DisclosureControl.DefaultThreshold),
                     audit, new DifferencingLedger(controlPlane, time));

@@ -2,7 +2,6 @@ using Lake.Contracts.Extraction;
 using Lake.Contracts.Permits;
 using Lake.Contracts.Registers;
 using Lake.Extract.Querying;
-using Lake.Extract.Scrubbing;
 
 namespace Lake.Coordinator.Requests;
 
@@ -12,8 +11,10 @@ namespace Lake.Coordinator.Requests;
 /// </summary>
 public static class PermitCheck
 {
-    public static string? RefusalReason(Permit? permit, string permitId, string user, StudySpecification specification, DateOnly today)
+    /// <param name="registers">The lake's registers; the shipped ones when null.</param>
+    public static string? RefusalReason(Permit? permit, string permitId, string user, StudySpecification specification, DateOnly today, RegisterCatalog? registers = null)
     {
+        registers ??= RegisterCatalog.Shipped;
         if (permit is null)
             return $"Permit '{permitId}' is not recorded. The data service records approved permits with 'lake permit add'; check the permit id.";
         if (permit.Status == PermitStatus.Revoked)
@@ -38,7 +39,7 @@ public static class PermitCheck
         for (var i = 0; i < specification.Datasets.Count; i++)
         {
             var dataset = specification.Datasets[i];
-            if (RegisterCatalog.Get(dataset.Register).EventColumn is null)
+            if (!registers.TryGet(dataset.Register, out var register) || register.EventColumn is null)
                 continue; // No events, no period: patient background is one row per patient.
             if (permit.PeriodFrom is { } from && (dataset.From is null || dataset.From < from))
                 return $"datasets[{i}] ({dataset.Register}) starts {(dataset.From is null ? "without a 'from' date" : $"on {dataset.From:yyyy-MM-dd}")}, before permit '{permit.Id}' begins ({from:yyyy-MM-dd}); set 'from' within the permit's period.";
@@ -46,11 +47,11 @@ public static class PermitCheck
                 return $"datasets[{i}] ({dataset.Register}) ends {(dataset.To is null ? "without a 'to' date" : $"on {dataset.To:yyyy-MM-dd}")}, after permit '{permit.Id}' ends ({to:yyyy-MM-dd}); set 'to' within the permit's period.";
         }
 
-        return DeliveryRefusalReason(permit, specification);
+        return DeliveryRefusalReason(permit, specification, registers);
     }
 
     /// <summary>Free text and identity codes go out only where the permit says so, and free text only when asked for.</summary>
-    private static string? DeliveryRefusalReason(Permit permit, StudySpecification specification)
+    private static string? DeliveryRefusalReason(Permit permit, StudySpecification specification, RegisterCatalog registers)
     {
         var delivery = specification.Delivery;
         if (delivery.FreeText && !permit.AllowsFreeText)
@@ -63,9 +64,9 @@ public static class PermitCheck
         for (var i = 0; i < specification.Datasets.Count; i++)
         {
             var dataset = specification.Datasets[i];
-            if (dataset.Register == PatientRecordTextRegister.Name)
+            if (dataset.Register == RegisterNames.PatientRecordText)
                 return $"datasets[{i}] ({dataset.Register}) is free text, but delivery.free_text is not set. Set free_text: true (the permit must allow free text) or remove the dataset.";
-            if (dataset.Columns.FirstOrDefault(c => FreeTextColumns.Contains(dataset.Register, c)) is { } column)
+            if (registers.TryGet(dataset.Register, out var register) && dataset.Columns.FirstOrDefault(c => register.FindColumnOrAlias(c)?.FreeText == true) is { } column)
                 return $"datasets[{i}].columns: {column} of {dataset.Register} is free text, but delivery.free_text is not set. Set free_text: true (the permit must allow free text) or leave the column out.";
         }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Lake.Contracts.Extraction;
 using Lake.Contracts.Lake;
+using Lake.Contracts.Registers;
 using Lake.Coordinator.Audit;
 using Lake.Coordinator.ControlPlane;
 using Lake.Coordinator.Distribution;
@@ -14,14 +15,14 @@ namespace Lake.Coordinator.Requests;
 /// the reason or queues a <see cref="StartExtraction"/> in the outbox, in the same transaction as
 /// the acceptance, for the dispatcher to publish. Both outcomes are kept in the store.
 /// </summary>
-public sealed class RequestService(ControlPlaneStore store, AuditLog audit, OutboxDispatcher outbox)
+public sealed class RequestService(ControlPlaneStore store, AuditLog audit, OutboxDispatcher outbox, RegisterCatalog registers)
 {
     public SubmitOutcome Submit(StudySpecification specification, string permitId, string user)
     {
         var id = NewId.NextGuid();
         store.CreateRequest(id, permitId, user, JsonSerializer.Serialize(specification, LakeJson.Options));
         var permit = store.FindPermit(permitId);
-        var refusal = PermitCheck.RefusalReason(permit, permitId, user, specification, DateOnly.FromDateTime(store.Now.UtcDateTime));
+        var refusal = PermitCheck.RefusalReason(permit, permitId, user, specification, DateOnly.FromDateTime(store.Now.UtcDateTime), registers);
         if (refusal is not null)
         {
             store.SetState(id, RequestState.Refused, refusal);
@@ -53,7 +54,7 @@ public sealed class RequestService(ControlPlaneStore store, AuditLog audit, Outb
         var id = NewId.NextGuid();
         store.CreateRequest(id, manifest.PermitId, user, JsonSerializer.Serialize(manifest.Specification, LakeJson.Options));
         var permit = store.FindPermit(manifest.PermitId);
-        var refusal = PermitCheck.RefusalReason(permit, manifest.PermitId, user, manifest.Specification, DateOnly.FromDateTime(store.Now.UtcDateTime));
+        var refusal = PermitCheck.RefusalReason(permit, manifest.PermitId, user, manifest.Specification, DateOnly.FromDateTime(store.Now.UtcDateTime), registers);
         if (refusal is not null)
         {
             store.SetState(id, RequestState.Refused, refusal);
@@ -68,6 +69,7 @@ public sealed class RequestService(ControlPlaneStore store, AuditLog audit, Outb
             StudyId = permit.StudyId,
             Specification = manifest.Specification,
             Batches = manifest.BatchesRead,
+            RegisterVersions = manifest.RegisterVersions(),
             ReplayOf = originalId,
         };
         store.SetState(id, RequestState.Accepted, $"replay of {originalId}", null, [start]);

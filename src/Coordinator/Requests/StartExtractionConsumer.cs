@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Lake.Contracts.Extraction;
+using Lake.Contracts.Registers;
 using Lake.Coordinator.Audit;
 using Lake.Coordinator.ControlPlane;
 using Lake.Coordinator.Distribution;
@@ -28,7 +29,7 @@ public sealed class StartExtractionConsumer(
             return; // Unknown, planned already or finished: a redelivered command must not plan twice.
 
         var permit = store.FindPermit(message.PermitId);
-        var refusal = PermitCheck.RefusalReason(permit, message.PermitId, request.RequestedBy, message.Specification, DateOnly.FromDateTime(store.Now.UtcDateTime));
+        var refusal = PermitCheck.RefusalReason(permit, message.PermitId, request.RequestedBy, message.Specification, DateOnly.FromDateTime(store.Now.UtcDateTime), planner.Registers);
         if (refusal is not null)
         {
             store.SetState(message.RequestId, RequestState.Refused, refusal);
@@ -41,11 +42,11 @@ public sealed class StartExtractionConsumer(
         ExtractionPlan plan;
         try
         {
-            plan = planner.Plan(message.Specification, message.Batches);
+            plan = planner.Plan(message.Specification, message.Batches, message.RegisterVersions);
         }
-        catch (InvalidDataException e)
+        catch (Exception e) when (e is InvalidDataException or RegisterFileException)
         {
-            // A replay whose batches are gone: nothing to retry, the request cannot be served.
+            // A replay whose batches are gone, or register files the lake's versions refuse: retrying cannot help.
             await outcomes.FailAsync(message.RequestId, e.Message, context, context.CancellationToken);
             return;
         }
@@ -58,6 +59,7 @@ public sealed class StartExtractionConsumer(
             Dataset = dataset,
             Specification = message.Specification,
             Batches = plan.Batches,
+            RegisterVersions = plan.RegisterVersions,
         })).ToList();
         if (!store.RecordPlan(message.RequestId, plan.Batches, tasks))
             return;

@@ -15,7 +15,7 @@ public static class CostEstimator
         var registers = volumes.Availability.Count;
         long Rows(RegisterAvailability a) => a.Total.Value ?? volumes.SuppressionThreshold;
         var rows = volumes.Availability.Sum(Rows);
-        var texts = volumes.Availability.Where(a => a.Register == PatientRecordTextRegister.Name).Sum(Rows);
+        var texts = volumes.Availability.Where(a => a.Register == RegisterNames.PatientRecordText).Sum(Rows);
 
         var items = new List<CostItem>
         {

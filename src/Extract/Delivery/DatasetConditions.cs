@@ -21,7 +21,7 @@ internal static class DatasetConditions
             var name = "r." + SqlText.Identifier(column.Name);
             if (filter.In.Count > 0)
             {
-                var values = filter.In.Select(v => column.Type == ColumnType.Integer ? long.Parse(v, CultureInfo.InvariantCulture) : (object)v);
+                var values = filter.In.Select(v => column.Type is ColumnType.BigInt or ColumnType.Integer ? long.Parse(v, CultureInfo.InvariantCulture) : (object)v);
                 yield return $"{name} IN ({string.Join(", ", values.Select(v => Parameter(parameters, v)))})";
             }
 

@@ -14,7 +14,7 @@ namespace Lake.Extract.Delivery;
 /// the cohort only by the study pseudonym) into the request's partial folder (see
 /// <see cref="DeliveryAssembler.PartialFolder"/>).
 /// </summary>
-public sealed class DatasetTask(LakeLayout layout, DeliveryAssembler assembler, Pseudonymizer pseudonymizer)
+public sealed class DatasetTask(LakeLayout layout, RegisterCatalog registers, DeliveryAssembler assembler, Pseudonymizer pseudonymizer)
 {
     public const string StudyPseudonymColumn = "study_id";
 
@@ -30,10 +30,16 @@ public sealed class DatasetTask(LakeLayout layout, DeliveryAssembler assembler, 
     /// task's files is renamed into place last: a task that finds that record ran already, so a
     /// redelivered task writes nothing twice. Each process selects the cohort from the plan's batches
     /// (once per request, see <see cref="RecentCohorts"/>), which gives every task, on any worker, the
-    /// same members and study pseudonyms.
+    /// same members and study pseudonyms. Registers are read with the plan's <paramref name="registerVersions"/>.
     /// </summary>
     public IReadOnlyList<DeliveredFile> Run(
-        Guid requestId, string studyId, StudySpecification specification, IReadOnlyCollection<string> batches, string dataset, IReadOnlyCollection<string>? consentedIdentityCodes = null)
+        Guid requestId,
+        string studyId,
+        StudySpecification specification,
+        IReadOnlyCollection<string> batches,
+        string dataset,
+        IReadOnlyCollection<string>? consentedIdentityCodes = null,
+        IReadOnlyDictionary<string, int>? registerVersions = null)
     {
         // The dataset names files and the task's record: only the cohort or a register the
         // (catalog-checked) specification names.
@@ -52,7 +58,7 @@ public sealed class DatasetTask(LakeLayout layout, DeliveryAssembler assembler, 
         OwnerOnly.CreateFolder(scratch);
         try
         {
-            var snapshot = LakeSnapshot.Of(layout, batches);
+            var snapshot = LakeSnapshot.Of(layout, batches, registers, registerVersions);
             List<DeliveredFile> files;
             using (var session = LakeQuerySession.Open(snapshot, writableFolder: partial))
             {
@@ -69,12 +75,12 @@ public sealed class DatasetTask(LakeLayout layout, DeliveryAssembler assembler, 
                 }
                 else
                 {
-                    var register = RegisterCatalog.Get(dataset);
+                    var register = snapshot.Registers.Get(dataset);
                     var scrubbing = specification.Delivery.FreeText ? FreeTextScrubbing.Register(session, TextScrubber.Finnish) : null;
                     var query = RegisterQuery.For(register, request, specification.Delivery, PseudonymMap.Load(session, register.Name, members, pseudonymizer));
                     query.Execute(session);
                     scrubbing?.Apply(session, query.Table, register, DeliveredColumns.Of(register, request, specification.Delivery));
-                    files = [.. Write(session, query.Table, dataset, scratch, specification.Delivery.Csv).Select(f => f with { Redactions = scrubbing?.Counts.ToDictionary() })];
+                    files = [.. Write(session, query.Table, dataset, scratch, specification.Delivery.Csv).Select(f => f with { Redactions = scrubbing?.Counts.ToDictionary(), RegisterVersion = register.Version })];
                 }
             }
 

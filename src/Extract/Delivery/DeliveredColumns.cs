@@ -1,6 +1,5 @@
 using Lake.Contracts.Extraction;
 using Lake.Contracts.Registers;
-using Lake.Extract.Scrubbing;
 
 namespace Lake.Extract.Delivery;
 
@@ -12,7 +11,8 @@ internal static class DeliveredColumns
 {
     public static IReadOnlyList<RegisterColumn> Of(RegisterDefinition register, DatasetRequest dataset, DeliveryOptions delivery) =>
         (dataset.Columns.Count > 0 ? dataset.Columns : register.Columns.Select(c => c.Name))
-            .Where(c => delivery.FreeText || !FreeTextColumns.Contains(register.Name, c))
-            .Select(c => register.FindColumn(c)!)
+            .Select(c => register.FindColumnOrAlias(c)!)
+            .Where(c => delivery.FreeText || !c.FreeText)
+            .Distinct()
             .ToList();
 }

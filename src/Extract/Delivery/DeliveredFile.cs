@@ -6,6 +6,9 @@ public sealed record DeliveredFile(string Name, string Register, long Rows, long
     /// <summary>Identifiers the scrubber took out of this file's free text, by kind; null when it has none.</summary>
     public IReadOnlyDictionary<string, long>? Redactions { get; init; }
 
+    /// <summary>For a register's file: the version of the register it was read with (see docs/registers.md); null for the cohort file.</summary>
+    public int? RegisterVersion { get; init; }
+
     /// <summary>For the cohort file: members delivered with their consented identity code; null when none were requested.</summary>
     public int? IdentityCodesReleased { get; init; }
 }

@@ -2,14 +2,16 @@ using System.Text.Json;
 using Lake.Contracts.Extraction;
 using Lake.Contracts.Lake;
 using Lake.Contracts.Permits;
+using Lake.Contracts.Registers;
 
 namespace Lake.Extract.Delivery;
 
 /// <summary>
 /// Completes a delivery from its tasks' files and publishes it, and knows where a delivery lives:
-/// its final folder, and the partial folder its tasks write into until it is assembled.
+/// its final folder, and the partial folder its tasks write into until it is assembled. The README
+/// describes each register at the version its files were read with.
 /// </summary>
-public sealed class DeliveryAssembler(DeliveryArea deliveries, TimeProvider time)
+public sealed class DeliveryAssembler(DeliveryArea deliveries, LakeLayout layout, RegisterCatalog registers, TimeProvider time)
 {
     private const string PartialSuffix = ".partial";
     private const string ManifestName = "manifest.json";
@@ -52,7 +54,7 @@ public sealed class DeliveryAssembler(DeliveryArea deliveries, TimeProvider time
         };
         OwnerOnly.WriteAllText(Path.Combine(partial, ManifestName), JsonSerializer.Serialize(manifest, LakeJson.Options));
         DeliveryAccess.Write(partial, permit, manifest.CreatedAt, manifest.MembersWithoutAccount);
-        DeliveryReadme.Write(partial, manifest);
+        DeliveryReadme.Write(partial, manifest, ReadWith(manifest));
         // Names starting with a dot are the tasks' bookkeeping (see DatasetTask), not part of the delivery.
         foreach (var bookkeeping in Directory.EnumerateFileSystemEntries(partial, ".*"))
         {
@@ -69,6 +71,13 @@ public sealed class DeliveryAssembler(DeliveryArea deliveries, TimeProvider time
             Directory.Delete(final, recursive: true);
         Directory.Move(partial, final);
         return manifest;
+    }
+
+    /// <summary>The registers as the delivery's files were read: each at the version its files record.</summary>
+    private RegisterCatalog ReadWith(DeliveryManifest manifest)
+    {
+        var versions = new RegisterVersions(layout);
+        return registers.With(manifest.RegisterVersions().Select(v => versions.Get(v.Key, v.Value)));
     }
 
     public string DeliveryFolder(string studyId, Guid requestId) => Path.Combine(deliveries.StudyFolder(studyId), requestId.ToString());

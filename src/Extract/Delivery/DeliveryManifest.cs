@@ -28,6 +28,10 @@ public sealed record DeliveryManifest
 
     public required IReadOnlyList<string> BatchesRead { get; init; }
 
+    /// <summary>The version each delivered register was read with, from its files; a replay reads with the same.</summary>
+    public IReadOnlyDictionary<string, int> RegisterVersions() =>
+        Files.Where(f => f.RegisterVersion is not null).GroupBy(f => f.Register).ToDictionary(g => g.Key, g => g.First().RegisterVersion!.Value, StringComparer.Ordinal);
+
     public required string LakeVersion { get; init; }
 
     /// <summary>Direct identifiers taken out of the delivered free text, by kind; null when no free text was delivered.</summary>

@@ -12,7 +12,7 @@ namespace Lake.Extract.Delivery;
 /// </summary>
 internal static class DeliveryReadme
 {
-    public static void Write(string folder, DeliveryManifest manifest)
+    public static void Write(string folder, DeliveryManifest manifest, RegisterCatalog registers)
     {
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"# Delivery {manifest.RequestId}");
@@ -43,15 +43,15 @@ internal static class DeliveryReadme
                 continue;
             }
 
-            var register = RegisterCatalog.Get(file.Key);
+            var register = registers.Get(file.Key);
             var dataset = manifest.Specification.Datasets.Single(d => d.Register == file.Key);
-            text.AppendLine(CultureInfo.InvariantCulture, $"{register.Title}: {register.Description} {file.First().Rows} rows.");
+            text.AppendLine(CultureInfo.InvariantCulture, $"{register.Title}: {register.Description} {file.First().Rows} rows (register version {register.Version}).");
             text.AppendLine();
             text.AppendLine("| column | type | meaning |");
             text.AppendLine("| --- | --- | --- |");
             text.AppendLine("| study_id | pseudonym | The patient's pseudonym in this study. |");
             foreach (var column in DeliveredColumns.Of(register, dataset, manifest.Specification.Delivery))
-                text.AppendLine(CultureInfo.InvariantCulture, $"| {column.Name} | {column.Type.ToString().ToLowerInvariant()} | {column.Description} |");
+                text.AppendLine(CultureInfo.InvariantCulture, $"| {column.Name} | {RegisterFileReader.TypeName(column.Type)} | {column.Description}{(column.Unit is null ? "" : $" Unit: {column.Unit}.")} |");
             text.AppendLine("| source_system | text | The source system whose copy of the event this is. |");
             text.AppendLine();
             FreeTextReadme.DescribeSelection(text, dataset);

@@ -1,6 +1,7 @@
 using Lake.Contracts.Extraction;
 using Lake.Contracts.Lake;
 using Lake.Contracts.Permits;
+using Lake.Contracts.Registers;
 using Lake.Pseudonymization;
 
 namespace Lake.Extract.Delivery;
@@ -13,16 +14,16 @@ namespace Lake.Extract.Delivery;
 public sealed class ExtractionRunner(ExtractionPlanner planner, DatasetTask datasetTask, DeliveryAssembler assembler)
 {
     /// <summary>The three pieces over one lake and delivery area, the task writing where the assembler looks.</summary>
-    public static ExtractionRunner Over(LakeLayout layout, DeliveryArea deliveries, Pseudonymizer pseudonymizer, TimeProvider time)
+    public static ExtractionRunner Over(LakeLayout layout, RegisterCatalog registers, DeliveryArea deliveries, Pseudonymizer pseudonymizer, TimeProvider time)
     {
-        var assembler = new DeliveryAssembler(deliveries, time);
-        return new ExtractionRunner(new ExtractionPlanner(layout), new DatasetTask(layout, assembler, pseudonymizer), assembler);
+        var assembler = new DeliveryAssembler(deliveries, layout, registers, time);
+        return new ExtractionRunner(new ExtractionPlanner(layout, registers), new DatasetTask(layout, registers, assembler, pseudonymizer), assembler);
     }
 
     /// <summary>
     /// Extracts for the request: the plan, every task, then the assembly. With
-    /// <paramref name="batches"/> (from an earlier manifest) the lake is read as it was then, which is
-    /// how a replay produces the same files.
+    /// <paramref name="batches"/> and <paramref name="registerVersions"/> (from an earlier manifest)
+    /// the lake is read as it was then, which is how a replay produces the same files.
     /// </summary>
     public DeliveryManifest Run(
         Guid requestId,
@@ -30,15 +31,16 @@ public sealed class ExtractionRunner(ExtractionPlanner planner, DatasetTask data
         string requestedBy,
         StudySpecification specification,
         IReadOnlyCollection<string>? batches = null,
-        IReadOnlyCollection<string>? consentedIdentityCodes = null)
+        IReadOnlyCollection<string>? consentedIdentityCodes = null,
+        IReadOnlyDictionary<string, int>? registerVersions = null)
     {
         DeliveryPermitCheck.ThrowIfDisallows(permit, specification);
-        var plan = planner.Plan(specification, batches);
+        var plan = planner.Plan(specification, batches, registerVersions);
         // An earlier attempt's leftovers are not this run's output.
         var partial = assembler.PartialFolder(permit.StudyId, requestId);
         if (Directory.Exists(partial))
             Directory.Delete(partial, recursive: true);
-        var files = plan.Datasets.SelectMany(dataset => datasetTask.Run(requestId, permit.StudyId, specification, plan.Batches, dataset, consentedIdentityCodes)).ToList();
+        var files = plan.Datasets.SelectMany(dataset => datasetTask.Run(requestId, permit.StudyId, specification, plan.Batches, dataset, consentedIdentityCodes, plan.RegisterVersions)).ToList();
         return assembler.Assemble(requestId, permit, requestedBy, specification, plan.Batches, files);
     }
 

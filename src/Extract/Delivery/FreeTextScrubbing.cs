@@ -34,7 +34,7 @@ internal sealed class FreeTextScrubbing
     /// <summary>Scrubs every free-text column of the table the dataset delivers; each row is visited once, so counts are exact.</summary>
     public void Apply(LakeQuerySession session, string table, RegisterDefinition register, IEnumerable<RegisterColumn> delivered)
     {
-        foreach (var column in delivered.Where(c => FreeTextColumns.Contains(register.Name, c.Name)))
+        foreach (var column in delivered.Where(c => c.FreeText))
         {
             var name = SqlText.Identifier(column.Name);
             session.Execute($"UPDATE {SqlText.Identifier(table)} SET {name} = {FunctionName}({name}) WHERE {name} IS NOT NULL");

@@ -35,7 +35,7 @@ public sealed class ExtractDatasetConsumer(DatasetTask datasetTask, DeliveryAsse
         IReadOnlyList<DeliveredFile> files;
         try
         {
-            files = datasetTask.Run(task.RequestId, task.StudyId, task.Specification, task.Batches, task.Dataset);
+            files = datasetTask.Run(task.RequestId, task.StudyId, task.Specification, task.Batches, task.Dataset, registerVersions: task.RegisterVersions);
         }
         catch (Exception) when (!context.CancellationToken.IsCancellationRequested)
         {

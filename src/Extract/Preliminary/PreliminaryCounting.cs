@@ -29,7 +29,7 @@ public sealed class PreliminaryCounting(LakeQuerySession session, Pseudonymizer 
         _trueCounts["cohort"] = members.Count;
         var registers = specification.Datasets.Count > 0
             ? specification.Datasets.Select(d => d.Register).ToList()
-            : RegisterCatalog.All.Where(r => session.Snapshot.HasData(r.Name)).Select(r => r.Name).ToList();
+            : session.Snapshot.Registers.All.Where(r => session.Snapshot.HasData(r.Name)).Select(r => r.Name).ToList();
 
         var report = new PreliminaryReport
         {
@@ -52,7 +52,7 @@ public sealed class PreliminaryCounting(LakeQuerySession session, Pseudonymizer 
     /// </summary>
     private RegisterAvailability Availability(string registerName, IReadOnlyList<CohortMember> members, DatasetRequest? dataset)
     {
-        var register = RegisterCatalog.Get(registerName);
+        var register = session.Snapshot.Registers.Get(registerName);
         if (members.Count == 0 || !session.Snapshot.HasData(registerName))
             return new RegisterAvailability(registerName, disclosure.Show(0), []);
 

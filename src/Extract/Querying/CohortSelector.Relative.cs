@@ -57,10 +57,10 @@ public sealed partial class CohortSelector
 
     private List<CohortMember> WithBackground(List<CohortMember> members)
     {
-        if (members.Count == 0 || !session.Snapshot.HasData(PatientBackgroundRegister.Name))
+        if (members.Count == 0 || !session.Snapshot.HasData(RegisterNames.PatientBackground))
             return members;
 
-        var map = PseudonymMap.Load(session, PatientBackgroundRegister.Name, members, pseudonymizer);
+        var map = PseudonymMap.Load(session, RegisterNames.PatientBackground, members, pseudonymizer);
         using var command = session.Command(
             $"""
             SELECT m.member, any_value(b.birth_date), any_value(b.sex)

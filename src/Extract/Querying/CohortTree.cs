@@ -43,12 +43,12 @@ internal static class CohortTree
     /// <summary>The registers a leaf reads.</summary>
     public static IEnumerable<string> RegistersOf(CohortCriterion leaf) => leaf switch
     {
-        { Diagnosis: not null } => [DiagnosisRegister.Name],
-        { Procedure: not null } => [ProcedureRegister.Name],
-        { Medication: not null } => [MedicationRegister.Name],
-        { Laboratory: not null } => [LaboratoryRegister.Name],
+        { Diagnosis: not null } => [RegisterNames.Diagnosis],
+        { Procedure: not null } => [RegisterNames.Procedure],
+        { Medication: not null } => [RegisterNames.Medication],
+        { Laboratory: not null } => [RegisterNames.Laboratory],
         { QualityRegistry: { } q } => q.Registers,
-        { Visit: not null } => [VisitRegister.Name],
+        { Visit: not null } => [RegisterNames.Visit],
         _ => [],
     };
 
@@ -57,7 +57,7 @@ internal static class CohortTree
     {
         var registers = Leaves(criteria).SelectMany(RegistersOf);
         if (criteria.Sex is not null || criteria.MinAge is not null || criteria.MaxAge is not null)
-            registers = registers.Append(PatientBackgroundRegister.Name);
+            registers = registers.Append(RegisterNames.PatientBackground);
         return registers.Distinct(StringComparer.Ordinal);
     }
 

@@ -64,7 +64,7 @@ internal sealed class CriterionCompiler(LakeQuerySession session, DateOnly? peri
         var scans = new List<CriterionScan>(registers.Count);
         foreach (var name in registers)
         {
-            var register = RegisterCatalog.Get(name);
+            var register = session.Snapshot.Registers.Get(name);
             // Quality registries date membership by enrolment, not by each recorded variable.
             var eventTime = register.Kind == RegisterKind.QualityRegistry
                 ? "CAST(r.enrolled AS TIMESTAMP)"

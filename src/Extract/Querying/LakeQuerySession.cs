@@ -28,12 +28,8 @@ public sealed class LakeQuerySession : IDisposable
         var connection = new DuckDBConnection("DataSource=:memory:");
         connection.Open();
         var session = new LakeQuerySession(connection, snapshot);
-        foreach (var register in RegisterCatalog.All.Where(r => snapshot.HasData(r.Name)))
-        {
-            var files = string.Join(", ", snapshot.FilesOf(register.Name).Select(SqlText.Literal));
-            // The file list comes from commit records Lake wrote itself, never from a request.
-            session.Execute($"CREATE VIEW {SqlText.Identifier(register.Name)} AS SELECT * FROM read_parquet([{files}], hive_partitioning = true)");
-        }
+        foreach (var register in snapshot.Registers.All.Where(r => snapshot.HasData(r.Name)))
+            RegisterView.Create(session, register, snapshot);
 
         var allowed = new List<string> { snapshot.Layout.Root + Path.DirectorySeparatorChar };
         if (writableFolder is not null)

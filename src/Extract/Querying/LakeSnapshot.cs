@@ -1,34 +1,48 @@
 using Lake.Contracts.Lake;
+using Lake.Contracts.Registers;
 
 namespace Lake.Extract.Querying;
 
 /// <summary>
 /// The committed state of the lake at one moment: which batches, hence which files, each register
 /// has. Queries read exactly these files, so a batch being written meanwhile is never half seen,
-/// and a manifest can cite the batches an extraction read.
+/// and a manifest can cite the batches an extraction read. The registers are read with the
+/// definitions of <see cref="Registers"/>: the current ones, or for a replay those the original read with.
 /// </summary>
 public sealed class LakeSnapshot
 {
-    private LakeSnapshot(LakeLayout layout, IReadOnlyList<BatchCommit> batches)
+    private LakeSnapshot(LakeLayout layout, IReadOnlyList<BatchCommit> batches, RegisterCatalog registers)
     {
         Layout = layout;
         Batches = batches;
+        Registers = registers;
     }
 
     public LakeLayout Layout { get; }
 
     public IReadOnlyList<BatchCommit> Batches { get; }
 
-    public static LakeSnapshot Take(LakeLayout layout) => new(layout, new CommitLog(layout).ReadAll());
+    public RegisterCatalog Registers { get; }
 
-    /// <summary>The lake as an earlier extraction saw it: only the batches it read, all of which must still be there.</summary>
-    public static LakeSnapshot Of(LakeLayout layout, IReadOnlyCollection<string> batchIds)
+    public static LakeSnapshot Take(LakeLayout layout, RegisterCatalog registers) => new(layout, new CommitLog(layout).ReadAll(), registers);
+
+    /// <summary>
+    /// The lake as an earlier extraction saw it: only the batches it read, all of which must still be
+    /// there, and its registers at the versions it read them with (kept by <see cref="RegisterVersions"/>).
+    /// </summary>
+    public static LakeSnapshot Of(LakeLayout layout, IReadOnlyCollection<string> batchIds, RegisterCatalog registers, IReadOnlyDictionary<string, int>? registerVersions = null)
     {
+        if (registerVersions is { Count: > 0 })
+        {
+            var versions = new RegisterVersions(layout);
+            registers = registers.With(registerVersions.Select(v => versions.Get(v.Key, v.Value)));
+        }
+
         var all = new CommitLog(layout).ReadAll();
         var missing = batchIds.Except(all.Select(b => b.BatchId)).ToList();
         if (missing.Count > 0)
             throw new InvalidDataException($"The lake no longer has batch(es) {string.Join(", ", missing)}; the extraction cannot be replayed exactly.");
-        return new LakeSnapshot(layout, all.Where(b => batchIds.Contains(b.BatchId)).ToList());
+        return new LakeSnapshot(layout, all.Where(b => batchIds.Contains(b.BatchId)).ToList(), registers);
     }
 
     public IEnumerable<BatchCommit> BatchesOf(string register) => Batches.Where(b => b.Register == register);

@@ -12,7 +12,7 @@ namespace Lake.Extract.Specifications;
 /// </summary>
 internal static class CohortValidator
 {
-    public static IEnumerable<string> Validate(CohortCriteria cohort)
+    public static IEnumerable<string> Validate(CohortCriteria cohort, RegisterCatalog registers)
     {
         var problems = new List<string>();
         if (cohort.Include is not null && cohort.Icd10.Count > 0)
@@ -23,7 +23,7 @@ internal static class CohortValidator
             Codes(problems, "cohort.icd10", cohort.Icd10, "an ICD-10 code or prefix (a letter followed by digits, e.g. E11 or E11.9)", c => CriterionCodes.TryIcd10Prefix(c, out _), "use prefixes: E11 covers E11.0-E11.9");
 
         var include = CohortTree.Inclusion(cohort);
-        var walker = new Walker(problems);
+        var walker = new Walker(problems, registers);
         if (cohort.Include is not null)
             walker.Node(cohort.Include, "cohort.include", depth: 1, required: true);
         if (cohort.Exclude is not null)
@@ -59,7 +59,7 @@ internal static class CohortValidator
         }
     }
 
-    private sealed class Walker(List<string> problems)
+    private sealed class Walker(List<string> problems, RegisterCatalog registers)
     {
         public int Leaves { get; private set; }
 
@@ -189,7 +189,7 @@ internal static class CohortValidator
                 problems.Add($"{path}.within_days_after_index: {window.WithinDaysAfterIndex} days; from 0 to {SpecificationValidator.MaxWindowDays} (100 years).");
         }
 
-        private static bool IsQualityRegistry(string name) =>
-            RegisterCatalog.TryGet(name, out var register) && register.Kind == RegisterKind.QualityRegistry;
+        private bool IsQualityRegistry(string name) =>
+            registers.TryGet(name, out var register) && register.Kind == RegisterKind.QualityRegistry;
     }
 }

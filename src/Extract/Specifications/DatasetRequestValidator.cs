@@ -27,7 +27,7 @@ internal static class DatasetRequestValidator
                 yield return problem;
         }
 
-        var isText = register.Name == PatientRecordTextRegister.Name;
+        var isText = register.Name == RegisterNames.PatientRecordText;
         foreach (var problem in ValidateWords($"{path}.terms", dataset.Terms, isText, mustHaveLetterOrDigit: true))
             yield return problem;
         foreach (var problem in ValidateWords($"{path}.specialties", dataset.Specialties, isText, mustHaveLetterOrDigit: false))
@@ -44,13 +44,13 @@ internal static class DatasetRequestValidator
         }
 
         var hasRange = filter.Min is not null || filter.Max is not null;
-        if (FreeTextColumns.Contains(register.Name, column.Name))
+        if (column.FreeText)
             yield return $"{path}.column: {column.Name} is free text; select texts with 'terms' instead.";
         else if (column.Type is ColumnType.Date or ColumnType.Timestamp)
             yield return $"{path}.column: {column.Name} is a date; limit dates with the dataset's 'from' and 'to'.";
         else if (filter.In.Count > 0 == hasRange)
             yield return $"{path}: give either 'in' (a list of values) or 'min'/'max' (a range), not {(hasRange ? "both" : "neither")}.";
-        else if (hasRange && column.Type is not (ColumnType.Integer or ColumnType.Decimal))
+        else if (hasRange && column.Type is not (ColumnType.Integer or ColumnType.BigInt or ColumnType.Double))
             yield return $"{path}: {column.Name} is text; 'min'/'max' apply to number columns, use 'in' for text.";
         else if (hasRange && filter.Min > filter.Max)
             yield return $"{path}: min {filter.Min.Value.ToString(CultureInfo.InvariantCulture)} is above max {filter.Max!.Value.ToString(CultureInfo.InvariantCulture)}.";
@@ -60,9 +60,9 @@ internal static class DatasetRequestValidator
             yield return $"{path}.in: {filter.In.Count} values; at most {MaxValues}.";
         else if (filter.In.FirstOrDefault(v => string.IsNullOrEmpty(v) || v.Length > MaxLength) is { } bad)
             yield return $"{path}.in: '{SpecificationValidator.Shorten(bad)}' must be 1 to {MaxLength} characters.";
-        else if (column.Type == ColumnType.Integer && filter.In.FirstOrDefault(v => !long.TryParse(v, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _)) is { } notInteger)
+        else if (column.Type is ColumnType.BigInt or ColumnType.Integer && filter.In.FirstOrDefault(v => !long.TryParse(v, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _)) is { } notInteger)
             yield return $"{path}.in: '{SpecificationValidator.Shorten(notInteger)}' is not an integer, and {column.Name} holds integers.";
-        else if (column.Type == ColumnType.Decimal && filter.In.Count > 0)
+        else if (column.Type == ColumnType.Double && filter.In.Count > 0)
             yield return $"{path}: {column.Name} holds decimal numbers, which rarely equal a listed value exactly; use 'min'/'max'.";
     }
 
@@ -72,7 +72,7 @@ internal static class DatasetRequestValidator
             yield break;
         if (!isText)
         {
-            yield return $"{path}: only {PatientRecordTextRegister.Name} can be limited this way; filter other registers with 'filters'.";
+            yield return $"{path}: only {RegisterNames.PatientRecordText} can be limited this way; filter other registers with 'filters'.";
             yield break;
         }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using Lake.Contracts.Extraction;
+using Lake.Contracts.Registers;
 using Lake.Pseudonymization;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
@@ -24,17 +25,19 @@ public static partial class SpecificationReader
     public const int MaxNesting = 40;
 
     /// <param name="keyRing">Needed only when the cohort lists identity codes, which are pseudonymized as they are read.</param>
-    public static StudySpecification Load(string path, KeyRing? keyRing = null)
+    /// <param name="registers">The lake's registers the specification is checked against; the shipped ones when null.</param>
+    public static StudySpecification Load(string path, KeyRing? keyRing = null, RegisterCatalog? registers = null)
     {
         if (!File.Exists(path))
             throw new SpecificationException($"Specification '{path}' does not exist.");
         if (new FileInfo(path).Length > MaxBytes)
             throw new SpecificationException($"Specification '{path}' is larger than {MaxBytes / 1024} KiB; split the request or list codes by prefix.");
-        return Parse(File.ReadAllText(path), path, keyRing);
+        return Parse(File.ReadAllText(path), path, keyRing, registers);
     }
 
     /// <param name="keyRing">Needed only when the cohort lists identity codes, which are pseudonymized as they are read.</param>
-    public static StudySpecification Parse(string text, string origin = "specification", KeyRing? keyRing = null)
+    /// <param name="registers">The lake's registers the specification is checked against; the shipped ones when null.</param>
+    public static StudySpecification Parse(string text, string origin = "specification", KeyRing? keyRing = null, RegisterCatalog? registers = null)
     {
         if (text.Length > MaxBytes)
             throw new SpecificationException($"{origin} is larger than {MaxBytes / 1024} KiB; split the request or list codes by prefix.");
@@ -53,7 +56,7 @@ public static partial class SpecificationReader
         }
 
         var specification = document.ToSpecification(origin, keyRing);
-        SpecificationValidator.ThrowIfInvalid(specification, origin);
+        SpecificationValidator.ThrowIfInvalid(specification, origin, registers);
         return specification;
     }
 

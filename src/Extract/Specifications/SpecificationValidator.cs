@@ -31,9 +31,10 @@ public static class SpecificationValidator
     private static readonly DateOnly EarliestDate = new(1900, 1, 1);
     private static readonly DateOnly LatestDate = new(2100, 12, 31);
 
-    public static void ThrowIfInvalid(StudySpecification specification, string origin)
+    /// <param name="registers">The lake's registers; the shipped ones when null.</param>
+    public static void ThrowIfInvalid(StudySpecification specification, string origin, RegisterCatalog? registers = null)
     {
-        var problems = Validate(specification).ToList();
+        var problems = Validate(specification, registers).ToList();
         if (problems.Count > 0)
             throw Invalid(origin, problems);
     }
@@ -41,8 +42,10 @@ public static class SpecificationValidator
     internal static SpecificationException Invalid(string origin, IReadOnlyList<string> problems) =>
         new($"{origin} is not a valid specification:\n  - " + string.Join("\n  - ", problems));
 
-    public static IEnumerable<string> Validate(StudySpecification specification)
+    /// <param name="registers">The lake's registers; the shipped ones when null.</param>
+    public static IEnumerable<string> Validate(StudySpecification specification, RegisterCatalog? registers = null)
     {
+        registers ??= RegisterCatalog.Shipped;
         if (specification.Version != StudySpecification.CurrentVersion)
             yield return $"version: {specification.Version} is not supported; this Lake reads version {StudySpecification.CurrentVersion}.";
 
@@ -52,7 +55,7 @@ public static class SpecificationValidator
             yield return "title: contains an identity code; a title is logged and delivered, so describe the study without naming patients (list patients under cohort identity_codes).";
 
         var cohort = specification.Cohort;
-        foreach (var problem in CohortValidator.Validate(cohort))
+        foreach (var problem in CohortValidator.Validate(cohort, registers))
             yield return problem;
 
         foreach (var problem in ValidatePeriod("cohort", cohort.From, cohort.To))
@@ -67,13 +70,13 @@ public static class SpecificationValidator
         for (var i = 0; i < Math.Min(specification.Datasets.Count, MaxDatasets); i++)
         {
             var dataset = specification.Datasets[i];
-            if (!RegisterCatalog.TryGet(dataset.Register, out var register))
+            if (!registers.TryGet(dataset.Register, out var register))
             {
                 yield return $"datasets[{i}].register: '{Shorten(dataset.Register)}' is not a register; see 'lake registers' for the list.";
                 continue;
             }
 
-            foreach (var column in dataset.Columns.Where(c => register.Columns.All(rc => rc.Name != c)))
+            foreach (var column in dataset.Columns.Where(c => register.Columns.All(rc => rc.Name != c && !rc.Aliases.Contains(c))))
                 yield return $"datasets[{i}].columns: '{Shorten(column)}' is not a column of {register.Name} ({string.Join(", ", register.Columns.Select(c => c.Name))}).";
             foreach (var problem in ValidatePeriod($"datasets[{i}]", dataset.From, dataset.To))
                 yield return problem;

@@ -1,3 +1,4 @@
+using Lake.Contracts.Yaml;
 using Lake.Contracts.Registers;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
@@ -12,9 +13,10 @@ public static class SourceDescriptorLoader
         .WithNamingConvention(UnderscoredNamingConvention.Instance)
         .Build();
 
-    public static SourceDescriptor Load(string path)
+    /// <param name="registers">The lake's registers; the shipped ones when null.</param>
+    public static SourceDescriptor Load(string path, RegisterCatalog? registers = null)
     {
-        var descriptor = Check(path, out var problems);
+        var descriptor = Check(path, out var problems, registers);
         if (problems.Count > 0)
             throw new DescriptorException($"{path} is not a usable source descriptor:\n  - " + string.Join("\n  - ", problems));
         return descriptor;
@@ -24,7 +26,8 @@ public static class SourceDescriptorLoader
     /// Reads a descriptor and lists what is wrong with it, each problem with the line of its setting,
     /// without throwing for them; a file that cannot be read as YAML at all still throws.
     /// </summary>
-    public static SourceDescriptor Check(string path, out IReadOnlyList<DescriptorProblem> problems)
+    /// <param name="registers">The lake's registers; the shipped ones when null.</param>
+    public static SourceDescriptor Check(string path, out IReadOnlyList<YamlProblem> problems, RegisterCatalog? registers = null)
     {
         if (!File.Exists(path))
             throw new DescriptorException($"Source descriptor '{path}' does not exist.");
@@ -42,26 +45,29 @@ public static class SourceDescriptorLoader
         }
 
         descriptor.Origin = path;
-        var messages = Validate(descriptor).ToList();
-        problems = messages.Count == 0 ? [] : messages.Select(DescriptorLocator.Parse(text).Locate).ToList();
+        var messages = Validate(descriptor, registers).ToList();
+        problems = messages.Count == 0 ? [] : messages.Select(YamlLocator.Parse(text).Locate).ToList();
         return descriptor;
     }
 
     /// <summary>Every descriptor in a folder, in name order.</summary>
-    public static IReadOnlyList<SourceDescriptor> LoadFolder(string folder) =>
+    /// <param name="registers">The lake's registers; the shipped ones when null.</param>
+    public static IReadOnlyList<SourceDescriptor> LoadFolder(string folder, RegisterCatalog? registers = null) =>
         Directory.EnumerateFiles(folder)
             .Where(f => f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".yml", StringComparison.Ordinal) || f.EndsWith(".json", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
-            .Select(Load)
+            .Select(path => Load(path, registers))
             .ToList();
 
-    public static IEnumerable<string> Validate(SourceDescriptor descriptor)
+    /// <param name="registers">The lake's registers; the shipped ones when null.</param>
+    public static IEnumerable<string> Validate(SourceDescriptor descriptor, RegisterCatalog? registers = null)
     {
+        registers ??= RegisterCatalog.Shipped;
         if (string.IsNullOrWhiteSpace(descriptor.System))
             yield return "system: name the source system, e.g. 'system: Apotti'.";
-        if (!RegisterCatalog.TryGet(descriptor.Register, out var register))
+        if (!registers.TryGet(descriptor.Register, out var register))
         {
-            yield return $"register: '{descriptor.Register}' is not a register of the lake (e.g. {string.Join(", ", RegisterCatalog.PatientRegisters.Take(4).Select(r => r.Name))}).";
+            yield return $"register: '{descriptor.Register}' is not a register of the lake (e.g. {string.Join(", ", registers.PatientRegisters.Take(4).Select(r => r.Name))}); 'lake registers' lists them, and a new one is added by a register file (docs/registers.md).";
             yield break;
         }
 
@@ -106,7 +112,13 @@ public static class SourceDescriptorLoader
             var column = register.Columns.FirstOrDefault(c => c.Name == name);
             if (column is null)
             {
-                yield return $"columns.{name}: register '{register.Name}' has no such column; its columns are {string.Join(", ", register.Columns.Select(c => c.Name))}.";
+                yield return $"columns.{name}: register '{register.Name}' has no such column; its columns are {string.Join(", ", register.Columns.Select(c => c.Name))}. {SuggestColumn(register, name, mapping)}";
+                continue;
+            }
+
+            if (column.Deprecated)
+            {
+                yield return $"columns.{name}: column '{name}' of register '{register.Name}' is deprecated: older batches keep it readable, but no feed may write it any more; map the value into the column that replaces it.";
                 continue;
             }
 
@@ -134,7 +146,7 @@ public static class SourceDescriptorLoader
             yield return $"columns.{name}.normalize: codes are normalised only in text columns; '{name}' is a {Describe(column.Type)} column.";
         if (mapping.Format is not null && column.Type is not (ColumnType.Date or ColumnType.Timestamp))
             yield return $"columns.{name}.format: a date format applies only to date and timestamp columns; '{name}' is a {Describe(column.Type)} column.";
-        if (mapping.WhenNotNumeric is not null && column.Type is not (ColumnType.Decimal or ColumnType.Integer))
+        if (mapping.WhenNotNumeric is not null && column.Type is not (ColumnType.Double or ColumnType.BigInt or ColumnType.Integer))
             yield return $"columns.{name}.when_not_numeric: applies only to number columns; '{name}' is a {Describe(column.Type)} column.";
         if (column.Type is ColumnType.Date or ColumnType.Timestamp && mapping.From is not null && string.IsNullOrEmpty(mapping.Format))
             yield return $"columns.{name}: a {column.Type.ToString().ToLowerInvariant()} column needs 'format', e.g. dd.MM.yyyy or yyyy-MM-ddTHH:mm:ss.";
@@ -148,7 +160,20 @@ public static class SourceDescriptorLoader
             yield return $"columns.{name}.keep_if: '{mapping.KeepIf}' must be not_numeric.";
     }
 
-    private static string Describe(ColumnType type) => type.ToString().ToLowerInvariant();
+    /// <summary>The register change that would give a mapped value a column: one entry in the register's file and a new version.</summary>
+    private static string SuggestColumn(RegisterDefinition register, string name, ColumnMapping mapping)
+    {
+        var type = mapping.Format is not null ? (mapping.Format.Contains('H', StringComparison.Ordinal) ? "timestamp" : "date")
+            : mapping.Decimal == "comma" || mapping.WhenNotNumeric is not null ? "double"
+            : "text";
+        var measurement = register.Measurement is { } m
+            ? $" Or, as a measurement, feed its code into '{m.Code}' and its value into '{m.Value}'."
+            : "";
+        return $"To keep it, add the column to the register's file ({register.Origin ?? $"registers/{register.Name}.yaml"}) and raise its version to {register.Version + 1}: "
+            + $"'- {{ name: {name}, type: {type}, description: ... }}' (older batches read it as null; 'lake registers diff' shows the change).{measurement}";
+    }
+
+    private static string Describe(ColumnType type) => RegisterFileReader.TypeName(type);
 
     private static Exception Innermost(Exception e) => e.InnerException is null ? e : Innermost(e.InnerException);
 }

@@ -54,7 +54,7 @@ internal sealed class FieldConverter
 
     /// <summary>Whether this converter parses its field as a number (a numeric column, or text kept only when not numeric).</summary>
     public bool ParsesNumber => _mapping.Value is null && _mapping.Identity is null && _mapping.Map is null
-        && (Column.Type == ColumnType.Decimal || (Column.Type == ColumnType.Text && _keepIfNotNumeric));
+        && (Column.Type == ColumnType.Double || (Column.Type == ColumnType.Text && _keepIfNotNumeric));
 
     /// <summary>The row's code system, set by the row mapper before <see cref="Convert"/> when <see cref="NeedsCodeSystem"/>.</summary>
     public string? RowCodeSystem { get; set; }
@@ -104,10 +104,15 @@ internal sealed class FieldConverter
         return Column.Type switch
         {
             ColumnType.Text => ConvertText(text, out value),
-            ColumnType.Integer => long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var integer)
+            ColumnType.BigInt => long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var integer)
                 ? Accept(FieldValue.OfInteger(integer), out value)
                 : NotNumeric(text),
-            ColumnType.Decimal => TryParseNumber(text, out var number) && double.IsFinite(number)
+            ColumnType.Integer => int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var small)
+                ? Accept(FieldValue.OfInteger(small), out value)
+                : long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out _)
+                    ? Reject(RejectionReasons.InvalidNumber, $"'{Printable(text)}' does not fit the column's 32-bit integer; widen the column to bigint in its register file")
+                    : NotNumeric(text),
+            ColumnType.Double => TryParseNumber(text, out var number) && double.IsFinite(number)
                 ? Accept(FieldValue.OfNumber(number), out value)
                 : NotNumeric(text),
             ColumnType.Date or ColumnType.Timestamp => _dateTime!.TryParse(text, out var time)

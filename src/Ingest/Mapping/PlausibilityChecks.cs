@@ -46,7 +46,7 @@ internal sealed class PlausibilityChecks
             var value = values[index];
             if (!value.HasValue)
                 continue;
-            var number = column.Type == ColumnType.Integer ? value.Integer : value.Number;
+            var number = column.Type is ColumnType.BigInt or ColumnType.Integer ? value.Integer : value.Number;
             if (number < column.PlausibleMin || number > column.PlausibleMax)
                 warnings[WarningChecks.ImplausibleValue] = warnings.GetValueOrDefault(WarningChecks.ImplausibleValue) + 1;
         }

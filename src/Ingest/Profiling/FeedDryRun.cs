@@ -1,3 +1,4 @@
+using Lake.Contracts.Yaml;
 using System.Globalization;
 using Lake.Contracts.Registers;
 using Lake.Ingest.Descriptors;
@@ -17,6 +18,9 @@ public sealed class FeedDryRun
 {
     /// <summary>"Today" for the check that no event lies in the future.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>The lake's registers: the shipped ones and those of its register folders.</summary>
+    public RegisterCatalog Registers { get; init; } = RegisterCatalog.Shipped;
 
     /// <summary>A crosswalk file to use instead of the one the descriptor names beside the feed.</summary>
     public string? CrosswalkPath { get; init; }
@@ -48,7 +52,7 @@ public sealed class FeedDryRun
 
     private DryRunResult Run(SourceDescriptor descriptor, string feedPath, int rows, Pseudonymizer pseudonymizer, int keyId)
     {
-        using var pipeline = new FeedRowPipeline(descriptor, feedPath, pseudonymizer, keyId, CrosswalkPath, Time);
+        using var pipeline = new FeedRowPipeline(descriptor, Registers.Get(descriptor.Register), feedPath, pseudonymizer, keyId, CrosswalkPath, Time);
         var register = pipeline.Register;
         var mapped = Enumerable.Range(0, register.Columns.Count).Where(i => pipeline.Mapper.Converters[i] is not null).ToArray();
         var written = new List<DryRunRow>();
@@ -84,8 +88,8 @@ public sealed class FeedDryRun
 
     private static string Show(ColumnType type, FieldValue value) => !value.HasValue ? "" : type switch
     {
-        ColumnType.Integer => value.Integer.ToString(CultureInfo.InvariantCulture),
-        ColumnType.Decimal => value.Number.ToString(CultureInfo.InvariantCulture),
+        ColumnType.BigInt or ColumnType.Integer => value.Integer.ToString(CultureInfo.InvariantCulture),
+        ColumnType.Double => value.Number.ToString(CultureInfo.InvariantCulture),
         ColumnType.Date => value.Time.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         ColumnType.Timestamp => value.Time.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
         _ => IdentityCodeMask.Apply(value.Text ?? ""),
@@ -96,6 +100,6 @@ public sealed class FeedDryRun
     {
         var prefix = origin + ": ";
         var rest = message.StartsWith(prefix, StringComparison.Ordinal) ? message[prefix.Length..] : message;
-        return $"{origin}: {DescriptorLocator.Parse(File.ReadAllText(origin)).Locate(rest)}";
+        return $"{origin}: {YamlLocator.Parse(File.ReadAllText(origin)).Locate(rest)}";
     }
 }

@@ -23,8 +23,9 @@ internal abstract class ColumnBuffer(int capacity)
     public static DataField FieldOf(RegisterColumn column) => column.Type switch
     {
         ColumnType.Text => new DataField<string>(column.Name),
-        ColumnType.Integer => new DataField<long?>(column.Name),
-        ColumnType.Decimal => new DataField<double?>(column.Name),
+        ColumnType.Integer => new DataField<int?>(column.Name),
+        ColumnType.BigInt => new DataField<long?>(column.Name),
+        ColumnType.Double => new DataField<double?>(column.Name),
         ColumnType.Date => new DataField<DateOnly?>(column.Name),
         // Local hospital time, not UTC: the feeds carry no zone and researchers expect wall-clock times.
         ColumnType.Timestamp => new DateTimeDataField(column.Name, DateTimeFormat.DateAndTime, isAdjustedToUTC: false, isNullable: true),
@@ -34,8 +35,9 @@ internal abstract class ColumnBuffer(int capacity)
     public static ColumnBuffer For(RegisterColumn column, int capacity) => column.Type switch
     {
         ColumnType.Text => new TextBuffer(capacity),
-        ColumnType.Integer => new ValueBuffer<long, IntegerOf>(capacity),
-        ColumnType.Decimal => new ValueBuffer<double, NumberOf>(capacity),
+        ColumnType.Integer => new ValueBuffer<int, SmallIntegerOf>(capacity),
+        ColumnType.BigInt => new ValueBuffer<long, IntegerOf>(capacity),
+        ColumnType.Double => new ValueBuffer<double, NumberOf>(capacity),
         ColumnType.Date => new ValueBuffer<DateOnly, DateOf>(capacity),
         ColumnType.Timestamp => new ValueBuffer<DateTime, TimeOf>(capacity),
         _ => throw new ArgumentOutOfRangeException(nameof(column), column.Type, "Pseudonyms have their own buffer."),
@@ -72,6 +74,12 @@ internal abstract class ColumnBuffer(int capacity)
     private readonly struct IntegerOf : IValueOf<long>
     {
         public static long Of(in FieldValue value) => value.Integer;
+    }
+
+    private readonly struct SmallIntegerOf : IValueOf<int>
+    {
+        // The converter parsed the value as a 32-bit integer (see FieldConverter).
+        public static int Of(in FieldValue value) => (int)value.Integer;
     }
 
     private readonly struct NumberOf : IValueOf<double>

@@ -1,3 +1,4 @@
+using Lake.Contracts.Registers;
 using Lake.Contracts.Extraction;
 using Lake.Contracts.Lake;
 using Lake.Contracts.Permits;
@@ -28,7 +29,7 @@ internal sealed class DeliveredStudy
         DatabasePath = database;
         Deliveries = deliveries;
         Lifecycle = new PermitLifecycle(new ControlPlaneStore(new ControlPlaneDataSource(database), TimeProvider.System), new AuditLog(new ControlPlaneDataSource(database), TimeProvider.System), keyRing, deliveries);
-        Runner = ExtractionRunner.Over(layout, deliveries, new Pseudonymizer(keyRing), TimeProvider.System);
+        Runner = ExtractionRunner.Over(layout, RegisterCatalog.Shipped, deliveries, new Pseudonymizer(keyRing), TimeProvider.System);
         Layout = layout;
     }
 

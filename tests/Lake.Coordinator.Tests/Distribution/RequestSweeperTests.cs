@@ -1,3 +1,5 @@
+using Lake.Contracts.Lake;
+using Lake.Contracts.Registers;
 using Lake.Contracts.Permits;
 using Lake.Coordinator.Audit;
 using Lake.Coordinator.ControlPlane;
@@ -30,7 +32,7 @@ public sealed class RequestSweeperTests
         {
             Id = "P1", StudyId = "S1", Registers = ["diagnosis"], Expires = new DateOnly(2099, 1, 1), Members = ["anna"], RecordedAt = DateTimeOffset.UtcNow,
         });
-        var assembler = new DeliveryAssembler(new DeliveryArea(_folder.Path, OperatingSystemAccounts.None), TimeProvider.System);
+        var assembler = new DeliveryAssembler(new DeliveryArea(_folder.Path, OperatingSystemAccounts.None), new LakeLayout(_folder.File("lake")), RegisterCatalog.Shipped, TimeProvider.System);
         _bus = Bus.Factory.CreateUsingInMemory(_ => { });
         await _bus.StartAsync();
         var options = Options.Create(new CoordinatorOptions { MaxRedrives = 2 });

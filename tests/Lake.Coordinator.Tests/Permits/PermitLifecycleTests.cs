@@ -1,3 +1,4 @@
+using Lake.Contracts.Registers;
 using Lake.Contracts.Extraction;
 using Lake.Contracts.Lake;
 using Lake.Contracts.Permits;
@@ -38,7 +39,7 @@ public sealed class PermitLifecycleTests
         _pseudonymizer = new Pseudonymizer(_keyRing);
         _lifecycle = new PermitLifecycle(_store, _audit, _keyRing, Deliveries);
         var layout = new LakeLayout(_folder.File("lake"));
-        _runner = ExtractionRunner.Over(layout, Deliveries, _pseudonymizer, TimeProvider.System);
+        _runner = ExtractionRunner.Over(layout, RegisterCatalog.Shipped, Deliveries, _pseudonymizer, TimeProvider.System);
 
         var feed = _folder.File("feed.csv");
         await File.WriteAllTextAsync(feed, $"hetu,code,at\n{Anna.Value},E11.9,2021-05-02T10:00:00\n");

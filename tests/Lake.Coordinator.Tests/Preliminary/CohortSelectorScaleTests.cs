@@ -54,20 +54,20 @@ public sealed class CohortSelectorScaleTests
                 RandomNumberGenerator.Fill(identity);
                 var person = LakeIdentity.FromBytes(identity);
                 appender.CreateRow().AppendValue(i)
-                    .AppendValue(_pseudonymizer.RegisterPseudonym(LaboratoryRegister.Name, person, _keyRing.CurrentKeyId))
-                    .AppendValue(_pseudonymizer.RegisterPseudonym(DiagnosisRegister.Name, person, _keyRing.CurrentKeyId))
-                    .AppendValue(_pseudonymizer.RegisterPseudonym(PatientBackgroundRegister.Name, person, _keyRing.CurrentKeyId))
+                    .AppendValue(_pseudonymizer.RegisterPseudonym(RegisterNames.Laboratory, person, _keyRing.CurrentKeyId))
+                    .AppendValue(_pseudonymizer.RegisterPseudonym(RegisterNames.Diagnosis, person, _keyRing.CurrentKeyId))
+                    .AppendValue(_pseudonymizer.RegisterPseudonym(RegisterNames.PatientBackground, person, _keyRing.CurrentKeyId))
                     .AppendValue(new DateOnly(1930, 1, 1).AddDays(i % 30000))
                     .EndRow();
             }
         }
 
         // Every twentieth laboratory row is an HbA1c (2095); a diagnosis is E11.9 one time in twenty.
-        Write(connection, LaboratoryRegister.Name, LaboratoryRows, "laboratory",
+        Write(connection, RegisterNames.Laboratory, LaboratoryRows, "laboratory",
             "TIMESTAMP '2015-01-01' + to_seconds(CAST(hash(r.range) % 315360000 AS BIGINT)) AS sample_time, CASE WHEN r.range % 20 = 0 THEN '2095' ELSE CAST(1000 + r.range % 97 AS VARCHAR) END AS test_code, 'test' AS test_name, CAST(20 + hash(r.range * 7) % 100 AS DOUBLE) AS result_value, NULL::VARCHAR AS result_text, 'mmol/mol' AS result_unit, 'unit' AS ordering_unit");
-        Write(connection, DiagnosisRegister.Name, DiagnosisRows, "diagnosis",
+        Write(connection, RegisterNames.Diagnosis, DiagnosisRows, "diagnosis",
             "CASE WHEN r.range % 20 = 0 THEN 'E11.9' ELSE 'I' || CAST(10 + r.range % 89 AS VARCHAR) END AS code, 'ICD-10' AS code_system, 'primary' AS diagnosis_type, TIMESTAMP '2015-01-01' + to_seconds(CAST(hash(r.range + 1) % 315360000 AS BIGINT)) AS recorded_at, NULL::DATE AS diagnosis_start, 'unit' AS unit, 'Sisätaudit' AS specialty");
-        Write(connection, PatientBackgroundRegister.Name, Patients, "background",
+        Write(connection, RegisterNames.PatientBackground, Patients, "background",
             "p.birth AS birth_date, CASE WHEN p.i % 2 = 0 THEN 'female' ELSE 'male' END AS sex, NULL::DATE AS death_date, NULL::VARCHAR AS municipality, NULL::DOUBLE AS height_cm, NULL::DOUBLE AS weight_kg, NULL::DATE AS updated");
         TestContext.Out.WriteLine($"lake built in {clock.Elapsed.TotalSeconds:F1} s");
     }
@@ -93,7 +93,7 @@ public sealed class CohortSelectorScaleTests
         var cpu = process.TotalProcessorTime;
         var select = Stopwatch.StartNew();
         IReadOnlyList<CohortMember> members;
-        using (var session = LakeQuerySession.Open(LakeSnapshot.Take(_layout)))
+        using (var session = LakeQuerySession.Open(LakeSnapshot.Take(_layout, RegisterCatalog.Shipped)))
             members = new CohortSelector(session, _pseudonymizer).Select(specification.Cohort);
         select.Stop();
         process.Refresh();
@@ -102,7 +102,7 @@ public sealed class CohortSelectorScaleTests
 
         var study = Stopwatch.StartNew();
         PreliminaryReport report;
-        using (var session = LakeQuerySession.Open(LakeSnapshot.Take(_layout)))
+        using (var session = LakeQuerySession.Open(LakeSnapshot.Take(_layout, RegisterCatalog.Shipped)))
             report = new PreliminaryStudy(session, _pseudonymizer, new DisclosureControl(), audit, ledger).Run(specification, "scale");
         study.Stop();
         process.Refresh();
@@ -115,10 +115,10 @@ public sealed class CohortSelectorScaleTests
 
     private void Write(DuckDBConnection connection, string register, long rows, string pseudonymColumn, string columns)
     {
-        var relative = Path.Combine(LakeLayout.PartitionPath(register, "bench", RegisterCatalog.Get(register).EventColumn is null ? null : 2020), "part-0.parquet");
+        var relative = Path.Combine(LakeLayout.PartitionPath(register, "bench", RegisterCatalog.Shipped.Get(register).EventColumn is null ? null : 2020), "part-0.parquet");
         var path = Path.Combine(_layout.Root, relative);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var source = rows == Patients && register == PatientBackgroundRegister.Name
+        var source = rows == Patients && register == RegisterNames.PatientBackground
             ? "patients p"
             : $"range({rows.ToString(CultureInfo.InvariantCulture)}) r JOIN patients p ON p.i = CAST(hash(r.range * 31) % {Patients.ToString(CultureInfo.InvariantCulture)} AS INTEGER)";
         Execute(connection, $"COPY (SELECT p.{pseudonymColumn} AS pseudonym, CAST({_keyRing.CurrentKeyId.ToString(CultureInfo.InvariantCulture)} AS BIGINT) AS key_id, {columns} FROM {source}) TO '{path}' (FORMAT parquet, ROW_GROUP_SIZE 32768)");
@@ -130,7 +130,7 @@ public sealed class CohortSelectorScaleTests
             FeedName = "generated",
             FeedSha256 = register,
             KeyId = _keyRing.CurrentKeyId,
-            Files = [new BatchFile(relative, rows, RegisterCatalog.Get(register).EventColumn is null ? null : 2020)],
+            Files = [new BatchFile(relative, rows, RegisterCatalog.Shipped.Get(register).EventColumn is null ? null : 2020)],
             RowsRead = rows,
             RowsWritten = rows,
             QuarantinedByReason = new Dictionary<string, long>(),

@@ -1,3 +1,4 @@
+using Lake.Contracts.Registers;
 using Lake.Contracts.Extraction;
 using Lake.Contracts.Lake;
 using Lake.Coordinator.Audit;
@@ -102,7 +103,7 @@ public sealed class PreliminaryStudyTests
 
     private PreliminaryReport Run(string user, StudySpecification specification)
     {
-        using var session = LakeQuerySession.Open(LakeSnapshot.Take(_layout));
+        using var session = LakeQuerySession.Open(LakeSnapshot.Take(_layout, RegisterCatalog.Shipped));
         return new PreliminaryStudy(session, _pseudonymizer, new DisclosureControl(), _audit, _ledger).Run(specification, user);
     }
 

@@ -35,8 +35,8 @@ public sealed class IdentityListPrivacyTests
     public async Task BuildLake()
     {
         _lake = new CohortLake();
-        await _lake.IngestAsync(VisitRegister.Name, ["visit_time", "specialty"], [.. Listed.Select(h => $"{h.Value},2021-03-01T13:00:00,Kardiologia")]);
-        await _lake.IngestAsync(PatientBackgroundRegister.Name, [], [.. Listed.Select(h => h.Value)]);
+        await _lake.IngestAsync(RegisterNames.Visit, ["visit_time", "specialty"], [.. Listed.Select(h => $"{h.Value},2021-03-01T13:00:00,Kardiologia")]);
+        await _lake.IngestAsync(RegisterNames.PatientBackground, [], [.. Listed.Select(h => h.Value)]);
     }
 
     [TearDown]
@@ -56,7 +56,7 @@ public sealed class IdentityListPrivacyTests
 
         var (outcome, message) = await SubmitThroughBusAsync(store, audit, specification, "P1");
 
-        var manifest = ExtractionRunner.Over(_lake.Layout, new DeliveryArea(Path.Combine(_lake.ControlPlanePath, "..", ".."), OperatingSystemAccounts.None), _lake.Pseudonymizer, TimeProvider.System)
+        var manifest = ExtractionRunner.Over(_lake.Layout, RegisterCatalog.Shipped, new DeliveryArea(Path.Combine(_lake.ControlPlanePath, "..", ".."), OperatingSystemAccounts.None), _lake.Pseudonymizer, TimeProvider.System)
             .Run(outcome.RequestId, store.FindPermit("P1")!, "alice", message.Specification);
         Assert.That(manifest.CohortSize, Is.EqualTo(Listed.Length));
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
@@ -84,7 +84,7 @@ public sealed class IdentityListPrivacyTests
 
         // The codes come from the message's sealed lists, opened by the extraction itself.
         var delivery = Path.GetFullPath(Path.Combine(_lake.ControlPlanePath, "..", "..", "delivery"));
-        var manifest = ExtractionRunner.Over(_lake.Layout, new DeliveryArea(Path.GetDirectoryName(delivery)!, OperatingSystemAccounts.None), _lake.Pseudonymizer, TimeProvider.System)
+        var manifest = ExtractionRunner.Over(_lake.Layout, RegisterCatalog.Shipped, new DeliveryArea(Path.GetDirectoryName(delivery)!, OperatingSystemAccounts.None), _lake.Pseudonymizer, TimeProvider.System)
             .Run(outcome.RequestId, store.FindPermit("P2")!, "alice", message.Specification);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
 
@@ -155,7 +155,7 @@ public sealed class IdentityListPrivacyTests
         try
         {
             var outbox = new OutboxDispatcher(store, bus, Options.Create(new CoordinatorOptions()), NullLogger<OutboxDispatcher>.Instance);
-            var outcome = new RequestService(store, audit, outbox).Submit(specification, permitId, "alice");
+            var outcome = new RequestService(store, audit, outbox, RegisterCatalog.Shipped).Submit(specification, permitId, "alice");
             Assert.That(outcome.RefusalReason, Is.Null);
             await outbox.DispatchAsync(CancellationToken.None);
             return (outcome, await received.Task.WaitAsync(TimeSpan.FromMinutes(1)));

@@ -6,12 +6,12 @@ namespace Lake.Extract.Tests.Delivery;
 
 public sealed class DeliveredColumnsTests
 {
-    private static readonly DatasetRequest AllOfPathology = new() { Register = PathologyRegister.Name };
+    private static readonly DatasetRequest AllOfPathology = new() { Register = RegisterNames.Pathology };
 
     [Test]
     public void Of_AllColumnsWithoutFreeText_LeavesTheStatementOut()
     {
-        var columns = DeliveredColumns.Of(PathologyRegister.Definition, AllOfPathology, new DeliveryOptions()).Select(c => c.Name);
+        var columns = DeliveredColumns.Of(RegisterCatalog.Shipped.Get(RegisterNames.Pathology), AllOfPathology, new DeliveryOptions()).Select(c => c.Name);
 
         Assert.That(columns, Does.Not.Contain("statement").And.Contain("snomed_codes"));
     }
@@ -19,9 +19,9 @@ public sealed class DeliveredColumnsTests
     [Test]
     public void Of_AllColumnsWithFreeText_DeliversEveryColumnInCatalogOrder()
     {
-        var columns = DeliveredColumns.Of(PathologyRegister.Definition, AllOfPathology, new DeliveryOptions { FreeText = true }).Select(c => c.Name);
+        var columns = DeliveredColumns.Of(RegisterCatalog.Shipped.Get(RegisterNames.Pathology), AllOfPathology, new DeliveryOptions { FreeText = true }).Select(c => c.Name);
 
-        Assert.That(columns, Is.EqualTo(PathologyRegister.Definition.Columns.Select(c => c.Name)));
+        Assert.That(columns, Is.EqualTo(RegisterCatalog.Shipped.Get(RegisterNames.Pathology).Columns.Select(c => c.Name)));
     }
 
     [Test]
@@ -29,6 +29,6 @@ public sealed class DeliveredColumnsTests
     {
         var dataset = AllOfPathology with { Columns = ["snomed_codes", "sample_time"] };
 
-        Assert.That(DeliveredColumns.Of(PathologyRegister.Definition, dataset, new DeliveryOptions()).Select(c => c.Name), Is.EqualTo(new[] { "snomed_codes", "sample_time" }));
+        Assert.That(DeliveredColumns.Of(RegisterCatalog.Shipped.Get(RegisterNames.Pathology), dataset, new DeliveryOptions()).Select(c => c.Name), Is.EqualTo(new[] { "snomed_codes", "sample_time" }));
     }
 }

@@ -1,3 +1,4 @@
+using Lake.Contracts.Registers;
 using Lake.Contracts.Extraction;
 using Lake.Contracts.Permits;
 using Lake.Extract.Access;
@@ -28,7 +29,7 @@ public sealed partial class ExtractionRunnerTests
     [Test]
     public void Plan_RegisterWithoutData_GetsNoTask()
     {
-        var plan = new ExtractionPlanner(_layout).Plan(TaskSpecification);
+        var plan = new ExtractionPlanner(_layout, RegisterCatalog.Shipped).Plan(TaskSpecification);
 
         Assert.That(plan.Datasets, Is.EqualTo(new[] { ExtractDataset.Cohort, "diagnosis" }), "the lake has no procedure rows");
         Assert.That(plan.Batches, Has.Count.EqualTo(2), "both diagnosis batches");
@@ -105,7 +106,7 @@ public sealed partial class ExtractionRunnerTests
 
     private (ExtractionPlanner Planner, DatasetTask Task, DeliveryAssembler Assembler) Pieces()
     {
-        var assembler = new DeliveryAssembler(new DeliveryArea(_folder.Path, OperatingSystemAccounts.None), TimeProvider.System);
-        return (new ExtractionPlanner(_layout), new DatasetTask(_layout, assembler, _pseudonymizer), assembler);
+        var assembler = new DeliveryAssembler(new DeliveryArea(_folder.Path, OperatingSystemAccounts.None), _layout, RegisterCatalog.Shipped, TimeProvider.System);
+        return (new ExtractionPlanner(_layout, RegisterCatalog.Shipped), new DatasetTask(_layout, RegisterCatalog.Shipped, assembler, _pseudonymizer), assembler);
     }
 }

@@ -1,3 +1,4 @@
+using Lake.Contracts.Registers;
 using DuckDB.NET.Data;
 using Lake.Contracts.Extraction;
 using Lake.Contracts.Lake;
@@ -120,7 +121,7 @@ public sealed partial class ExtractionRunnerTests
 
     private DeliveryManifest Extract(DeliveryOptions? delivery = null, DatasetRequest? dataset = null, IReadOnlyCollection<string>? consented = null, bool permitAllowsAll = true)
     {
-        var runner = ExtractionRunner.Over(_layout, new DeliveryArea(_folder.Path, OperatingSystemAccounts.None), _pseudonymizer, TimeProvider.System);
+        var runner = ExtractionRunner.Over(_layout, RegisterCatalog.Shipped, new DeliveryArea(_folder.Path, OperatingSystemAccounts.None), _pseudonymizer, TimeProvider.System);
         var permit = new Permit
         {
             Id = "P1",

@@ -9,7 +9,7 @@ public sealed class RegisterQueryTests
     [Test]
     public void For_DatasetWithoutDates_BoundsTheEventTimeByTheWidestRange()
     {
-        var query = RegisterQuery.For(DiagnosisRegister.Definition, new DatasetRequest { Register = DiagnosisRegister.Name }, new DeliveryOptions(), "map_diagnosis");
+        var query = RegisterQuery.For(RegisterCatalog.Shipped.Get(RegisterNames.Diagnosis), new DatasetRequest { Register = RegisterNames.Diagnosis }, new DeliveryOptions(), "map_diagnosis");
 
         Assert.Multiple(() =>
         {
@@ -22,9 +22,9 @@ public sealed class RegisterQueryTests
     [Test]
     public void For_DatasetWithDates_IncludesTheWholeLastDay()
     {
-        var dataset = new DatasetRequest { Register = DiagnosisRegister.Name, From = new DateOnly(2019, 1, 1), To = new DateOnly(2019, 12, 31) };
+        var dataset = new DatasetRequest { Register = RegisterNames.Diagnosis, From = new DateOnly(2019, 1, 1), To = new DateOnly(2019, 12, 31) };
 
-        var query = RegisterQuery.For(DiagnosisRegister.Definition, dataset, new DeliveryOptions(), "map_diagnosis");
+        var query = RegisterQuery.For(RegisterCatalog.Shipped.Get(RegisterNames.Diagnosis), dataset, new DeliveryOptions(), "map_diagnosis");
 
         Assert.That(query.Parameters, Is.EqualTo(new object?[] { new DateTime(2019, 1, 1), new DateTime(2020, 1, 1) }));
     }
@@ -32,7 +32,7 @@ public sealed class RegisterQueryTests
     [Test]
     public void For_RegisterWithoutEventColumn_HasNoTimeCondition()
     {
-        var query = RegisterQuery.For(PatientBackgroundRegister.Definition, new DatasetRequest { Register = PatientBackgroundRegister.Name }, new DeliveryOptions(), "map_patient_background");
+        var query = RegisterQuery.For(RegisterCatalog.Shipped.Get(RegisterNames.PatientBackground), new DatasetRequest { Register = RegisterNames.PatientBackground }, new DeliveryOptions(), "map_patient_background");
 
         Assert.Multiple(() =>
         {

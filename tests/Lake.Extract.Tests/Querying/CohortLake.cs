@@ -33,7 +33,7 @@ internal sealed class CohortLake : IDisposable
     /// <summary>Ingests <paramref name="rows"/> (hetu first, then <paramref name="columns"/> in order) into the register.</summary>
     public async Task IngestAsync(string register, string[] columns, params string[] rows)
     {
-        var definition = RegisterCatalog.Get(register);
+        var definition = RegisterCatalog.Shipped.Get(register);
         var mappings = columns.ToDictionary(c => c, c => new ColumnMapping
         {
             From = c,
@@ -44,9 +44,9 @@ internal sealed class CohortLake : IDisposable
                 _ => null,
             },
         });
-        if (register == DiagnosisRegister.Name)
+        if (register == RegisterNames.Diagnosis)
             mappings["code_system"] = new ColumnMapping { Value = "ICD-10" };
-        if (register == PatientBackgroundRegister.Name)
+        if (register == RegisterNames.PatientBackground)
         {
             mappings["birth_date"] = new ColumnMapping { Identity = "birth_date" };
             mappings["sex"] = new ColumnMapping { Identity = "sex" };
@@ -67,7 +67,7 @@ internal sealed class CohortLake : IDisposable
             throw new InvalidOperationException($"The test feed for {register} had rows quarantined: {File.ReadAllText(quarantine)}");
     }
 
-    public LakeQuerySession Open() => LakeQuerySession.Open(LakeSnapshot.Take(Layout));
+    public LakeQuerySession Open() => LakeQuerySession.Open(LakeSnapshot.Take(Layout, RegisterCatalog.Shipped));
 
     public void Dispose()
     {

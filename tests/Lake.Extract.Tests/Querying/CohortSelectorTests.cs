@@ -27,29 +27,29 @@ public sealed partial class CohortSelectorTests
         _lake = new CohortLake();
         _names = new() { [Id(Anna)] = "Anna", [Id(Ville)] = "Ville", [Id(Kaisa)] = "Kaisa", [Id(Olli)] = "Olli", [Id(Eeva)] = "Eeva" };
 
-        await _lake.IngestAsync(DiagnosisRegister.Name, ["code", "recorded_at", "specialty"],
+        await _lake.IngestAsync(RegisterNames.Diagnosis, ["code", "recorded_at", "specialty"],
             $"{Anna.Value},E11.9,2021-01-10T10:00:00,Sisätaudit",
             $"{Ville.Value},E11.0,2021-06-01T10:00:00,Yleislääketiede",
             $"{Kaisa.Value},E10.1,2020-01-01T10:00:00,Sisätaudit",
             $"{Olli.Value},J45,2021-01-01T10:00:00,Keuhkosairaudet");
-        await _lake.IngestAsync(LaboratoryRegister.Name, ["sample_time", "test_code", "result_value"],
+        await _lake.IngestAsync(RegisterNames.Laboratory, ["sample_time", "test_code", "result_value"],
             $"{Anna.Value},2021-02-01T08:00:00,2095,60",
             $"{Ville.Value},2021-06-10T08:00:00,2095,45",
             $"{Kaisa.Value},2018-01-01T08:00:00,2095,70",
             $"{Eeva.Value},2021-01-01T08:00:00,2095,80",
             $"{Olli.Value},2021-01-01T08:00:00,4567,99");
-        await _lake.IngestAsync(MedicationRegister.Name, ["event_time", "entry_type", "atc_code"],
+        await _lake.IngestAsync(RegisterNames.Medication, ["event_time", "entry_type", "atc_code"],
             $"{Anna.Value},2021-01-20T09:00:00,prescription,A10BA02",
             $"{Kaisa.Value},2020-02-01T09:00:00,prescription,A10AB01");
-        await _lake.IngestAsync(ProcedureRegister.Name, ["procedure_time", "procedure_code"],
+        await _lake.IngestAsync(RegisterNames.Procedure, ["procedure_time", "procedure_code"],
             $"{Ville.Value},2022-01-01T12:00:00,JJ1LE");
-        await _lake.IngestAsync(VisitRegister.Name, ["visit_time", "specialty"],
+        await _lake.IngestAsync(RegisterNames.Visit, ["visit_time", "specialty"],
             $"{Anna.Value},2021-03-01T13:00:00,Kardiologia",
             $"{Olli.Value},2021-02-02T13:00:00,Keuhkosairaudet");
         await _lake.IngestAsync("qr_diabetes", ["enrolled", "event_time", "variable"],
             $"{Anna.Value},2021-05-01,2021-05-01T10:00:00,hba1c_target",
             $"{Eeva.Value},2019-01-01,2019-01-01T10:00:00,hba1c_target");
-        await _lake.IngestAsync(PatientBackgroundRegister.Name, [],
+        await _lake.IngestAsync(RegisterNames.PatientBackground, [],
             [.. new[] { Anna, Ville, Kaisa, Olli, Eeva }.Select(h => h.Value)]);
     }
 

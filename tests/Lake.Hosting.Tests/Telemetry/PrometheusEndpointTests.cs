@@ -1,3 +1,4 @@
+using Lake.Contracts.Registers;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Lake.Cli;
@@ -80,7 +81,7 @@ public sealed partial class PrometheusEndpointTests
                 "--registers", "diagnosis", "laboratory", "patient_background", "--from", "2015-01-01", "--to", "2025-12-31", "--expires", "2099-12-31", "--members", "alice",
                 "--data", _lake.Data, "--keyring", _lake.KeyRingPath])), Is.Zero);
             var specification = SpecificationReader.Load(Path.Combine(Repository, "examples", "diabetes-study.yaml"));
-            var requests = new RequestService(store, host.Services.GetRequiredService<Coordinator.Audit.AuditLog>(), host.Services.GetRequiredService<OutboxDispatcher>());
+            var requests = new RequestService(store, host.Services.GetRequiredService<Coordinator.Audit.AuditLog>(), host.Services.GetRequiredService<OutboxDispatcher>(), RegisterCatalog.Shipped);
             SubmitOutcome submitted;
             using (var submit = LakeActivitySource.StartRequestSubmit())
             {

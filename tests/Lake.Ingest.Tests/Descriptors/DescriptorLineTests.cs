@@ -1,10 +1,11 @@
+using Lake.Contracts.Yaml;
 using Lake.Ingest.Descriptors;
 
 namespace Lake.Ingest.Tests.Descriptors;
 
 /// <summary>
 /// Semantic problems of a descriptor point at the line of their setting, the way YAML syntax
-/// errors always have: <see cref="SourceDescriptorLoader.Check"/> and <see cref="DescriptorLocator"/>.
+/// errors always have: <see cref="SourceDescriptorLoader.Check"/> and <see cref="YamlLocator"/>.
 /// </summary>
 public sealed class DescriptorLineTests
 {
@@ -135,7 +136,7 @@ public sealed class DescriptorLineTests
     [Test]
     public void LineOf_ListItemByName_FindsTheItem()
     {
-        var locator = DescriptorLocator.Parse("""
+        var locator = YamlLocator.Parse("""
             system: Testsys
             lookups:
               - name: first
@@ -157,7 +158,7 @@ public sealed class DescriptorLineTests
     [Test]
     public void Locate_MessageWithoutKeyPath_HasNoLine()
     {
-        var locator = DescriptorLocator.Parse(Diagnosis);
+        var locator = YamlLocator.Parse(Diagnosis);
 
         Assert.That(locator.Locate("Something unrelated happened.").Line, Is.Null);
     }

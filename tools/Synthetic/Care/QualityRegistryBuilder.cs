@@ -21,7 +21,7 @@ internal sealed class QualityRegistryBuilder(Random random)
     public IReadOnlyDictionary<string, List<RegistryRecord>> Build(IReadOnlyList<PersonCare> people)
     {
         var registries = new Dictionary<string, List<RegistryRecord>>(StringComparer.Ordinal);
-        foreach (var registry in QualityRegistries.All)
+        foreach (var registry in RegisterCatalog.Shipped.QualityRegistries)
             registries[registry.Name] = Enrol(registry, people);
 
         return registries;

@@ -13,7 +13,7 @@ internal static class QualityRegistryFeeds
 
     public static ITabularFeed Registry(IReadOnlyList<PersonProfile> people, string registry, IReadOnlyList<RegistryRecord> records)
     {
-        var layout = new FeedLayout(QualityRegistries.SourceSystem, registry, FileName(registry), FeedShape.Delimited, FeedEncodings.Utf8,
+        var layout = new FeedLayout(RegisterNames.QualityRegistrySource, registry, FileName(registry), FeedShape.Delimited, FeedEncodings.Utf8,
             [Field.Hetu("ssn"), Field.Required("enrolled"), Field.Event("recorded_at", Formats.IsoTime), Field.Required("variable"), Field.Text("value")]);
         return new TabularFeed<RegistryRecord>(layout, records, r =>
         {
