@@ -99,7 +99,7 @@ internal static class DemoCommand
         await using (var resource = typeof(DemoCommand).Assembly.GetManifestResourceStream("diabetes-study.yaml")!)
         await using (var file = File.Create(specPath))
             await resource.CopyToAsync(file, cancellationToken);
-        var specification = SpecificationReader.Load(specPath);
+        var specification = SpecificationReader.Load(specPath, registers: workspace.Registers);
         using (var alice = Client(server, signedIn["alice"]))
             Reports.PrintPreliminaryJson(await alice.PreliminaryAsync(await File.ReadAllTextAsync(specPath, cancellationToken), cancellationToken));
 

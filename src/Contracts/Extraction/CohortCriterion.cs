@@ -25,6 +25,8 @@ public sealed record CohortCriterion
 
     public LaboratoryCriterion? Laboratory { get; init; }
 
+    public MeasurementCriterion? Measurement { get; init; }
+
     public QualityRegistryCriterion? QualityRegistry { get; init; }
 
     public VisitCriterion? Visit { get; init; }

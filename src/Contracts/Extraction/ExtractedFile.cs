@@ -16,6 +16,9 @@ public sealed record ExtractedFile
     /// <summary>Identifiers the scrubber took out of the file's free text, by kind; counts only, never text.</summary>
     public IReadOnlyDictionary<string, long>? Redactions { get; init; }
 
+    /// <summary>For a register's file: the register version it was read with.</summary>
+    public int? RegisterVersion { get; init; }
+
     /// <summary>For the cohort file: how many members were delivered with their consented identity code.</summary>
     public int? IdentityCodesReleased { get; init; }
 }

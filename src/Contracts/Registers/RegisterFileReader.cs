@@ -116,6 +116,8 @@ public static partial class RegisterFileReader
 
         if (file.Measurement is { } measurement)
         {
+            if (file.EventColumn is null)
+                yield return "measurement: a register of measurements needs an event_column (usually the measurement's time) for criteria's periods and windows.";
             foreach (var problem in ValidateMeasurement(measurement, byName, file))
                 yield return problem;
         }

@@ -18,7 +18,7 @@ public sealed class DatasetExtractedConsumer(ControlPlaneStore store, Extraction
     {
         var message = context.Message;
         var files = message.Files
-            .Select(f => new DeliveredFile(f.Name, f.Register, f.Rows, f.Bytes, f.Sha256) { Redactions = f.Redactions, IdentityCodesReleased = f.IdentityCodesReleased })
+            .Select(f => new DeliveredFile(f.Name, f.Register, f.Rows, f.Bytes, f.Sha256) { Redactions = f.Redactions, IdentityCodesReleased = f.IdentityCodesReleased, RegisterVersion = f.RegisterVersion })
             .ToList();
         switch (store.CompleteTask(message.RequestId, message.Dataset, JsonSerializer.Serialize(files, LakeJson.Options)))
         {

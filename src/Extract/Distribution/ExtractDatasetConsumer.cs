@@ -60,6 +60,7 @@ public sealed class ExtractDatasetConsumer(DatasetTask datasetTask, DeliveryAsse
                 Sha256 = f.Sha256,
                 Redactions = f.Redactions,
                 IdentityCodesReleased = f.IdentityCodesReleased,
+                RegisterVersion = f.RegisterVersion,
             }).ToList(),
         });
     }

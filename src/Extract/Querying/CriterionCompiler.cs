@@ -55,6 +55,15 @@ internal sealed class CriterionCompiler(LakeQuerySession session, DateOnly? peri
                 if (l.Max is { } max)
                     filter.Add($"r.result_value <= {Parameter(parameters, max)}");
                 break;
+            case { Measurement: { } m }:
+                // The register file names the columns; the validator made sure it has them.
+                var columns = session.Snapshot.Registers.Get(m.Register).Measurement!;
+                filter.Add(OneOf(columns.Code, m.Codes, parameters));
+                if (m.Min is { } low)
+                    filter.Add($"r.{SqlText.Identifier(columns.Value)} >= {Parameter(parameters, low)}");
+                if (m.Max is { } high)
+                    filter.Add($"r.{SqlText.Identifier(columns.Value)} <= {Parameter(parameters, high)}");
+                break;
             case { Visit: { Specialty.Count: > 0 } v }:
                 filter.Add(Specialties(v.Specialty, parameters));
                 break;

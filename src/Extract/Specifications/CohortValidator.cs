@@ -76,10 +76,10 @@ internal static class CohortValidator
                 return;
             }
 
-            object?[] kinds = [node.All, node.Any, node.Not, node.Diagnosis, node.Procedure, node.Medication, node.Laboratory, node.QualityRegistry, node.Visit, node.IdentityList];
+            object?[] kinds = [node.All, node.Any, node.Not, node.Diagnosis, node.Procedure, node.Medication, node.Laboratory, node.Measurement, node.QualityRegistry, node.Visit, node.IdentityList];
             if (kinds.Count(k => k is not null) != 1)
             {
-                problems.Add($"{path}: give exactly one of all, any, not, diagnosis, procedure, medication, laboratory, quality_registry, visit or identity_codes.");
+                problems.Add($"{path}: give exactly one of all, any, not, diagnosis, procedure, medication, laboratory, measurement, quality_registry, visit or identity_codes.");
                 return;
             }
 
@@ -143,12 +143,18 @@ internal static class CohortValidator
                 case { Laboratory: { } l }:
                     path += ".laboratory";
                     Codes(problems, path + ".test_codes", l.TestCodes, "a laboratory examination number (letters and digits, e.g. 2095)", CriterionCodes.IsLaboratoryTestCode, "ask for the examinations the study needs");
-                    if (l.Min is { } min && !double.IsFinite(min))
-                        problems.Add($"{path}.min: must be a finite number.");
-                    if (l.Max is { } max && !double.IsFinite(max))
-                        problems.Add($"{path}.max: must be a finite number.");
-                    if (l.Min > l.Max)
-                        problems.Add($"{path}.min: {l.Min.Value.ToString(CultureInfo.InvariantCulture)} is above max {l.Max.Value.ToString(CultureInfo.InvariantCulture)}; no result could match.");
+                    Bounds(path, l.Min, l.Max);
+                    break;
+                case { Measurement: { } measured }:
+                    path += ".measurement";
+                    if (!registers.TryGet(measured.Register, out var register) || register.Measurement is null)
+                    {
+                        var measurementRegisters = registers.All.Where(r => r.Measurement is not null).Select(r => r.Name).ToList();
+                        problems.Add($"{path}.register: '{SpecificationValidator.Shorten(measured.Register)}' is not a register of measurements; those are {(measurementRegisters.Count == 0 ? "none yet" : string.Join(", ", measurementRegisters))} (a register file's 'measurement' setting makes one).");
+                    }
+
+                    Codes(problems, path + ".codes", measured.Codes, "a measurement code (letters and digits, with - or _ inside, e.g. LVEF)", CriterionCodes.IsLaboratoryTestCode, "list the quantities the study needs");
+                    Bounds(path, measured.Min, measured.Max);
                     break;
                 case { QualityRegistry: { } q }:
                     path += ".quality_registry";
@@ -187,6 +193,16 @@ internal static class CohortValidator
                 problems.Add($"{path}.within_days_before_index: {window.WithinDaysBeforeIndex} days; from 0 to {SpecificationValidator.MaxWindowDays} (100 years).");
             if (window.WithinDaysAfterIndex is < 0 or > SpecificationValidator.MaxWindowDays)
                 problems.Add($"{path}.within_days_after_index: {window.WithinDaysAfterIndex} days; from 0 to {SpecificationValidator.MaxWindowDays} (100 years).");
+        }
+
+        private void Bounds(string path, double? min, double? max)
+        {
+            if (min is { } low && !double.IsFinite(low))
+                problems.Add($"{path}.min: must be a finite number.");
+            if (max is { } high && !double.IsFinite(high))
+                problems.Add($"{path}.max: must be a finite number.");
+            if (min > max)
+                problems.Add($"{path}.min: {min.Value.ToString(CultureInfo.InvariantCulture)} is above max {max.Value.ToString(CultureInfo.InvariantCulture)}; no result could match.");
         }
 
         private bool IsQualityRegistry(string name) =>

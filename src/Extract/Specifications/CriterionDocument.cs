@@ -22,6 +22,8 @@ internal sealed class CriterionDocument
 
     public LaboratoryDocument? Laboratory { get; set; }
 
+    public MeasurementDocument? Measurement { get; set; }
+
     public QualityRegistryDocument? QualityRegistry { get; set; }
 
     public VisitDocument? Visit { get; set; }
@@ -62,6 +64,17 @@ internal sealed class CriterionDocument
     internal sealed class LaboratoryDocument : EventDocument
     {
         public List<string> TestCodes { get; set; } = [];
+
+        public double? Min { get; set; }
+
+        public double? Max { get; set; }
+    }
+
+    internal sealed class MeasurementDocument : EventDocument
+    {
+        public string Register { get; set; } = "";
+
+        public List<string> Codes { get; set; } = [];
 
         public double? Min { get; set; }
 

@@ -11,7 +11,7 @@ namespace Lake.Extract.Specifications;
 /// </summary>
 internal sealed class CriterionReader(KeyRing? keyRing, List<string> problems, bool sealCodes = false)
 {
-    private static readonly string[] Kinds = ["all", "any", "not", "diagnosis", "procedure", "medication", "laboratory", "quality_registry", "visit", "identity_codes"];
+    private static readonly string[] Kinds = ["all", "any", "not", "diagnosis", "procedure", "medication", "laboratory", "measurement", "quality_registry", "visit", "identity_codes"];
 
     private readonly Pseudonymizer? _pseudonymizer = keyRing is null ? null : new Pseudonymizer(keyRing);
 
@@ -48,6 +48,7 @@ internal sealed class CriterionReader(KeyRing? keyRing, List<string> problems, b
             "procedure" => new CohortCriterion { Procedure = new ProcedureCriterion { Codes = document.Procedure!.Codes, Window = Window(document.Procedure), Index = document.Procedure.Index } },
             "medication" => new CohortCriterion { Medication = new MedicationCriterion { Atc = document.Medication!.Atc, Window = Window(document.Medication), Index = document.Medication.Index } },
             "laboratory" => new CohortCriterion { Laboratory = new LaboratoryCriterion { TestCodes = document.Laboratory!.TestCodes, Min = document.Laboratory.Min, Max = document.Laboratory.Max, Window = Window(document.Laboratory), Index = document.Laboratory.Index } },
+            "measurement" => new CohortCriterion { Measurement = new MeasurementCriterion { Register = document.Measurement!.Register, Codes = document.Measurement.Codes, Min = document.Measurement.Min, Max = document.Measurement.Max, Window = Window(document.Measurement), Index = document.Measurement.Index } },
             "quality_registry" => new CohortCriterion { QualityRegistry = new QualityRegistryCriterion { Registers = document.QualityRegistry!.Registers, Window = Window(document.QualityRegistry), Index = document.QualityRegistry.Index } },
             "visit" => new CohortCriterion { Visit = new VisitCriterion { Specialty = document.Visit!.Specialty, Window = Window(document.Visit), Index = document.Visit.Index } },
             _ => IdentityList(document.IdentityCodes!, $"{path}.identity_codes"),
@@ -126,7 +127,7 @@ internal sealed class CriterionReader(KeyRing? keyRing, List<string> problems, b
 
     private static IEnumerable<string> Given(CriterionDocument document)
     {
-        object?[] members = [document.All, document.Any, document.Not, document.Diagnosis, document.Procedure, document.Medication, document.Laboratory, document.QualityRegistry, document.Visit, document.IdentityCodes];
+        object?[] members = [document.All, document.Any, document.Not, document.Diagnosis, document.Procedure, document.Medication, document.Laboratory, document.Measurement, document.QualityRegistry, document.Visit, document.IdentityCodes];
         return Kinds.Where((_, i) => members[i] is not null);
     }
 }
