@@ -35,6 +35,12 @@ internal static class CommandAction
             await Console.Error.WriteLineAsync(BrokerFailure.Describe(e));
             return UserError;
         }
+        catch (YamlDotNet.Core.YamlException e)
+        {
+            // Every reader of a file names it in its own error; this is the net under one that does not.
+            await Console.Error.WriteLineAsync($"error: a YAML file could not be read, line {e.Start.Line}, column {e.Start.Column}: {(e.InnerException ?? e).Message}");
+            return UserError;
+        }
         catch (Exception e) when (e is DescriptorException or OptionsValidationException or FeedException or BatchBusyException or SpecificationException or FileNotFoundException
             or DirectoryNotFoundException or UnauthorizedAccessException or KeyNotFoundException or InvalidDataException or TimeoutException or ArgumentException or HttpRequestException
             or Extract.Access.DeliveryAccessException or Contracts.Registers.RegisterFileException)

@@ -30,7 +30,14 @@ public sealed class PriceList
     {
         if (!File.Exists(path))
             throw new FileNotFoundException($"Price list '{path}' does not exist; see examples/pricing.yaml.");
-        return new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build()
-            .Deserialize<PriceList>(File.ReadAllText(path)) ?? throw new InvalidDataException($"Price list '{path}' is empty.");
+        try
+        {
+            return new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build()
+                .Deserialize<PriceList>(File.ReadAllText(path)) ?? throw new InvalidDataException($"Price list '{path}' is empty.");
+        }
+        catch (YamlDotNet.Core.YamlException e)
+        {
+            throw new InvalidDataException($"{path}, line {e.Start.Line}, column {e.Start.Column}: {(e.InnerException ?? e).Message}");
+        }
     }
 }

@@ -2,10 +2,20 @@ using nietras.SeparatedValues;
 
 namespace Lake.Ingest.Reading;
 
-/// <summary>Delimited text with RFC 4180 quoting, read by Sep; a row's field count is checked by the caller.</summary>
+/// <summary>
+/// Delimited text with RFC 4180 quoting, read by Sep; a row's field count is checked by the caller.
+/// Blank lines at the end of the feed are not rows (exports often end with one); a blank line with
+/// rows after it is a row of one empty field, which the caller quarantines like any broken row.
+/// </summary>
 internal sealed class DelimitedFeedReader : IFeedReader
 {
     private readonly SepReader _reader;
+
+    /// <summary>Lines of blank rows read ahead to see whether any row follows them.</summary>
+    private readonly Queue<long> _blankLines = new();
+
+    /// <summary>The row that followed <see cref="_blankLines"/>, given out after them.</summary>
+    private FeedRecord? _held;
 
     public DelimitedFeedReader(TextReader text, char delimiter)
     {
@@ -22,15 +32,47 @@ internal sealed class DelimitedFeedReader : IFeedReader
 
     public bool Read(FeedRecord record)
     {
-        if (!_reader.MoveNext())
-            return false;
+        if (_blankLines.TryDequeue(out var blank))
+        {
+            Blank(record, blank);
+            return true;
+        }
 
-        var row = _reader.Current;
+        if (_held is not null)
+        {
+            record.SwapWith(_held);
+            _held = null;
+            return true;
+        }
+
+        while (_reader.MoveNext())
+        {
+            var row = _reader.Current;
+            if (row.ColCount == 1 && row[0].Span.IsWhiteSpace())
+            {
+                _blankLines.Enqueue(row.LineNumberFrom);
+                continue;
+            }
+
+            var target = _blankLines.Count == 0 ? record : _held = new FeedRecord();
+            target.Clear();
+            target.Line = row.LineNumberFrom;
+            for (var i = 0; i < row.ColCount; i++)
+                target.Add(row[i].Span);
+            if (_blankLines.TryDequeue(out blank))
+                Blank(record, blank);
+            return true;
+        }
+
+        _blankLines.Clear(); // Only blank lines were left: the end of the feed, not rows.
+        return false;
+    }
+
+    private static void Blank(FeedRecord record, long line)
+    {
         record.Clear();
-        record.Line = row.LineNumberFrom;
-        for (var i = 0; i < row.ColCount; i++)
-            record.Add(row[i].Span);
-        return true;
+        record.Line = line;
+        record.Add([]);
     }
 
     public void Dispose() => _reader.Dispose();

@@ -1,3 +1,4 @@
+using Lake.Contracts.Registers;
 using Lake.Ingest.Descriptors;
 
 namespace Lake.Ingest.Tests.Descriptors;
@@ -80,6 +81,31 @@ public sealed class SourceDescriptorLoaderTests
 
         Assert.That(() => SourceDescriptorLoader.Load(path),
             Throws.TypeOf<DescriptorException>().With.Message.Contains("register: 'diagnoses' is not a register of the lake"));
+    }
+
+    [Test]
+    public void Load_ColumnTheRegisterLacks_SuggestsTheRegisterFileChangeThatAddsIt()
+    {
+        var path = Write(ValidDescriptor + "\n  severity_score: { from: score, decimal: comma }");
+
+        Assert.That(() => SourceDescriptorLoader.Load(path), Throws.TypeOf<DescriptorException>()
+            .With.Message.Contains("add the column to the register's file (registers/diagnosis.yaml) and raise its version to 2")
+            .And.Message.Contains("'- { name: severity_score, type: double, description: ... }'"));
+    }
+
+    [Test]
+    public void Load_DeprecatedColumn_IsRefusedForWriting()
+    {
+        var diagnosis = RegisterCatalog.Shipped.Get(RegisterNames.Diagnosis);
+        var registers = RegisterCatalog.Shipped.With([diagnosis with
+        {
+            Version = 2,
+            Columns = [.. diagnosis.Columns.Select(c => c.Name == "diagnosis_start" ? c with { Deprecated = true } : c)],
+        }]);
+        var path = Write(ValidDescriptor + "\n  diagnosis_start: { from: onset, format: yyyy-MM-dd }");
+
+        Assert.That(() => SourceDescriptorLoader.Load(path, registers),
+            Throws.TypeOf<DescriptorException>().With.Message.Contains("columns.diagnosis_start: column 'diagnosis_start' of register 'diagnosis' is deprecated"));
     }
 
     [Test]
