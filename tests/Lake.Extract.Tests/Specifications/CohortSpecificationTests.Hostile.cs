@@ -92,7 +92,7 @@ public sealed partial class CohortSpecificationTests
     public void Parse_UnknownRegisterAsCriterion_NamesTheCriteriaThereAre()
     {
         Assert.That(() => Cohort("include: { imaging: { codes: [CT] } }"),
-            Throws.TypeOf<SpecificationException>().With.Message.Contains("'imaging' is not a setting here; the settings here are all, any, not, diagnosis, procedure, medication, laboratory, quality_registry, visit, identity_codes."));
+            Throws.TypeOf<SpecificationException>().With.Message.Contains("'imaging' is not a setting here; the settings here are all, any, not, diagnosis, procedure, medication, laboratory, measurement, quality_registry, visit, identity_codes."));
     }
 
     [TestCase("from: 1800-01-01", "cohort.include.visit.from: 1800-01-01 is outside 1900-2100.")]

@@ -146,7 +146,7 @@ public sealed partial class CohortSpecificationTests
 
     [TestCase("icd10: [E11]\ninclude: { visit: {} }", "cohort: use either icd10")]
     [TestCase("from: 2020-01-01", "cohort.icd10: list at least one ICD-10 code or prefix, e.g. [E11], or give 'include'")]
-    [TestCase("include: { diagnosis: { icd10: [E11] }, visit: {} }", "cohort.include: give exactly one of all, any, not, diagnosis, procedure, medication, laboratory, quality_registry, visit, identity_codes per entry, not diagnosis and visit")]
+    [TestCase("include: { diagnosis: { icd10: [E11] }, visit: {} }", "cohort.include: give exactly one of all, any, not, diagnosis, procedure, medication, laboratory, measurement, quality_registry, visit, identity_codes per entry, not diagnosis and visit")]
     [TestCase("include: {}", "cohort.include: empty; give one of all, any")]
     [TestCase("include: { all: [] }", "cohort.include.all: empty; list at least one criterion.")]
     [TestCase("include: { not: { visit: {} } }", "cohort.include.not: 'not' stands only inside an 'all' beside a positive criterion")]

@@ -22,6 +22,7 @@ public sealed class SpecificationSchemaTests
     [TestCase(typeof(CriterionDocument.ProcedureDocument), "criterion.procedure")]
     [TestCase(typeof(CriterionDocument.MedicationDocument), "criterion.medication")]
     [TestCase(typeof(CriterionDocument.LaboratoryDocument), "criterion.laboratory")]
+    [TestCase(typeof(CriterionDocument.MeasurementDocument), "criterion.measurement")]
     [TestCase(typeof(CriterionDocument.QualityRegistryDocument), "criterion.quality_registry")]
     [TestCase(typeof(CriterionDocument.VisitDocument), "criterion.visit")]
     public void Schema_PropertiesOfEachSection_AreExactlyThoseTheReaderTakes(Type section, string path)
