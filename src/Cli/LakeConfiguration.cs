@@ -25,4 +25,13 @@ internal static class LakeConfiguration
     /// <summary>The <c>Accounts</c> section; defaults when it is absent.</summary>
     public static AccountsOptions Accounts() =>
         Build().GetSection(AccountsOptions.SectionName).Get<AccountsOptions>() ?? new AccountsOptions();
+
+    /// <summary>The data service's disclosure rules (section <c>Disclosure</c>); the defaults when none are configured.</summary>
+    /// <exception cref="ArgumentException">The configured rules are not usable; the message names each setting.</exception>
+    public static Extract.Disclosure.DisclosurePolicy Disclosure()
+    {
+        var policy = Build().GetSection(Extract.Disclosure.DisclosurePolicy.SectionName).Get<Extract.Disclosure.DisclosurePolicy>() ?? new Extract.Disclosure.DisclosurePolicy();
+        var problems = policy.Problems().ToList();
+        return problems.Count == 0 ? policy : throw new ArgumentException(string.Join(" ", problems));
+    }
 }

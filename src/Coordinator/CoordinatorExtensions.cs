@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Lake.Extract.Disclosure;
 using Microsoft.Extensions.Options;
 using OpenIddict.Validation.AspNetCore;
 
@@ -32,6 +33,8 @@ public static class CoordinatorExtensions
         var identity = builder.Configuration.GetSection(IdentityOptions.SectionName).Get<IdentityOptions>() ?? new IdentityOptions();
         builder.Services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<IdentityOptions>().BindConfiguration(IdentityOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<DisclosurePolicy>().BindConfiguration(DisclosurePolicy.SectionName)
+            .Validate(policy => !policy.Problems().Any(), "The Disclosure settings are not usable: see the documentation of each (docs/disclosure-control.md).").ValidateOnStart();
         builder.Services.AddSingleton(workspace);
         // The host's own data source when it registered one (`lake serve` does, for its stores).
         builder.Services.TryAddSingleton(_ => new ControlPlaneDataSource(workspace.ControlPlanePath));

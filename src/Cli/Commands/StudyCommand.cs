@@ -10,19 +10,14 @@ namespace Lake.Cli.Commands;
 
 internal static class StudyCommand
 {
-    public static readonly Option<int> Threshold = new("--threshold")
-    {
-        Description = "Counts from 1 up to this number are shown as suppressed.",
-        DefaultValueFactory = _ => DisclosureControl.DefaultThreshold,
-    };
-
     public static Command Create()
     {
         var spec = new Argument<string>("spec") { Description = "Study specification (YAML or JSON)." };
         var json = new Option<bool>("--json") { Description = "Print the report as JSON." };
+        // No threshold option: the disclosure rules are the service's (configuration section Disclosure), not the asker's.
         var preliminary = new Command("preliminary", "Preliminary study, no permit needed: cohort size and data availability, small counts suppressed.")
         {
-            spec, json, Threshold,
+            spec, json,
         };
         preliminary.SetAction((parse, cancellationToken) => CommandAction.RunAsync(async () =>
         {
@@ -31,7 +26,7 @@ internal static class StudyCommand
             var caller = await LocalCaller.ResolveAsync(workspace, cancellationToken);
             LocalCaller.Require(workspace, caller, LakeAction.PreliminaryStudy, "a preliminary study");
             // With the lake's key ring: identity codes listed in the cohort become tokens as they are read.
-            var report = Run(workspace, SpecificationReader.Load(parse.GetValue(spec)!, workspace.KeyRing, workspace.Registers), parse.GetValue(Threshold), caller.Subject);
+            var report = Run(workspace, SpecificationReader.Load(parse.GetValue(spec)!, workspace.KeyRing, workspace.Registers), caller.Subject);
             if (parse.GetValue(json))
                 Console.WriteLine(Reports.PreliminaryJson(report));
             else
@@ -41,9 +36,12 @@ internal static class StudyCommand
         return new Command("study", "Studies without a permit.") { preliminary };
     }
 
-    public static PreliminaryReport Run(Workspace workspace, Contracts.Extraction.StudySpecification specification, int threshold, string user)
+    /// <summary>The study under the service's disclosure rules, for <paramref name="user"/> and their research group.</summary>
+    public static PreliminaryReport Run(Workspace workspace, Contracts.Extraction.StudySpecification specification, string user)
     {
+        var disclosure = new DisclosureControl(LakeConfiguration.Disclosure());
+        var group = ResearchGroup.Of(user, workspace.OpenControlPlane().ListPermits());
         using var session = LakeQuerySession.Open(LakeSnapshot.Take(workspace.Layout, workspace.Registers));
-        return new PreliminaryStudy(session, workspace.CreatePseudonymizer(), new DisclosureControl(threshold), workspace.OpenAuditLog(), workspace.OpenDifferencingLedger()).Run(specification, user);
+        return new PreliminaryStudy(session, workspace.CreatePseudonymizer(), disclosure, workspace.OpenAuditLog(), workspace.OpenDifferencingLedger()).Run(specification, user, group);
     }
 }

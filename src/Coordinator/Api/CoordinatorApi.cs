@@ -7,6 +7,7 @@ using Lake.Coordinator.Distribution;
 using Lake.Coordinator.Preliminary;
 using Lake.Coordinator.Requests;
 using Lake.Extract.Disclosure;
+using Microsoft.Extensions.Options;
 using Lake.Extract.Preliminary;
 using Lake.Extract.Querying;
 using Lake.Extract.Specifications;
@@ -104,7 +105,8 @@ internal static class CoordinatorApi
             return Json(record!, StatusCodes.Status200OK);
         });
 
-        api.MapPost("/studies/preliminary", async (HttpContext context, CallerClaims claims, AccessPolicy policy, CoordinatorWorkspace workspace, ControlPlaneDataSource controlPlane, AuditLog audit, TimeProvider time, CancellationToken cancellationToken) =>
+        api.MapPost("/studies/preliminary", async (HttpContext context, CallerClaims claims, AccessPolicy policy, CoordinatorWorkspace workspace, ControlPlaneDataSource controlPlane,
+            ControlPlaneStore store, AuditLog audit, TimeProvider time, IOptions<DisclosurePolicy> disclosure, CancellationToken cancellationToken) =>
         {
             var (caller, refusal) = Authorize(context, claims, policy, LakeAction.PreliminaryStudy, "a preliminary study");
             if (refusal is not null)
@@ -116,10 +118,11 @@ internal static class CoordinatorApi
                 // Identity codes listed in the cohort become tokens as they are read, under the lake's key ring.
                 var specification = SpecificationReader.Parse(text, "the request body", workspace.KeyRing, workspace.Registers);
                 using var session = LakeQuerySession.Open(LakeSnapshot.Take(workspace.Layout, workspace.Registers));
-                // The service's disclosure threshold; a caller has no say in it.
-                var study = new PreliminaryStudy(session, new Pseudonymization.Pseudonymizer(workspace.KeyRing), new DisclosureControl(DisclosureControl.DefaultThreshold),
+                // The service's disclosure rules; a caller has no say in them.
+                var study = new PreliminaryStudy(session, new Pseudonymization.Pseudonymizer(workspace.KeyRing), new DisclosureControl(disclosure.Value),
                     audit, new DifferencingLedger(controlPlane, time));
-                return Results.Text(PreliminaryReportJson.Serialize(study.Run(specification, caller!.Subject)), "application/json", statusCode: StatusCodes.Status200OK);
+                var group = ResearchGroup.Of(caller!.Subject, store.ListPermits());
+                return Results.Text(PreliminaryReportJson.Serialize(study.Run(specification, caller.Subject, group)), "application/json", statusCode: StatusCodes.Status200OK);
             }
             catch (SpecificationException e)
             {

@@ -26,6 +26,7 @@ public sealed class ControlPlaneDataSource
         using var command = connection.CreateCommand();
         command.CommandText = Schema;
         command.ExecuteNonQuery();
+        MoveOldLedger(connection);
     }
 
     public string DatabasePath { get; }
@@ -36,6 +37,13 @@ public sealed class ControlPlaneDataSource
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
         return connection;
+    }
+
+    private static bool OldLedgerLeft(SqliteConnection connection)
+    {
+        using var exists = connection.CreateCommand();
+        exists.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'preliminary_ledger'";
+        return (long)exists.ExecuteScalar()! > 0;
     }
 
     // IF NOT EXISTS throughout: an existing database (and every database written before the schema
@@ -64,6 +72,48 @@ public sealed class ControlPlaneDataSource
             subject TEXT NOT NULL, outcome TEXT NOT NULL, detail TEXT NOT NULL, previous_hash TEXT NOT NULL, hash TEXT NOT NULL);
         CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
         CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
-        CREATE TABLE IF NOT EXISTS preliminary_ledger (user TEXT NOT NULL, at TEXT NOT NULL, title TEXT NOT NULL, tokens BLOB NOT NULL);
+        CREATE TABLE IF NOT EXISTS preliminary_answers (id INTEGER PRIMARY KEY, user TEXT NOT NULL, at TEXT NOT NULL, title TEXT NOT NULL, outcome TEXT NOT NULL);
+        CREATE INDEX IF NOT EXISTS preliminary_answers_by_user ON preliminary_answers (user, at);
+        CREATE TABLE IF NOT EXISTS preliminary_cells (answer INTEGER NOT NULL, cell TEXT NOT NULL, tokens BLOB NOT NULL);
+        CREATE INDEX IF NOT EXISTS preliminary_cells_by_answer ON preliminary_cells (answer);
         """;
+
+    /// <summary>
+    /// The ledger of earlier versions kept one cohort per answer (table preliminary_ledger): its
+    /// answers move into the answers and cells tables, as cohort cells, so no history is forgotten.
+    /// </summary>
+    private static void MoveOldLedger(SqliteConnection connection)
+    {
+        if (!OldLedgerLeft(connection))
+            return;
+
+        using var move = connection.CreateCommand();
+        move.CommandText = """
+            BEGIN IMMEDIATE;
+            INSERT INTO preliminary_answers (user, at, title, outcome) SELECT user, at, title, 'answered:' || rowid FROM preliminary_ledger;
+            INSERT INTO preliminary_cells (answer, cell, tokens)
+                SELECT a.id, 'cohort', l.tokens FROM preliminary_ledger l JOIN preliminary_answers a ON a.outcome = 'answered:' || l.rowid;
+            UPDATE preliminary_answers SET outcome = 'answered' WHERE outcome LIKE 'answered:%';
+            DROP TABLE preliminary_ledger;
+            COMMIT;
+            """;
+        try
+        {
+            move.ExecuteNonQuery();
+        }
+        catch (SqliteException) when (!OldLedgerLeft(connection))
+        {
+            // Another process opening the database moved it first.
+            using var rollback = connection.CreateCommand();
+            rollback.CommandText = "ROLLBACK";
+            try
+            {
+                rollback.ExecuteNonQuery();
+            }
+            catch (SqliteException)
+            {
+                // No transaction was left open.
+            }
+        }
+    }
 }

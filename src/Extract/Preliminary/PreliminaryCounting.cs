@@ -22,39 +22,55 @@ public sealed class PreliminaryCounting(LakeQuerySession session, Pseudonymizer 
     public IReadOnlyList<CohortMember> SelectCohort(StudySpecification specification) =>
         new CohortSelector(session, pseudonymizer).Select(specification.Cohort);
 
-    /// <summary>The report, with disclosure control applied, and the true counts it was made from (for the audit log only).</summary>
-    public (PreliminaryReport Report, IReadOnlyDictionary<string, long> TrueCounts) Count(StudySpecification specification, IReadOnlyList<CohortMember> members)
+    /// <summary>
+    /// The report, with disclosure control applied; the true counts it was made from (for the audit
+    /// log only); and, for every count shown, the members it counts (indices into
+    /// <paramref name="members"/>), which the differencing ledger compares with earlier answers.
+    /// </summary>
+    public PreliminaryCount Count(StudySpecification specification, IReadOnlyList<CohortMember> members)
     {
         _trueCounts.Clear();
+        _shownCells.Clear();
         _trueCounts["cohort"] = members.Count;
+        // Everything said about a cohort of a few persons would describe those few.
+        _smallCohort = disclosure.IsSmallGroup(members.Count);
         var registers = specification.Datasets.Count > 0
             ? specification.Datasets.Select(d => d.Register).ToList()
             : session.Snapshot.Registers.All.Where(r => session.Snapshot.HasData(r.Name)).Select(r => r.Name).ToList();
 
+        var everyone = Enumerable.Range(0, members.Count).ToList();
+        var cohortSize = disclosure.Show(members.Count);
+        if (!cohortSize.IsSuppressed)
+            _shownCells["cohort"] = everyone;
         var report = new PreliminaryReport
         {
             Title = specification.Title,
             SuppressionThreshold = disclosure.Threshold,
-            CohortSize = disclosure.Show(members.Count),
-            ByIndexYear = Breakdown("index_year", members.GroupBy(m => m.IndexTime.Year.ToString(CultureInfo.InvariantCulture)).OrderBy(g => g.Key).Select(g => (g.Key, (long)g.Count()))),
-            BySex = Breakdown("sex", new[] { "female", "male" }.Select(s => (s, (long)members.Count(m => m.Sex == s))).Append(("unknown", members.Count(m => m.Sex is null)))),
-            ByAgeBand = Breakdown("age_band", AgeBands.Select(b => (b.Label, (long)members.Count(m => m.AgeAtIndex >= b.From && m.AgeAtIndex <= b.To))).Append(("unknown", members.Count(m => m.AgeAtIndex is null)))),
+            PolicyVersion = disclosure.Policy.Version,
+            CohortSize = cohortSize,
+            ByIndexYear = Breakdown("index_year", everyone.GroupBy(i => members[i].IndexTime.Year.ToString(CultureInfo.InvariantCulture)).OrderBy(g => g.Key).Select(g => (g.Key, g.ToList()))),
+            BySex = Breakdown("sex", new[] { "female", "male" }.Select(s => (s, everyone.Where(i => members[i].Sex == s).ToList())).Append(("unknown", everyone.Where(i => members[i].Sex is null).ToList()))),
+            ByAgeBand = Breakdown("age_band", AgeBands.Select(b => (b.Label, everyone.Where(i => members[i].AgeAtIndex >= b.From && members[i].AgeAtIndex <= b.To).ToList())).Append(("unknown", everyone.Where(i => members[i].AgeAtIndex is null).ToList()))),
             Availability = registers.Select(r => Availability(r, members, specification.Datasets.FirstOrDefault(d => d.Register == r))).ToList(),
         };
-        return (report, new Dictionary<string, long>(_trueCounts, StringComparer.Ordinal));
+        return new PreliminaryCount(report, new Dictionary<string, long>(_trueCounts, StringComparer.Ordinal), _shownCells.ToDictionary(c => c.Key, c => (IReadOnlyList<int>)c.Value, StringComparer.Ordinal));
     }
 
     private readonly Dictionary<string, long> _trueCounts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<int>> _shownCells = new(StringComparer.Ordinal);
+    private bool _smallCohort;
 
     /// <summary>
     /// Rows the register holds for the cohort by year; within a requested dataset's period, filters,
     /// terms and specialties, so the volumes (and the cost estimate built on them) are those of the request.
+    /// A row count is shown only where more persons than the threshold have the rows: otherwise
+    /// moving a filter would reveal, row by row, what a few persons' records hold.
     /// </summary>
     private RegisterAvailability Availability(string registerName, IReadOnlyList<CohortMember> members, DatasetRequest? dataset)
     {
         var register = session.Snapshot.Registers.Get(registerName);
         if (members.Count == 0 || !session.Snapshot.HasData(registerName))
-            return new RegisterAvailability(registerName, disclosure.Show(0), []);
+            return new RegisterAvailability(registerName, _smallCohort ? disclosure.HideForGroup() : disclosure.Show(0), []);
 
         var map = PseudonymMap.Load(session, registerName, members, pseudonymizer);
         var year = register.EventColumn is null ? "NULL" : $"year(r.{SqlText.Identifier(register.EventColumn)})";
@@ -74,27 +90,55 @@ public sealed class PreliminaryCounting(LakeQuerySession session, Pseudonymizer 
 
         using var command = session.Command(
             $"""
-            SELECT {year} AS y, count(*) FROM {SqlText.Identifier(registerName)} r
+            SELECT {year} AS y, m.member, count(*) FROM {SqlText.Identifier(registerName)} r
             JOIN {SqlText.Identifier(map)} m ON r.pseudonym = m.pseudonym AND r.key_id = m.key_id
             {(conditions.Count == 0 ? "" : "WHERE " + string.Join(" AND ", conditions))}
-            GROUP BY y ORDER BY y
+            GROUP BY y, m.member ORDER BY y
             """,
             [.. parameters]);
         using var reader = command.ExecuteReader();
-        var rows = new List<(string, long)>();
+        var years = new SortedDictionary<string, (long Rows, HashSet<int> Persons)>(StringComparer.Ordinal);
         while (reader.Read())
-            rows.Add((reader.IsDBNull(0) ? "all" : reader.GetInt64(0).ToString(CultureInfo.InvariantCulture), reader.GetInt64(1)));
+        {
+            var label = reader.IsDBNull(0) ? "all" : reader.GetInt64(0).ToString(CultureInfo.InvariantCulture);
+            if (!years.TryGetValue(label, out var cell))
+                years[label] = cell = (0, []);
+            cell.Persons.Add(reader.GetInt32(1));
+            years[label] = (cell.Rows + reader.GetInt64(2), cell.Persons);
+        }
 
-        _trueCounts["rows." + registerName] = rows.Sum(r => r.Item2);
-        return new RegisterAvailability(registerName, disclosure.Show(rows.Sum(r => r.Item2)), Breakdown("rows." + registerName, rows));
+        var name = "rows." + registerName;
+        var rows = years.Values.Sum(c => c.Rows);
+        var persons = years.Values.SelectMany(c => c.Persons).ToHashSet();
+        _trueCounts[name] = rows;
+        foreach (var (label, cell) in years)
+            _trueCounts[$"{name}.{label}"] = cell.Rows;
+
+        if (_smallCohort)
+            return new RegisterAvailability(registerName, disclosure.HideForGroup(), years.Keys.Select(y => (y, disclosure.HideForGroup())).ToList());
+
+        var total = rows > 0 && disclosure.IsSmallGroup(persons.Count) ? disclosure.HideForGroup() : new ShownCount(rows, disclosure.Threshold);
+        if (!total.IsSuppressed)
+            _shownCells[name] = [.. persons.Order()];
+        var shown = disclosure.ShowBreakdown(years.Values.Select(c => c.Rows).ToList(), years.Values.Select(c => disclosure.IsSmallGroup(c.Persons.Count)).ToList());
+        var byYear = years.Select((c, i) => (c.Key, shown[i])).ToList();
+        foreach (var (label, count) in byYear.Where(c => !c.Item2.IsSuppressed))
+            _shownCells[$"{name}.{label}"] = [.. years[label].Persons.Order()];
+        return new RegisterAvailability(registerName, total, byYear);
     }
 
-    private List<(string, ShownCount)> Breakdown(string name, IEnumerable<(string Label, long Count)> cells)
+    private List<(string, ShownCount)> Breakdown(string name, IEnumerable<(string Label, List<int> Members)> cells)
     {
         var list = cells.ToList();
-        foreach (var (label, count) in list)
-            _trueCounts[$"{name}.{label}"] = count;
-        var shown = disclosure.ShowBreakdown(list.Select(c => c.Count).ToList());
+        foreach (var (label, group) in list)
+            _trueCounts[$"{name}.{label}"] = group.Count;
+        var shown = _smallCohort ? disclosure.HideAll(list.Count) : disclosure.ShowBreakdown(list.Select(c => (long)c.Members.Count).ToList());
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (!shown[i].IsSuppressed)
+                _shownCells[$"{name}.{list[i].Label}"] = list[i].Members;
+        }
+
         return list.Select((c, i) => (c.Label, shown[i])).ToList();
     }
 }

@@ -13,6 +13,9 @@ public sealed record PreliminaryReport
 
     public required int SuppressionThreshold { get; init; }
 
+    /// <summary>The disclosure rules the counts were shown under (<see cref="DisclosurePolicy.Version"/>).</summary>
+    public string PolicyVersion { get; init; } = "";
+
     public required ShownCount CohortSize { get; init; }
 
     public required IReadOnlyList<(string Label, ShownCount Count)> ByIndexYear { get; init; }

@@ -14,6 +14,7 @@ public static class PreliminaryReportJson
     {
         title = report.Title,
         suppressionThreshold = report.SuppressionThreshold,
+        disclosurePolicy = report.PolicyVersion,
         cohortSize = Count(report.CohortSize),
         byIndexYear = report.ByIndexYear.Select(c => new { group = c.Label, patients = Count(c.Count) }),
         bySex = report.BySex.Select(c => new { group = c.Label, patients = Count(c.Count) }),
@@ -22,5 +23,7 @@ public static class PreliminaryReportJson
     }, LakeJson.Options);
 
     private static object Count(ShownCount count) =>
-        count.IsSuppressed ? new { value = (long?)null, suppressed = true, display = count.ToString() } : new { value = count.Value, suppressed = false, display = count.ToString() };
+        count.IsSuppressed
+            ? new { value = (long?)null, suppressed = true, display = count.ToString(), reason = (string?)count.Reason.ToString().ToLowerInvariant() }
+            : new { value = count.Value, suppressed = false, display = count.ToString(), reason = (string?)null };
 }

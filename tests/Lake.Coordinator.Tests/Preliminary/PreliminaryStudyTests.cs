@@ -73,7 +73,7 @@ public sealed class PreliminaryStudyTests
         Assert.Multiple(() =>
         {
             Assert.That(all.CohortSize.Value, Is.EqualTo(20));
-            Assert.That(() => Run("mallory", allButTwo), Throws.TypeOf<PreliminaryRefusedException>().With.Message.Contains("differs from your preliminary study"));
+            Assert.That(() => Run("mallory", allButTwo), Throws.TypeOf<PreliminaryRefusedException>().With.Message.Contains("differs from the same count of your preliminary study"));
             Assert.That(_audit.ReadAll().Last().Outcome, Is.EqualTo("refused"));
             Assert.That(Run("alice", allButTwo).CohortSize.Value, Is.EqualTo(18), "another user has no earlier cohort to subtract");
             Assert.That(Run("mallory", Cohort(["E11"], to: new DateOnly(2021, 12, 31))).CohortSize.Value, Is.EqualTo(12), "a cohort differing by many is answered");

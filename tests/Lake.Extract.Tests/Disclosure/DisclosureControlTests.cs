@@ -58,11 +58,32 @@ public sealed class DisclosureControlTests
     }
 
     [Test]
-    public void ShowBreakdown_OneSmallCellAndOnlyZeros_SuppressesNothingElse()
+    public void ShowBreakdown_OnlyOneCellNonZero_HidesTheWholeBreakdownSoTheZerosSayNothing()
     {
-        var shown = new DisclosureControl().ShowBreakdown([0, 4, 0]);
+        // Shown, [0, 12, 0] by sex would say that every member of the group is of one sex.
+        var shown = new DisclosureControl().ShowBreakdown([0, 12, 0]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(shown.Select(s => s.Value), Is.EqualTo(new long?[] { null, null, null }));
+            Assert.That(shown.Select(s => s.ToString()), Has.All.EqualTo("suppressed"));
+        });
+    }
+
+    [Test]
+    public void ShowBreakdown_ZerosShownByPolicy_OneSmallCellAndOnlyZeros_SuppressesNothingElse()
+    {
+        var shown = new DisclosureControl(new DisclosurePolicy { ZeroCells = ZeroCells.Shown }).ShowBreakdown([0, 4, 0]);
 
         Assert.That(shown.Select(s => s.Value), Is.EqualTo(new long?[] { 0, null, 0 }));
+    }
+
+    [Test]
+    public void ShowBreakdown_ComplementaryCell_IsLabelledSuppressedNotAsASmallRange()
+    {
+        var shown = new DisclosureControl().ShowBreakdown([3, 14, 40]);
+
+        Assert.That(shown.Select(s => s.ToString()), Is.EqualTo(new[] { "1-5", "suppressed", "40" }), "14 is hidden beside 3, and not called 1-5");
     }
 
     [Test]
