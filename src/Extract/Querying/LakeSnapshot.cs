@@ -19,7 +19,13 @@ public sealed class LakeSnapshot
 
     public IReadOnlyList<BatchCommit> Batches { get; }
 
-    public static LakeSnapshot Take(LakeLayout layout) => new(layout, new CommitLog(layout).ReadAll());
+    /// <summary>The lake as it is now: every committed batch but those a later batch of the same feed supersedes.</summary>
+    public static LakeSnapshot Take(LakeLayout layout)
+    {
+        var all = new CommitLog(layout).ReadAll();
+        var superseded = all.Select(b => b.Supersedes).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        return new(layout, superseded.Count == 0 ? all : all.Where(b => !superseded.Contains(b.BatchId)).ToList());
+    }
 
     /// <summary>The lake as an earlier extraction saw it: only the batches it read, all of which must still be there.</summary>
     public static LakeSnapshot Of(LakeLayout layout, IReadOnlyCollection<string> batchIds)
