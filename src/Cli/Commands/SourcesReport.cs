@@ -46,9 +46,11 @@ internal static class SourcesReport
             facts.AddRow("no value", Esc(string.Join(", ", d.Format.NullValues.Select(v => $"'{v}'"))));
         facts.AddRow("identity", Esc(d.Crosswalk is { } c
             ? $"local number in '{d.Identity}', mapped to the identity code by {c.File} ({c.LocalId} → {c.IdentityCode}{(c.ShiftDays is null ? "" : $", dates shifted by {c.ShiftDays}")})"
-            : $"identity code in '{d.Identity}'"));
+            : d.IdentityKind == IdentityKinds.PatientReference
+                ? $"reference to a Patient in '{d.Identity}', resolved to the identity code through the Patient resources ingested from {d.System} before"
+                : $"identity code in '{d.Identity}'"));
         foreach (var filter in d.Exclude)
-            facts.AddRow("excludes", Esc($"{filter.Column} {(filter.EqualTo.Count > 0 ? "= " + string.Join(" | ", filter.EqualTo) : "contains " + string.Join(" | ", filter.Contains))}: {filter.Reason}"));
+            facts.AddRow("excludes", Esc($"{filter.Column} {DescribeFilter(filter)}: {filter.Reason}"));
         foreach (var lookup in d.Lookups)
             facts.AddRow("lookup", Esc($"{lookup.Name}: {lookup.File} where {lookup.Key} = feed {lookup.Match}, gives {string.Join(", ", lookup.Columns.Select(col => $"{lookup.Name}.{col}"))}"));
         var register = RegisterCatalog.TryGet(d.Register, out var known) ? known : null;
@@ -113,6 +115,11 @@ internal static class SourcesReport
             (result.MoreRows ? $" The feed goes on; try more with --rows, or ingest it: lake ingest --source {Esc(path)} {Esc(feed)}" : " That is the whole feed."));
     }
 
+    private static string DescribeFilter(RowFilter filter) =>
+        filter.EqualTo.Count > 0 ? "= " + string.Join(" | ", filter.EqualTo)
+        : filter.Contains.Count > 0 ? "contains " + string.Join(" | ", filter.Contains)
+        : "is not " + string.Join(" | ", filter.OtherThan);
+
     private static void PrintProblems(IReadOnlyList<DescriptorProblem> problems)
     {
         foreach (var problem in problems)
@@ -122,7 +129,7 @@ internal static class SourcesReport
     private static string FilledFrom(SourceDescriptor d, RegisterColumn column)
     {
         if (column.Name == RegisterDefinition.PseudonymColumn)
-            return Esc($"the identity code in '{d.Identity}'{(d.Crosswalk is null ? "" : " (through the crosswalk)")}, pseudonymized; never stored");
+            return Esc($"the identity code in '{d.Identity}'{(d.Crosswalk is not null ? " (through the crosswalk)" : d.IdentityKind == IdentityKinds.PatientReference ? " (through the Patient it refers to)" : "")}, pseudonymized; never stored");
         if (column.Name == RegisterDefinition.KeyIdColumn)
             return "the key ring's current register key";
         if (!d.Columns.TryGetValue(column.Name, out var m))

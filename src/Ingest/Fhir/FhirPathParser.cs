@@ -18,6 +18,8 @@ internal static class FhirPathParser
         alternatives = [];
         functions = [];
         problem = null;
+        if (text.Length == 0)
+            return Fail("the path is empty; it names no element to read, e.g. code.coding[0].code", out problem);
         var paths = new List<FhirPathStep[]>();
         var calls = new List<string>();
         foreach (var raw in SplitOutsideBrackets(text, '|'))

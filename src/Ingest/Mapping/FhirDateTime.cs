@@ -37,9 +37,11 @@ internal sealed class FhirDateTime(TimeZoneInfo finnishTime)
     {
         local = default;
         problem = null;
-        // Years 1 and 9999 are refused too: an offset could move them out of DateTime's range.
-        if (!TryNumber(text, 0, 4, out var year) || year is < 2 or > 9998)
+        if (!TryNumber(text, 0, 4, out var year))
             return Fail("it does not start with a four-digit year", out problem);
+        // Years 1 and 9999 are refused too: an offset could move them out of DateTime's range.
+        if (year is < 2 or > 9998)
+            return Fail($"the year {year} is out of range", out problem);
         if (text.Length == 4 || (text.Length == 7 && text[4] == '-'))
             return Fail("it gives only the year or the month, not the day", out problem);
         if (text.Length < 10 || text[4] != '-' || text[7] != '-' || !TryNumber(text, 5, 2, out var month) || !TryNumber(text, 8, 2, out var day)
