@@ -21,6 +21,7 @@ internal sealed class FeedRowPipeline : IDisposable
     private readonly IIdentityResolver? _resolver;
     private readonly FhirPatientIndex? _patients;
     private readonly int _patientIdIndex = -1;
+    private readonly string _identityField;
     private readonly PlausibilityChecks _checks;
     private readonly IdentityCache _identities;
     private readonly Dictionary<string, long> _warnings = new(StringComparer.Ordinal);
@@ -32,6 +33,7 @@ internal sealed class FeedRowPipeline : IDisposable
             throw new FeedException($"Feed '{feedPath}' does not exist.");
 
         Register = RegisterCatalog.Get(descriptor.Register);
+        _identityField = descriptor.Identity;
         if (descriptor.Crosswalk is not null)
             _resolver = Crosswalk.Load(descriptor.Crosswalk, feedPath, crosswalkPath);
         else if (descriptor.IdentityKind == IdentityKinds.PatientReference)
@@ -151,6 +153,10 @@ internal sealed class FeedRowPipeline : IDisposable
             code = mapped;
         }
 
+        // A FHIR Patient without an identifier in the identity code's system has an empty identity,
+        // which says more as such than as a code of the wrong length.
+        if (code.IsWhiteSpace())
+            return new Rejection(RejectionReasons.InvalidIdentity, "identity", $"invalid identity code: there is none ('{_identityField}' is empty)");
         identity = _identities.Resolve(code);
         if (identity.Hetu is null)
             return new Rejection(RejectionReasons.InvalidIdentity, "identity", identity.Error.Describe());

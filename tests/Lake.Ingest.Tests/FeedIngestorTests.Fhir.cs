@@ -72,7 +72,11 @@ public sealed partial class FeedIngestorTests
         {
             Assert.That(result.Commit.RowsWritten, Is.EqualTo(1));
             Assert.That(result.Commit.QuarantinedByReason, Is.EqualTo(new Dictionary<string, long> { [RejectionReasons.InvalidIdentity] = 2 }));
-            Assert.That(ReadQuarantine(result.QuarantinePath!).Select(q => q.Line), Is.EqualTo(new long[] { 1, 2 }));
+            Assert.That(ReadQuarantine(result.QuarantinePath!).Select(q => (q.Line, q.Message)), Is.EqualTo(new[]
+            {
+                (1L, "invalid identity code: there is none ('identifier[system=urn:oid:1.2.246.21].value' is empty)"),
+                (2L, "invalid identity code: check character does not match"),
+            }));
             Assert.That(AllBytesUnder(_layout.Root), Does.Not.Contain(mistyped));
         });
     }
