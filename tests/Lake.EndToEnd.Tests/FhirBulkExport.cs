@@ -229,37 +229,24 @@ internal sealed class FhirBulkExport
         Hospitalization = type == "EMER" ? new Encounter.HospitalizationComponent { DischargeDisposition = new CodeableConcept { Text = "Koti" } } : null,
     };
 
-    private static Observation Laboratory(string patient, Coding first, Coding? second, Quantity? value, bool period = false)
-    {
-        var observation = new Observation
-        {
-            Status = ObservationStatus.Final,
-            Category = [new CodeableConcept(CategorySystem, "laboratory")],
-            Code = new CodeableConcept { Coding = second is null ? [first] : [first, second] },
-            Subject = Reference(patient),
-            Effective = period ? new Period { Start = "2022-07-04T07:30:00Z" } : new FhirDateTime("2022-03-04T07:45:00+02:00"),
-            Value = value,
-        };
-        if (value is null)
-            observation.DataAbsentReason = new CodeableConcept { Text = "hemolysoitunut" };
-        return observation;
-    }
+    private static Observation Laboratory(string patient, Coding first, Coding? second, Quantity? value, bool period = false) =>
+        ObservationOf("laboratory", patient, new CodeableConcept { Coding = second is null ? [first] : [first, second] }, value,
+            period ? new Period { Start = "2022-07-04T07:30:00Z" } : new FhirDateTime("2022-03-04T07:45:00+02:00"), absentBecause: "hemolysoitunut");
 
-    private static Observation VitalSign(string patient, string loinc, Quantity? value)
+    private static Observation VitalSign(string patient, string loinc, Quantity? value) =>
+        ObservationOf("vital-signs", patient, new CodeableConcept(LoincSystem, loinc), value, new FhirDateTime("2022-03-04T08:00:00+02:00"), absentBecause: "ei punnittu");
+
+    /// <summary>An Observation; one without a value says why, in dataAbsentReason, as FHIR asks.</summary>
+    private static Observation ObservationOf(string category, string patient, CodeableConcept code, Quantity? value, DataType effective, string absentBecause) => new()
     {
-        var observation = new Observation
-        {
-            Status = ObservationStatus.Final,
-            Category = [new CodeableConcept(CategorySystem, "vital-signs")],
-            Code = new CodeableConcept(LoincSystem, loinc),
-            Subject = Reference(patient),
-            Effective = new FhirDateTime("2022-03-04T08:00:00+02:00"),
-            Value = value,
-        };
-        if (value is null)
-            observation.DataAbsentReason = new CodeableConcept { Text = "ei punnittu" };
-        return observation;
-    }
+        Status = ObservationStatus.Final,
+        Category = [new CodeableConcept(CategorySystem, category)],
+        Code = code,
+        Subject = Reference(patient),
+        Effective = effective,
+        Value = value,
+        DataAbsentReason = value is null ? new CodeableConcept { Text = absentBecause } : null,
+    };
 
     private static Observation BloodPressurePanel(string patient) => new()
     {
