@@ -42,7 +42,7 @@ internal sealed class FhirBulkExport
     /// <summary>Identity codes written into clinical notes: a relative's and the patient's own.</summary>
     public static readonly Hetu Relative = Hetu.Create(new DateOnly(1960, 4, 15), 777);
 
-    private static readonly BaseFhirJsonSerializer Serializer = new(ModelInfo.ModelInspector);
+    private static readonly FhirJsonSerializer Serializer = FhirJsonSerializer.Default;
 
     public Dictionary<string, List<Resource>> First { get; } = [];
 

@@ -39,7 +39,8 @@ internal static class SourcesReport
         var facts = new Grid().AddColumn().AddColumn();
         facts.AddRow("description", Esc(d.Description));
         facts.AddRow("years", Esc(d.Years.ToString()));
-        facts.AddRow("format", Esc($"{Describe(d.Format)}, {d.Format.Encoding}, header {(d.Format.Header ? "yes" : "no")}, compression {d.Format.Compression}"));
+        var header = d.Format.Kind == "fhir_ndjson" ? "" : $", header {(d.Format.Header ? "yes" : "no")}";
+        facts.AddRow("format", Esc($"{Describe(d.Format)}, {d.Format.Encoding}{header}, compression {d.Format.Compression}"));
         if (d.Format.Kind == "fixed_width")
             facts.AddRow("fields", Esc(string.Join(", ", d.Format.Fields.Select(f => $"{f.Name} {f.Start}-{f.Start + f.Length - 1}"))));
         if (d.Format.NullValues.Count > 0)
@@ -135,7 +136,7 @@ internal static class SourcesReport
         if (!d.Columns.TryGetValue(column.Name, out var m))
             return column.Required ? "[red]not mapped, but required[/]" : "[grey]not mapped[/]";
 
-        var source = m.From is not null ? $"feed column '{m.From}'" : m.Identity is not null ? $"the identity code's {m.Identity}" : $"the constant '{m.Value}'";
+        var source = m.From is not null ? $"{(d.Format.Kind == "fhir_ndjson" ? "path" : "feed column")} '{m.From}'" : m.Identity is not null ? $"the identity code's {m.Identity}" : $"the constant '{m.Value}'";
         var details = new List<string>();
         if (m.Format is not null)
             details.Add($"format {m.Format}");
@@ -167,6 +168,7 @@ internal static class SourcesReport
     {
         "delimited" => $"delimited {(format.Delimiter is "tab" or "\\t" ? "tab" : $"'{format.Delimiter}'")}",
         "fixed_width" => $"fixed width, {format.Fields.Count} field{(format.Fields.Count == 1 ? "" : "s")}",
+        "fhir_ndjson" => $"FHIR NDJSON of {format.Resource} resources",
         _ => format.Kind.Replace('_', ' '),
     } + (format.Compression == "gzip" ? ", gzip" : "");
 
