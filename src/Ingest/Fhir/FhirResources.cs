@@ -8,7 +8,4 @@ internal static class FhirResources
 
     /// <summary>A resource's logical id: what <c>Patient/&lt;id&gt;</c> references name.</summary>
     public const string IdPath = "id";
-
-    /// <summary>The Finnish personal identity code's identifier system (DVV's OID).</summary>
-    public const string FinnishIdentityCodeSystem = "urn:oid:1.2.246.21";
 }
