@@ -13,13 +13,18 @@ internal static class Reports
     public static void PrintIngest(IngestResult result)
     {
         var c = result.Commit;
+        var waiting = c.QuarantinedByReason.GetValueOrDefault(Ingest.Mapping.RejectionReasons.UnknownPatientReference);
         if (result.AlreadyIngested)
         {
             AnsiConsole.MarkupLine($"[grey]{Markup.Escape(c.FeedName)}: already ingested as batch {c.BatchId}; nothing to do.[/]");
+            if (waiting > 0)
+                AnsiConsole.MarkupLine($"[grey]    {waiting:N0} rows wait for Patients not ingested yet; ingest them, then this feed again (docs/fhir-bulk.md).[/]");
             return;
         }
 
         AnsiConsole.MarkupLine($"{Markup.Escape(c.SourceSystem)} → [bold]{c.Register}[/]: {c.RowsRead:N0} rows read, [green]{c.RowsWritten:N0} written[/] in {c.Files.Count} partitions, [yellow]{c.RowsQuarantined:N0} quarantined[/] (batch {c.BatchId})");
+        if (c.Supersedes is not null)
+            AnsiConsole.MarkupLine($"    supersedes batch {c.Supersedes}, the same feed read before its Patients arrived");
         foreach (var (reason, count) in c.QuarantinedByReason.OrderByDescending(p => p.Value))
             AnsiConsole.MarkupLine($"    {count,6:N0}  {Markup.Escape(reason)}");
         if (result.QuarantinePath is not null)

@@ -1,4 +1,5 @@
 using Lake.Ingest.Descriptors;
+using Lake.Ingest.Mapping;
 using nietras.SeparatedValues;
 
 namespace Lake.Ingest;
@@ -7,7 +8,7 @@ namespace Lake.Ingest;
 /// Local patient numbers mapped to identity codes, read from a file supplied beside the feed. It
 /// lives only in memory during the ingest; the identity codes it yields are pseudonymized like any other.
 /// </summary>
-internal sealed class Crosswalk
+internal sealed class Crosswalk : IIdentityResolver
 {
     private readonly Dictionary<string, (string Code, int ShiftDays)> _codes;
 
@@ -44,10 +45,10 @@ internal sealed class Crosswalk
         return new Crosswalk(codes);
     }
 
-    public bool TryResolve(ReadOnlySpan<char> localId, out string identityCode, out int shiftDays)
+    public Rejection? Resolve(ReadOnlySpan<char> localId, out string identityCode, out int shiftDays)
     {
         var found = _codes.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(localId.Trim(), out var entry);
         (identityCode, shiftDays) = found ? entry : ("", 0);
-        return found;
+        return found ? null : new Rejection(RejectionReasons.UnknownLocalId, "identity", "the local patient number is not in the crosswalk");
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Lake.Contracts.Lake;
 using Lake.Contracts.Registers;
 using Lake.Ingest.Descriptors;
+using Lake.Ingest.Fhir;
 using Lake.Ingest.Quarantine;
 using Lake.Ingest.Writing;
 using Lake.Pseudonymization;
@@ -12,7 +13,9 @@ namespace Lake.Ingest;
 /// Turns one source feed into one batch of its register: rows validated, identity codes replaced by
 /// register pseudonyms, bad rows quarantined with line and reason, Parquet partitions by source and
 /// year. The batch is invisible until its commit record is written, so a crash leaves the lake as it
-/// was, and the same feed ingested again is recognised by its checksum and skipped.
+/// was, and the same feed ingested again is recognised by its checksum and skipped, unless it is a
+/// FHIR feed whose quarantined rows refer to Patients ingested since: then it is read again, whole,
+/// into a batch that supersedes the earlier one (docs/fhir-bulk.md).
 /// </summary>
 public sealed class FeedIngestor(LakeLayout layout, Pseudonymizer pseudonymizer, KeyRing keyRing)
 {
@@ -45,13 +48,14 @@ public sealed class FeedIngestor(LakeLayout layout, Pseudonymizer pseudonymizer,
         WithRegisterVersions(versions => versions.Check(register));
         var commits = new CommitLog(layout);
         var sourceSlug = LakeLayout.SourceSlug(descriptor.System);
+        using var fhir = FhirIngestState.Open(layout, keyRing, descriptor);
         using var stopHashing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         // The feed's checksum names the batch. Hashing a whole feed before reading it took 6 % of
         // ingest's time, so it runs beside the first rows instead: files and quarantine are created
         // only once it is known, the batch is locked and an earlier attempt's leftovers are gone.
-        var batch = Task.Run(() => StartBatchAsync(feedPath, register.Name, sourceSlug, commits, stopHashing.Token), stopHashing.Token);
+        var batch = Task.Run(() => StartBatchAsync(feedPath, register.Name, sourceSlug, commits, fhir, stopHashing.Token), stopHashing.Token);
 
-        using var rows = await OpenRowsAsync(descriptor, feedPath, batch);
+        using var rows = await OpenRowsAsync(descriptor, feedPath, batch, fhir);
         if (rows is null)
             return new IngestResult((await batch).Existing!, AlreadyIngested: true, QuarantinePath: null);
 
@@ -92,7 +96,7 @@ public sealed class FeedIngestor(LakeLayout layout, Pseudonymizer pseudonymizer,
                 }
             }
 
-            var (batchId, feedSha256, earlier, _) = await batch;
+            var (batchId, feedSha256, earlier, _, supersedes) = await batch;
             if (earlier is not null)
                 return new IngestResult(earlier, AlreadyIngested: true, QuarantinePath: null);
 
@@ -123,8 +127,10 @@ public sealed class FeedIngestor(LakeLayout layout, Pseudonymizer pseudonymizer,
                 ExcludedByReason = rows.ExcludedByReason,
                 WarningsByCheck = rows.WarningsByCheck,
                 CommittedAt = Time.GetUtcNow(),
+                Supersedes = supersedes,
             };
             WithRegisterVersions(versions => versions.Record(register));
+            fhir?.SaveBeforeCommit();
             commits.Commit(commit);
             return new IngestResult(commit, AlreadyIngested: false, QuarantinePath: commit.RowsQuarantined > 0 ? layout.QuarantinePath(batchId) : null);
         }
@@ -152,11 +158,11 @@ public sealed class FeedIngestor(LakeLayout layout, Pseudonymizer pseudonymizer,
     }
 
     /// <summary>The row pipeline over the feed, or null when the feed cannot be read as its descriptor says but was ingested before.</summary>
-    private async Task<FeedRowPipeline?> OpenRowsAsync(SourceDescriptor descriptor, string feedPath, Task<BatchStart> batch)
+    private async Task<FeedRowPipeline?> OpenRowsAsync(SourceDescriptor descriptor, string feedPath, Task<BatchStart> batch, FhirIngestState? fhir)
     {
         try
         {
-            return new FeedRowPipeline(descriptor, Registers.Get(descriptor.Register), feedPath, pseudonymizer, keyRing.CurrentKeyId, CrosswalkPath, Time);
+            return new FeedRowPipeline(descriptor, Registers.Get(descriptor.Register), feedPath, pseudonymizer, keyRing.CurrentKeyId, CrosswalkPath, Time, fhir?.Patients);
         }
         catch
         {
@@ -185,23 +191,44 @@ public sealed class FeedIngestor(LakeLayout layout, Pseudonymizer pseudonymizer,
         }
     }
 
-    /// <summary>Hashes the feed into its batch id; unless that batch is committed, locks it and clears an earlier attempt's leftovers.</summary>
-    private async Task<BatchStart> StartBatchAsync(string feedPath, string register, string sourceSlug, CommitLog commits, CancellationToken cancellationToken)
+    /// <summary>
+    /// Hashes the feed into its batch id; unless that batch is committed, locks it and clears an
+    /// earlier attempt's leftovers. A committed FHIR feed whose waiting rows would now resolve gets
+    /// the next batch of its feed instead, <c>&lt;first batch&gt;-r2</c>, <c>-r3</c>, ...
+    /// </summary>
+    private async Task<BatchStart> StartBatchAsync(string feedPath, string register, string sourceSlug, CommitLog commits, FhirIngestState? fhir, CancellationToken cancellationToken)
     {
         var feedSha256 = await Sha256Async(feedPath, cancellationToken);
-        var batchId = $"{sourceSlug}-{register}-{feedSha256[..16]}";
-        if (commits.IsCommitted(batchId))
-            return new BatchStart(batchId, feedSha256, commits.Read(batchId), null);
+        var firstId = $"{sourceSlug}-{register}-{feedSha256[..16]}";
+        var batchId = firstId;
+        string? supersedes = null;
+        if (commits.IsCommitted(firstId))
+        {
+            var (latest, attempt) = LatestBatchOfFeed(commits, firstId);
+            if (fhir is null || !fhir.HasWaitingRowsThatResolve(layout, latest, feedPath))
+                return new BatchStart(latest.BatchId, feedSha256, latest, null, null);
+            batchId = $"{firstId}-r{attempt + 1}";
+            supersedes = latest.BatchId;
+        }
 
         var batchLock = BatchLock.Acquire(layout.LocksFolder, batchId);
         if (commits.IsCommitted(batchId))
         {
             batchLock.Dispose();
-            return new BatchStart(batchId, feedSha256, commits.Read(batchId), null); // Another process finished it while we waited.
+            return new BatchStart(batchId, feedSha256, commits.Read(batchId), null, null); // Another process finished it while we waited.
         }
 
         RemoveLeftoversOf(batchId, register);
-        return new BatchStart(batchId, feedSha256, null, batchLock);
+        return new BatchStart(batchId, feedSha256, null, batchLock, supersedes);
+    }
+
+    /// <summary>The last committed batch of a feed and its number: the first is 1, the one superseding it 2 (<c>-r2</c>), ...</summary>
+    private static (BatchCommit Latest, int Attempt) LatestBatchOfFeed(CommitLog commits, string firstId)
+    {
+        var attempt = 1;
+        while (commits.IsCommitted($"{firstId}-r{attempt + 1}"))
+            attempt++;
+        return (commits.Read(attempt == 1 ? firstId : $"{firstId}-r{attempt}"), attempt);
     }
 
     private PartitionWriter PartitionFor(int? year, Dictionary<int, PartitionWriter> partitions, RegisterDefinition register, string sourceSlug, Task<BatchStart> batch, BackgroundWrites writes, RowGroupBuffers buffers)
@@ -253,6 +280,9 @@ public sealed class FeedIngestor(LakeLayout layout, Pseudonymizer pseudonymizer,
         return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
     }
 
-    /// <summary>The batch a feed makes: its id and checksum, and either the commit of an earlier ingest of it or the lock held while ingesting it now.</summary>
-    private sealed record BatchStart(string BatchId, string FeedSha256, BatchCommit? Existing, BatchLock? Lock);
+    /// <summary>
+    /// The batch a feed makes: its id and checksum, and either the commit of an earlier ingest of it or
+    /// the lock held while ingesting it now, with the earlier batch of the feed it supersedes, if any.
+    /// </summary>
+    private sealed record BatchStart(string BatchId, string FeedSha256, BatchCommit? Existing, BatchLock? Lock, string? Supersedes);
 }

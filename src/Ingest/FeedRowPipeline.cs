@@ -1,5 +1,6 @@
 using Lake.Contracts.Registers;
 using Lake.Ingest.Descriptors;
+using Lake.Ingest.Fhir;
 using Lake.Ingest.Mapping;
 using Lake.Ingest.Reading;
 using Lake.Pseudonymization;
@@ -8,27 +9,42 @@ namespace Lake.Ingest;
 
 /// <summary>
 /// The per-row logic of ingest, in one place: read a row, borrow lookup columns, apply the
-/// descriptor's filters, check the row's shape and identity code (through the crosswalk), convert
-/// the fields and run the plausibility checks. <see cref="FeedIngestor"/> writes what it accepts;
+/// descriptor's filters, check the row's shape and identity code (through the crosswalk or a FHIR
+/// Patient reference; a FHIR Patient's id is recorded with its code), convert the fields and run
+/// the plausibility checks. <see cref="FeedIngestor"/> writes what it accepts;
 /// the dry run only shows it, and so cannot drift from what ingest would do.
 /// </summary>
 internal sealed class FeedRowPipeline : IDisposable
 {
     private readonly IFeedReader _reader;
     private readonly IReadOnlyList<LookupTable> _lookups;
-    private readonly Crosswalk? _crosswalk;
+    private readonly IIdentityResolver? _resolver;
+    private readonly FhirPatientIndex? _patients;
+    private readonly int _patientIdIndex = -1;
+    private readonly string _identityField;
     private readonly PlausibilityChecks _checks;
     private readonly IdentityCache _identities;
     private readonly Dictionary<string, long> _warnings = new(StringComparer.Ordinal);
 
-    public FeedRowPipeline(SourceDescriptor descriptor, RegisterDefinition register, string feedPath, Pseudonymizer pseudonymizer, int keyId, string? crosswalkPath, TimeProvider time)
+    /// <param name="patients">The FHIR system's Patient index, for a descriptor of Patients or of resources that refer to them; an empty in-memory one when not given.</param>
+    public FeedRowPipeline(SourceDescriptor descriptor, RegisterDefinition register, string feedPath, Pseudonymizer pseudonymizer, int keyId, string? crosswalkPath, TimeProvider time, FhirPatientIndex? patients = null)
     {
         if (!File.Exists(feedPath))
             throw new FeedException($"Feed '{feedPath}' does not exist.");
 
         Register = register;
-        _crosswalk = descriptor.Crosswalk is null ? null : Crosswalk.Load(descriptor.Crosswalk, feedPath, crosswalkPath);
-        _reader = FeedReaders.Open(descriptor.Format, feedPath);
+        _identityField = descriptor.Identity;
+        if (descriptor.Crosswalk is not null)
+            _resolver = Crosswalk.Load(descriptor.Crosswalk, feedPath, crosswalkPath);
+        else if (descriptor.IdentityKind == IdentityKinds.PatientReference)
+            _resolver = new FhirPatientReferences(patients ??= FhirPatientIndex.InMemory(), descriptor.System);
+        _reader = FeedReaders.Open(descriptor, feedPath);
+        if (FhirFeeds.RecordsPatients(descriptor))
+        {
+            _patients = patients ?? FhirPatientIndex.InMemory();
+            _patientIdIndex = _reader.ColumnNames.ToList().IndexOf(FhirResources.IdPath);
+        }
+
         try
         {
             if (_reader.ColumnNames.Count == 0)
@@ -122,7 +138,7 @@ internal sealed class FeedRowPipeline : IDisposable
         identity = default;
         shiftDays = 0;
         if (Record.Problem is not null)
-            return new Rejection(RejectionReasons.UnreadableRecord, null, Record.Problem);
+            return new Rejection(Record.ProblemReason ?? RejectionReasons.UnreadableRecord, null, Record.Problem);
         if (Record.Count != Mapper.FeedColumnCount + Mapper.LookupColumnCount)
         {
             return new Rejection(RejectionReasons.WrongFieldCount, null,
@@ -130,16 +146,34 @@ internal sealed class FeedRowPipeline : IDisposable
         }
 
         var code = Record[Mapper.IdentityIndex];
-        if (_crosswalk is not null)
+        if (_resolver is not null)
         {
-            if (!_crosswalk.TryResolve(code, out var mapped, out shiftDays))
-                return new Rejection(RejectionReasons.UnknownLocalId, "identity", "the local patient number is not in the crosswalk");
+            if (_resolver.Resolve(code, out var mapped, out shiftDays) is { } unknown)
+                return unknown;
             code = mapped;
         }
 
+        // A FHIR Patient without an identifier in the identity code's system has an empty identity,
+        // which says more as such than as a code of the wrong length.
+        if (code.IsWhiteSpace())
+            return new Rejection(RejectionReasons.InvalidIdentity, "identity", $"invalid identity code: there is none ('{_identityField}' is empty)");
         identity = _identities.Resolve(code);
-        return identity.Hetu is null
-            ? new Rejection(RejectionReasons.InvalidIdentity, "identity", identity.Error.Describe())
-            : null;
+        if (identity.Hetu is null)
+            return new Rejection(RejectionReasons.InvalidIdentity, "identity", identity.Error.Describe());
+        return _patientIdIndex >= 0 ? RecordPatient(identity.Hetu) : null;
+    }
+
+    /// <summary>
+    /// Records a FHIR Patient's id with its identity code once the code is known to be valid, so the
+    /// resources that refer to the Patient find it; a Patient without an id cannot be referred to,
+    /// but its own row is kept.
+    /// </summary>
+    private Rejection? RecordPatient(Hetu hetu)
+    {
+        var id = Record[_patientIdIndex].Trim();
+        if (id.IsEmpty || _patients!.Record(id, hetu.Value) != PatientRecording.Conflict)
+            return null;
+        return new Rejection(RejectionReasons.PatientIdentityConflict, FhirResources.IdPath,
+            $"Patient/{id} was ingested before with another identity code; the first one stays (docs/fhir-bulk.md)");
     }
 }

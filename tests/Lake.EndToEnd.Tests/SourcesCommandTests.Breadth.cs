@@ -85,9 +85,17 @@ public sealed partial class SourcesCommandTests
         }
     }
 
-    /// <summary>The repository's descriptors by system and register, read once: reading the folder per feed would dominate the test.</summary>
+    /// <summary>
+    /// The repository's descriptors by system and register, read once: reading the folder per feed
+    /// would dominate the test. Apotti's FHIR descriptors (sources/fhir) fill the same registers as
+    /// its CSV ones; the synthetic feeds are the CSV exports, so the top-level descriptors win, as
+    /// they do when the command looks a feed's descriptor up (Ingestion.DescriptorFor).
+    /// </summary>
     private static Dictionary<(string System, string Register), SourceDescriptor> ShippedDescriptors { get; } =
         Directory.EnumerateFiles(RepositoryPaths.Sources, "*.yaml", SearchOption.AllDirectories)
+            .OrderBy(path => Path.GetRelativePath(RepositoryPaths.Sources, path).Count(c => c == Path.DirectorySeparatorChar))
+            .ThenBy(path => path, StringComparer.Ordinal)
             .Select(path => SourceDescriptorLoader.Load(path))
-            .ToDictionary(d => (d.System, d.Register));
+            .GroupBy(d => (d.System, d.Register))
+            .ToDictionary(g => g.Key, g => g.First());
 }

@@ -77,7 +77,7 @@ internal static class ConverterProfiler
 
     private static (List<string[]> Rows, RowMapper Mapper) LoadSample(ProfileContext context, int sampleRows)
     {
-        using var reader = FeedReaders.Open(context.Descriptor.Format, context.Feed);
+        using var reader = FeedReaders.Open(context.Descriptor, context.Feed);
         var mapper = new RowMapper(context.Descriptor, context.Register, reader.ColumnNames);
         var record = new FeedRecord();
         var rows = new List<string[]>(sampleRows);

@@ -146,7 +146,7 @@ internal static class ParquetWhatIf
 
     private static (Guid[] Pseudonyms, FieldValue[][] Rows) ConvertSample(ProfileContext context, int sampleRows)
     {
-        using var reader = FeedReaders.Open(context.Descriptor.Format, context.Feed);
+        using var reader = FeedReaders.Open(context.Descriptor, context.Feed);
         var mapper = new RowMapper(context.Descriptor, context.Register, reader.ColumnNames);
         var identities = new IdentityCache(context.Pseudonymizer, context.Register.Name, context.KeyRing.CurrentKeyId);
         var record = new FeedRecord();

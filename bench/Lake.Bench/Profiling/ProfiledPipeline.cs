@@ -28,7 +28,7 @@ internal static class ProfiledPipeline
         var gen2Before = GC.CollectionCount(2);
         var stopwatch = Stopwatch.StartNew();
 
-        using var reader = FeedReaders.Open(context.Descriptor.Format, context.Feed);
+        using var reader = FeedReaders.Open(context.Descriptor, context.Feed);
         var mapper = new RowMapper(context.Descriptor, register, reader.ColumnNames);
         var checks = new PlausibilityChecks(register, DateTime.Now);
         var identities = new IdentityCache(context.Pseudonymizer, register.Name, keyId);

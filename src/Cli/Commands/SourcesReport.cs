@@ -40,16 +40,19 @@ internal static class SourcesReport
         var facts = new Grid().AddColumn().AddColumn();
         facts.AddRow("description", Esc(d.Description));
         facts.AddRow("years", Esc(d.Years.ToString()));
-        facts.AddRow("format", Esc($"{Describe(d.Format)}, {d.Format.Encoding}, header {(d.Format.Header ? "yes" : "no")}, compression {d.Format.Compression}"));
+        var header = d.Format.Kind == "fhir_ndjson" ? "" : $", header {(d.Format.Header ? "yes" : "no")}";
+        facts.AddRow("format", Esc($"{Describe(d.Format)}, {d.Format.Encoding}{header}, compression {d.Format.Compression}"));
         if (d.Format.Kind == "fixed_width")
             facts.AddRow("fields", Esc(string.Join(", ", d.Format.Fields.Select(f => $"{f.Name} {f.Start}-{f.Start + f.Length - 1}"))));
         if (d.Format.NullValues.Count > 0)
             facts.AddRow("no value", Esc(string.Join(", ", d.Format.NullValues.Select(v => $"'{v}'"))));
         facts.AddRow("identity", Esc(d.Crosswalk is { } c
             ? $"local number in '{d.Identity}', mapped to the identity code by {c.File} ({c.LocalId} → {c.IdentityCode}{(c.ShiftDays is null ? "" : $", dates shifted by {c.ShiftDays}")})"
-            : $"identity code in '{d.Identity}'"));
+            : d.IdentityKind == IdentityKinds.PatientReference
+                ? $"reference to a Patient in '{d.Identity}', resolved to the identity code through the Patient resources ingested from {d.System} before"
+                : $"identity code in '{d.Identity}'"));
         foreach (var filter in d.Exclude)
-            facts.AddRow("excludes", Esc($"{filter.Column} {(filter.EqualTo.Count > 0 ? "= " + string.Join(" | ", filter.EqualTo) : "contains " + string.Join(" | ", filter.Contains))}: {filter.Reason}"));
+            facts.AddRow("excludes", Esc($"{filter.Column} {DescribeFilter(filter)}: {filter.Reason}"));
         foreach (var lookup in d.Lookups)
             facts.AddRow("lookup", Esc($"{lookup.Name}: {lookup.File} where {lookup.Key} = feed {lookup.Match}, gives {string.Join(", ", lookup.Columns.Select(col => $"{lookup.Name}.{col}"))}"));
         var register = registers.TryGet(d.Register, out var known) ? known : null;
@@ -114,6 +117,11 @@ internal static class SourcesReport
             (result.MoreRows ? $" The feed goes on; try more with --rows, or ingest it: lake ingest --source {Esc(path)} {Esc(feed)}" : " That is the whole feed."));
     }
 
+    private static string DescribeFilter(RowFilter filter) =>
+        filter.EqualTo.Count > 0 ? "= " + string.Join(" | ", filter.EqualTo)
+        : filter.Contains.Count > 0 ? "contains " + string.Join(" | ", filter.Contains)
+        : "is not " + string.Join(" | ", filter.OtherThan);
+
     private static void PrintProblems(IReadOnlyList<YamlProblem> problems)
     {
         foreach (var problem in problems)
@@ -123,13 +131,13 @@ internal static class SourcesReport
     private static string FilledFrom(SourceDescriptor d, RegisterColumn column)
     {
         if (column.Name == RegisterDefinition.PseudonymColumn)
-            return Esc($"the identity code in '{d.Identity}'{(d.Crosswalk is null ? "" : " (through the crosswalk)")}, pseudonymized; never stored");
+            return Esc($"the identity code in '{d.Identity}'{(d.Crosswalk is not null ? " (through the crosswalk)" : d.IdentityKind == IdentityKinds.PatientReference ? " (through the Patient it refers to)" : "")}, pseudonymized; never stored");
         if (column.Name == RegisterDefinition.KeyIdColumn)
             return "the key ring's current register key";
         if (!d.Columns.TryGetValue(column.Name, out var m))
             return column.Required ? "[red]not mapped, but required[/]" : "[grey]not mapped[/]";
 
-        var source = m.From is not null ? $"feed column '{m.From}'" : m.Identity is not null ? $"the identity code's {m.Identity}" : $"the constant '{m.Value}'";
+        var source = m.From is not null ? $"{(d.Format.Kind == "fhir_ndjson" ? "path" : "feed column")} '{m.From}'" : m.Identity is not null ? $"the identity code's {m.Identity}" : $"the constant '{m.Value}'";
         var details = new List<string>();
         if (m.Format is not null)
             details.Add($"format {m.Format}");
@@ -161,6 +169,7 @@ internal static class SourcesReport
     {
         "delimited" => $"delimited {(format.Delimiter is "tab" or "\\t" ? "tab" : $"'{format.Delimiter}'")}",
         "fixed_width" => $"fixed width, {format.Fields.Count} field{(format.Fields.Count == 1 ? "" : "s")}",
+        "fhir_ndjson" => $"FHIR NDJSON of {format.Resource} resources",
         _ => format.Kind.Replace('_', ' '),
     } + (format.Compression == "gzip" ? ", gzip" : "");
 

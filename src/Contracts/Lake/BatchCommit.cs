@@ -44,4 +44,11 @@ public sealed record BatchCommit
     public IReadOnlyDictionary<string, long> WarningsByCheck { get; init; } = new Dictionary<string, long>();
 
     public required DateTimeOffset CommittedAt { get; init; }
+
+    /// <summary>
+    /// The earlier batch of the same feed this one replaces, or null. A FHIR feed ingested again after
+    /// the Patients its quarantined rows referred to have arrived is read whole once more; readers of
+    /// the lake then skip the batch it supersedes, whose files stay for the replay of old deliveries.
+    /// </summary>
+    public string? Supersedes { get; init; }
 }

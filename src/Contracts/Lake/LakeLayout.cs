@@ -19,6 +19,15 @@ public sealed class LakeLayout(string root)
 
     public string LocksFolder => Path.Combine(Root, "_locks");
 
+    /// <summary>
+    /// State ingest keeps from one feed to the next, such as the identity codes of a FHIR system's
+    /// Patient resources (sealed under the key ring, never in Parquet): beside the batches, not in a register.
+    /// </summary>
+    public string StateFolder => Path.Combine(Root, "_state");
+
+    /// <summary>The sealed map from a FHIR system's Patient resource ids to identity codes.</summary>
+    public string FhirPatientIndexPath(string sourceSlug) => Path.Combine(StateFolder, "fhir-patients", sourceSlug + ".sealed");
+
     public string RegisterFolder(string register) => Path.Combine(Root, register);
 
     public string CommitRecordPath(string batchId) => Path.Combine(BatchesFolder, batchId + ".json");

@@ -24,7 +24,13 @@ public sealed class LakeSnapshot
 
     public RegisterCatalog Registers { get; }
 
-    public static LakeSnapshot Take(LakeLayout layout, RegisterCatalog registers) => new(layout, new CommitLog(layout).ReadAll(), registers);
+    /// <summary>The lake as it is now: every committed batch but those a later batch of the same feed supersedes.</summary>
+    public static LakeSnapshot Take(LakeLayout layout, RegisterCatalog registers)
+    {
+        var all = new CommitLog(layout).ReadAll();
+        var superseded = all.Select(b => b.Supersedes).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        return new(layout, superseded.Count == 0 ? all : all.Where(b => !superseded.Contains(b.BatchId)).ToList(), registers);
+    }
 
     /// <summary>
     /// The lake as an earlier extraction saw it: only the batches it read, all of which must still be

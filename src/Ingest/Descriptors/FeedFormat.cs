@@ -5,8 +5,11 @@ namespace Lake.Ingest.Descriptors;
 /// <summary>The physical shape of a feed: kind, delimiter, encoding, compression.</summary>
 public sealed class FeedFormat
 {
-    /// <summary>delimited (any delimiter, RFC 4180 quoting), fixed_width or json_lines.</summary>
+    /// <summary>delimited (any delimiter, RFC 4180 quoting), fixed_width, json_lines or fhir_ndjson (FHIR Bulk Data, docs/fhir-bulk.md).</summary>
     public string Kind { get; set; } = "delimited";
+
+    /// <summary>For fhir_ndjson: the resource type the file holds (Patient, Condition, ...); a resource of another type is quarantined.</summary>
+    public string? Resource { get; set; }
 
     public string Delimiter { get; set; } = ",";
 

@@ -18,6 +18,12 @@ public sealed class RowFilter
     /// <summary>Substrings that exclude the row when the field contains one (case-insensitive).</summary>
     public List<string> Contains { get; set; } = [];
 
+    /// <summary>
+    /// Values that keep the row: a row whose field is none of them (exact match, case-insensitive),
+    /// or is empty, is excluded. Splits one feed between registers, e.g. FHIR Observations by category.
+    /// </summary>
+    public List<string> OtherThan { get; set; } = [];
+
     /// <summary>Why these rows are excluded; the batch summary counts by it.</summary>
     public string Reason { get; set; } = "";
 
@@ -36,6 +42,14 @@ public sealed class RowFilter
                 return true;
         }
 
-        return false;
+        if (OtherThan.Count == 0)
+            return false;
+        foreach (var candidate in OtherThan)
+        {
+            if (value.Equals(candidate, StringComparison.OrdinalIgnoreCase))
+                return false;
+        }
+
+        return true;
     }
 }

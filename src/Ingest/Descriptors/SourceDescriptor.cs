@@ -22,6 +22,12 @@ public sealed class SourceDescriptor
     /// <summary>Feed column holding the identity code (HETU). It is pseudonymized and never stored.</summary>
     public string Identity { get; set; } = "";
 
+    /// <summary>
+    /// What <see cref="Identity"/> holds: identity_code (the default), or patient_reference: a FHIR
+    /// reference to a Patient, resolved through the Patient resources of the system ingested before.
+    /// </summary>
+    public string IdentityKind { get; set; } = IdentityKinds.IdentityCode;
+
     /// <summary>Register column name → how to fill it from the feed.</summary>
     public Dictionary<string, ColumnMapping> Columns { get; set; } = [];
 

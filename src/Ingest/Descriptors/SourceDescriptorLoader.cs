@@ -1,5 +1,6 @@
 using Lake.Contracts.Yaml;
 using Lake.Contracts.Registers;
+using Lake.Ingest.Fhir;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
@@ -90,8 +91,8 @@ public static class SourceDescriptorLoader
         if (formatProblem is not null)
             yield return formatProblem;
         var format = descriptor.Format;
-        if (format.Kind is not ("delimited" or "fixed_width" or "json_lines"))
-            yield return $"format.kind: '{format.Kind}' must be delimited, fixed_width or json_lines.";
+        if (format.Kind is not ("delimited" or "fixed_width" or "json_lines" or FhirFeeds.Kind))
+            yield return $"format.kind: '{format.Kind}' must be delimited, fixed_width, json_lines or fhir_ndjson.";
         if (format.Kind == "delimited" && !format.Header)
             yield return "format.header: delimited feeds need a header row; columns are matched by the header's names.";
         if (format.Kind == "fixed_width" && format.Fields.Count == 0)
@@ -100,12 +101,14 @@ public static class SourceDescriptorLoader
             yield return $"format.fields: '{field.Name}' needs a name, a start of 1 or more and a length of 1 or more.";
         if (format.Compression is not ("auto" or "gzip" or "none"))
             yield return $"format.compression: '{format.Compression}' must be auto, gzip or none.";
-        foreach (var filter in descriptor.Exclude.Where(f => f.Column.Length == 0 || (f.EqualTo.Count == 0 && f.Contains.Count == 0)))
-            yield return $"exclude: each filter needs a column and 'equals' or 'contains' values (column '{filter.Column}').";
+        foreach (var filter in descriptor.Exclude.Where(f => f.Column.Length == 0 || (f.EqualTo.Count == 0 && f.Contains.Count == 0 && f.OtherThan.Count == 0)))
+            yield return $"exclude: each filter needs a column and 'equals', 'contains' or 'other_than' values (column '{filter.Column}').";
         foreach (var lookup in descriptor.Lookups.Where(l => l.Name.Length == 0 || l.File.Length == 0 || l.Key.Length == 0 || l.Match.Length == 0 || l.Columns.Count == 0))
             yield return $"lookups: '{lookup.Name}' needs a name, file, key, match and at least one column.";
         if (descriptor.Crosswalk is { } crosswalk && (crosswalk.File.Length == 0 || crosswalk.LocalId.Length == 0 || crosswalk.IdentityCode.Length == 0))
             yield return "crosswalk: name its file, its local_id column and its identity_code column.";
+        foreach (var problem in ValidateFhir(descriptor))
+            yield return problem;
 
         foreach (var (name, mapping) in descriptor.Columns)
         {
@@ -128,6 +131,41 @@ public static class SourceDescriptorLoader
 
         foreach (var required in register.Columns.Where(c => c.Required && !descriptor.Columns.ContainsKey(c.Name)))
             yield return $"columns.{required.Name}: required by register '{register.Name}' but not mapped.";
+    }
+
+    /// <summary>A FHIR feed's resource type and paths, and where a Patient reference may stand in for the identity code.</summary>
+    private static IEnumerable<string> ValidateFhir(SourceDescriptor descriptor)
+    {
+        var format = descriptor.Format;
+        if (descriptor.IdentityKind is not (IdentityKinds.IdentityCode or IdentityKinds.PatientReference))
+            yield return $"identity_kind: '{descriptor.IdentityKind}' must be identity_code or patient_reference.";
+        if (!FhirFeeds.IsFhir(descriptor))
+        {
+            if (format.Resource is not null)
+                yield return "format.resource: only a fhir_ndjson feed names a resource type.";
+            if (descriptor.IdentityKind == IdentityKinds.PatientReference)
+                yield return "identity_kind: a patient_reference is read only from a fhir_ndjson feed.";
+            yield break;
+        }
+
+        if (format.Resource is null || format.Resource.Length == 0 || !char.IsAsciiLetterUpper(format.Resource[0]) || !format.Resource.All(char.IsAsciiLetter))
+            yield return $"format.resource: a fhir_ndjson feed names the resource type it holds, e.g. 'resource: Condition' (not '{format.Resource}').";
+        if (format.Encoding.ToLowerInvariant() is not ("utf-8" or "utf8"))
+            yield return $"format.encoding: FHIR NDJSON is UTF-8, not {format.Encoding}.";
+        if (descriptor.IdentityKind == IdentityKinds.PatientReference && format.Resource == FhirResources.Patient)
+            yield return "identity_kind: a Patient is identified by its own identifier (identity_code), not by a reference to a Patient.";
+        if (descriptor.IdentityKind == IdentityKinds.PatientReference && descriptor.Crosswalk is not null)
+            yield return "crosswalk: a patient_reference is resolved through the Patient resources ingested before, not through a crosswalk.";
+
+        var paths = new List<(string Setting, string Path)> { ("identity", descriptor.Identity) };
+        paths.AddRange(descriptor.Columns.Where(c => c.Value.From is not null).Select(c => ($"columns.{c.Key}.from", c.Value.From!)));
+        paths.AddRange(descriptor.Exclude.Select(f => ($"exclude.{f.Column}.column", f.Column)));
+        paths.AddRange(descriptor.Lookups.Select(l => ($"lookups.{l.Name}.match", l.Match)));
+        foreach (var (setting, path) in paths.Where(p => p.Path.Length > 0))
+        {
+            if (!FhirPath.TryParse(path, out _, out var problem))
+                yield return $"{setting}: {problem}";
+        }
     }
 
     private static IEnumerable<string> ValidateMapping(string name, RegisterColumn column, ColumnMapping mapping)

@@ -18,6 +18,7 @@ internal sealed class FieldConverter
     private readonly string[] _nullValues;
     private readonly NumberFormatInfo _numberFormat;
     private readonly DateTimePattern? _dateTime;
+    private readonly FhirDateTime? _fhirDateTime;
     private readonly TextInterner _texts = new();
     private readonly bool _keepIfNotNumeric;
 
@@ -29,7 +30,10 @@ internal sealed class FieldConverter
         _mapping = mapping;
         SourceIndex = sourceIndex;
         _numberFormat = mapping.Decimal == "comma" ? DecimalComma : NumberFormatInfo.InvariantInfo;
-        _dateTime = mapping.Format is null ? null : new DateTimePattern(mapping.Format);
+        if (mapping.Format == FhirDateTime.Format)
+            _fhirDateTime = FhirDateTime.ForFinland();
+        else if (mapping.Format is not null)
+            _dateTime = new DateTimePattern(mapping.Format);
         _keepIfNotNumeric = mapping.KeepIf == "not_numeric";
     }
 
@@ -115,6 +119,7 @@ internal sealed class FieldConverter
             ColumnType.Double => TryParseNumber(text, out var number) && double.IsFinite(number)
                 ? Accept(FieldValue.OfNumber(number), out value)
                 : NotNumeric(text),
+            ColumnType.Date or ColumnType.Timestamp when _fhirDateTime is not null => ConvertFhirTime(text, out value),
             ColumnType.Date or ColumnType.Timestamp => _dateTime!.TryParse(text, out var time)
                 ? Accept(FieldValue.OfTime(time), out value)
                 : Reject(RejectionReasons.InvalidDate, $"'{Printable(text)}' is not a real date in the format {_mapping.Format}"),
@@ -153,6 +158,16 @@ internal sealed class FieldConverter
             default:
                 return ConvertFreeText(text, out value);
         }
+    }
+
+    /// <summary>A FHIR date or dateTime in Finnish local time; a date column keeps the day of it.</summary>
+    private Rejection? ConvertFhirTime(ReadOnlySpan<char> text, out FieldValue value)
+    {
+        value = FieldValue.Null;
+        if (!_fhirDateTime!.TryParse(text, out var time, out var problem))
+            return Reject(RejectionReasons.InvalidDate, $"'{Printable(text)}' is not a FHIR date or dateTime: {problem}");
+        value = FieldValue.OfTime(Column.Type == ColumnType.Date ? time.Date : time);
+        return null;
     }
 
     /// <summary>Text kept as written, identity codes in it masked.</summary>

@@ -16,4 +16,16 @@ public static class RejectionReasons
     public const string UnknownLocalId = "unknown_local_id";
     public const string EventBeforeBirth = "event_before_birth";
     public const string EventInFuture = "event_in_future";
+
+    /// <summary>A FHIR feed holds a resource of another type than its descriptor reads (docs/fhir-bulk.md).</summary>
+    public const string UnexpectedResourceType = "unexpected_resource_type";
+
+    /// <summary>A FHIR resource refers to a Patient that no Patient resource ingested before from the system has.</summary>
+    public const string UnknownPatientReference = "unknown_patient_reference";
+
+    /// <summary>A Patient resource comes with another identity code than the one its id was first ingested with.</summary>
+    public const string PatientIdentityConflict = "patient_identity_conflict";
+
+    /// <summary>A value the descriptor decodes (base64) does not decode to UTF-8 text.</summary>
+    public const string UndecodableValue = "undecodable_value";
 }

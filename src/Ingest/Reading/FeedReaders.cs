@@ -6,13 +6,13 @@ namespace Lake.Ingest.Reading;
 /// <summary>Opens a feed file with the reader, encoding and decompression its descriptor names.</summary>
 internal static class FeedReaders
 {
-    public static IFeedReader Open(FeedFormat format, string path)
+    public static IFeedReader Open(SourceDescriptor descriptor, string path)
     {
-        Stream stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        if (format.Compression == "gzip" || (format.Compression == "auto" && path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)))
-            stream = new GZipStream(stream, CompressionMode.Decompress);
+        var format = descriptor.Format;
+        if (format.Kind == "fhir_ndjson")
+            return new PrefetchingFeedReader(OpenFhir(descriptor, path, FhirNdjsonFeedReader.PathsOf(descriptor)));
 
-        var text = new StreamReader(stream, format.ResolveEncoding(), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        var text = new StreamReader(OpenBytes(format, path), format.ResolveEncoding(), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
         try
         {
             IFeedReader reader = format.Kind switch
@@ -20,7 +20,7 @@ internal static class FeedReaders
                 "delimited" => new DelimitedFeedReader(text, format.DelimiterChar),
                 "fixed_width" => new FixedWidthFeedReader(text, format.Fields, format.Header),
                 "json_lines" => new JsonLinesFeedReader(text, format.Fields.Select(f => f.Name).ToList()),
-                _ => throw new DescriptorException($"format.kind '{format.Kind}' is not known; use delimited, fixed_width or json_lines."),
+                _ => throw new DescriptorException($"format.kind '{format.Kind}' is not known; use delimited, fixed_width, json_lines or fhir_ndjson."),
             };
             return new PrefetchingFeedReader(reader);
         }
@@ -29,5 +29,28 @@ internal static class FeedReaders
             text.Dispose();
             throw;
         }
+    }
+
+    /// <summary>A FHIR NDJSON feed read for the given paths only, on the caller's thread.</summary>
+    public static FhirNdjsonFeedReader OpenFhir(SourceDescriptor descriptor, string path, IReadOnlyList<string> paths)
+    {
+        var stream = OpenBytes(descriptor.Format, path);
+        try
+        {
+            return new FhirNdjsonFeedReader(stream, descriptor.Format.Resource ?? "", paths);
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
+        }
+    }
+
+    private static Stream OpenBytes(FeedFormat format, string path)
+    {
+        Stream stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        if (format.Compression == "gzip" || (format.Compression == "auto" && path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)))
+            stream = new GZipStream(stream, CompressionMode.Decompress);
+        return stream;
     }
 }

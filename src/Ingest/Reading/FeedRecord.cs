@@ -20,6 +20,9 @@ internal sealed class FeedRecord
     /// <summary>Set by a reader when the row could not be split into fields at all (e.g. broken JSON).</summary>
     public string? Problem { get; set; }
 
+    /// <summary>The quarantine reason of <see cref="Problem"/> when it is not a row that could not be read (e.g. a FHIR resource of another type).</summary>
+    public string? ProblemReason { get; set; }
+
     public ReadOnlySpan<char> this[int index] => _chars.AsSpan(_starts[index], _lengths[index]);
 
     public void Clear()
@@ -27,6 +30,7 @@ internal sealed class FeedRecord
         Count = 0;
         _used = 0;
         Problem = null;
+        ProblemReason = null;
     }
 
     public void Add(ReadOnlySpan<char> field)
@@ -68,6 +72,7 @@ internal sealed class FeedRecord
         (Count, other.Count) = (other.Count, Count);
         (Line, other.Line) = (other.Line, Line);
         (Problem, other.Problem) = (other.Problem, Problem);
+        (ProblemReason, other.ProblemReason) = (other.ProblemReason, ProblemReason);
     }
 
     public string Join(char delimiter, int hiddenIndex, string hiddenText)

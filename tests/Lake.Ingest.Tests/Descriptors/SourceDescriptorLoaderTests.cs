@@ -41,6 +41,71 @@ public sealed class SourceDescriptorLoaderTests
         });
     }
 
+    private static IEnumerable<string> ShippedFhirDescriptors() =>
+        Directory.EnumerateFiles(Path.Combine(RepositoryFolders.Sources, "fhir"), "*.yaml").Order(StringComparer.Ordinal).Select(Path.GetFileName)!;
+
+    [TestCaseSource(nameof(ShippedFhirDescriptors))]
+    public void Load_ShippedFhirDescriptor_LoadsAndPassesValidation(string fileName)
+    {
+        var descriptor = SourceDescriptorLoader.Load(Path.Combine(RepositoryFolders.Sources, "fhir", fileName));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(descriptor.System, Is.EqualTo("Apotti"));
+            Assert.That(descriptor.Format.Kind, Is.EqualTo("fhir_ndjson"));
+            Assert.That(descriptor.IdentityKind, Is.EqualTo(descriptor.Format.Resource == "Patient" ? IdentityKinds.IdentityCode : IdentityKinds.PatientReference));
+            Assert.That(SourceDescriptorLoader.Validate(descriptor), Is.Empty);
+        });
+    }
+
+    [Test]
+    public void LoadFolder_ShippedFhirSources_OneForEachRegisterTheBulkExportFills()
+    {
+        var descriptors = SourceDescriptorLoader.LoadFolder(Path.Combine(RepositoryFolders.Sources, "fhir"));
+
+        Assert.That(descriptors.Select(d => (d.Format.Resource, d.Register)), Is.EquivalentTo(new (string?, string)[]
+        {
+            ("Patient", "patient_background"), ("Condition", "diagnosis"), ("Encounter", "visit"), ("Observation", "laboratory"),
+            ("Observation", "basic_measurement"), ("MedicationRequest", "medication"), ("Procedure", "procedure"), ("DocumentReference", "patient_record_text"),
+        }));
+    }
+
+    [Test]
+    public void Check_FhirDescriptorMistakes_AreEachNamedWithTheirSetting()
+    {
+        var path = Write("""
+            system: Apotti
+            register: diagnosis
+            years: { from: 2020 }
+            format: { kind: fhir_ndjson, encoding: iso-8859-1 }
+            identity: subject.reference
+            identity_kind: patient_reference
+            columns:
+              code: { from: "code.coding[system=http://hl7.org/fhir/sid/icd-10.code", normalize: icd10 }
+              code_system: { value: ICD-10 }
+              recorded_at: { from: "recordedDate | ", format: fhir }
+            exclude:
+              - { column: "status", other_than: [active] }
+            """);
+
+        SourceDescriptorLoader.Check(path, out var problems);
+
+        Assert.That(problems.Select(p => (p.Line, p.Message.Split(':')[0])), Is.EquivalentTo(new (int?, string)[]
+        {
+            (4, "format.resource"), (4, "format.encoding"), (8, "columns.code.from"), (10, "columns.recorded_at.from"),
+        }), string.Join("\n", problems));
+    }
+
+    [TestCase("identity_kind: patient_reference", "a patient_reference is read only from a fhir_ndjson feed")]
+    [TestCase("identity_kind: local_number", "must be identity_code or patient_reference")]
+    [TestCase("format: { resource: Condition }", "only a fhir_ndjson feed names a resource type")]
+    public void Load_FhirSettingsOutsideAFhirFeed_AreRefused(string setting, string problem)
+    {
+        var path = Write(ValidDescriptor + "\n" + setting);
+
+        Assert.That(() => SourceDescriptorLoader.Load(path), Throws.TypeOf<DescriptorException>().With.Message.Contains(problem));
+    }
+
     [Test]
     public void LoadFolder_ShippedSources_LoadsTheThreeSystems()
     {
