@@ -1,3 +1,4 @@
+using Lake.Contracts.Files;
 using System.Security.Cryptography;
 using Lake.Contracts.Lake;
 using Lake.Contracts.Registers;
@@ -39,8 +40,7 @@ public sealed class FeedIngestor(LakeLayout layout, Pseudonymizer pseudonymizer,
 
     public async Task<IngestResult> IngestAsync(SourceDescriptor descriptor, string feedPath, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
-        if (!File.Exists(feedPath))
-            throw new FeedException($"Feed '{feedPath}' does not exist.");
+        FeedFile.Require(feedPath);
 
         if (!Registers.TryGet(descriptor.Register, out var register))
             throw new FeedException($"{descriptor.Origin ?? "The descriptor"} names register '{descriptor.Register}', which is not a register of the lake; 'lake registers' lists them.");

@@ -1,3 +1,4 @@
+using Lake.Contracts.Files;
 using Lake.Contracts.Registers;
 using Lake.Ingest.Descriptors;
 using Lake.Ingest.Fhir;
@@ -29,8 +30,7 @@ internal sealed class FeedRowPipeline : IDisposable
     /// <param name="patients">The FHIR system's Patient index, for a descriptor of Patients or of resources that refer to them; an empty in-memory one when not given.</param>
     public FeedRowPipeline(SourceDescriptor descriptor, RegisterDefinition register, string feedPath, Pseudonymizer pseudonymizer, int keyId, string? crosswalkPath, TimeProvider time, FhirPatientIndex? patients = null)
     {
-        if (!File.Exists(feedPath))
-            throw new FeedException($"Feed '{feedPath}' does not exist.");
+        FeedFile.Require(feedPath);
 
         Register = register;
         _identityField = descriptor.Identity;
@@ -139,6 +139,13 @@ internal sealed class FeedRowPipeline : IDisposable
         shiftDays = 0;
         if (Record.Problem is not null)
             return new Rejection(Record.ProblemReason ?? RejectionReasons.UnreadableRecord, null, Record.Problem);
+        // The decoder puts U+FFFD where bytes are not text in the declared encoding; such a value would
+        // enter the lake silently changed, so the row waits in quarantine for the right encoding.
+        if (Record.FieldContaining('\uFFFD') is var broken and >= 0)
+        {
+            return new Rejection(RejectionReasons.InvalidEncoding, broken < _reader.ColumnNames.Count ? _reader.ColumnNames[broken] : null,
+                "the row holds bytes that are not text in the descriptor's encoding (shown as \uFFFD); check format.encoding, or fix the bytes at the source");
+        }
         if (Record.Count != Mapper.FeedColumnCount + Mapper.LookupColumnCount)
         {
             return new Rejection(RejectionReasons.WrongFieldCount, null,

@@ -1,3 +1,4 @@
+using Lake.Contracts.Files;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Lake.Contracts.Yaml;
@@ -25,13 +26,23 @@ public static partial class RegisterFileReader
         .WithNamingConvention(UnderscoredNamingConvention.Instance)
         .Build();
 
+    /// <summary>A register file is a page of YAML; one larger than this is not one.</summary>
+    public const int MaxBytes = 1024 * 1024;
+
     /// <summary>Reads and checks the file at <paramref name="path"/>.</summary>
     /// <exception cref="RegisterFileException">The file is missing, is not YAML, or has problems; the message lists them.</exception>
     public static RegisterDefinition ReadFile(string path)
     {
         if (!File.Exists(path))
             throw new RegisterFileException($"Register file '{path}' does not exist.");
-        return Read(File.ReadAllText(path), path);
+        try
+        {
+            return Read(RegularFile.ReadText(path, MaxBytes, "Register file"), path);
+        }
+        catch (RefusedPathException e)
+        {
+            throw new RegisterFileException(e.Message);
+        }
     }
 
     /// <summary>Reads and checks register YAML; <paramref name="origin"/> names it in messages.</summary>

@@ -1,3 +1,4 @@
+using Lake.Contracts.Files;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
 
@@ -33,7 +34,7 @@ public sealed class PriceList
         try
         {
             return new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build()
-                .Deserialize<PriceList>(File.ReadAllText(path)) ?? throw new InvalidDataException($"Price list '{path}' is empty.");
+                .Deserialize<PriceList>(RegularFile.ReadText(path, 1024 * 1024, "Price list")) ?? throw new InvalidDataException($"Price list '{path}' is empty.");
         }
         catch (YamlDotNet.Core.YamlException e)
         {

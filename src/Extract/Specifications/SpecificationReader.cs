@@ -1,3 +1,4 @@
+using Lake.Contracts.Files;
 using System.Globalization;
 using System.Reflection;
 using System.Text.RegularExpressions;
@@ -30,9 +31,18 @@ public static partial class SpecificationReader
     {
         if (!File.Exists(path))
             throw new SpecificationException($"Specification '{path}' does not exist.");
-        if (new FileInfo(path).Length > MaxBytes)
-            throw new SpecificationException($"Specification '{path}' is larger than {MaxBytes / 1024} KiB; split the request or list codes by prefix.");
-        return Parse(File.ReadAllText(path), path, keyRing, registers);
+        string text;
+        try
+        {
+            // Read-bounded: /dev/zero or a FIFO is refused before it is read, not after a gigabyte.
+            text = RegularFile.ReadText(path, MaxBytes, "Specification");
+        }
+        catch (RefusedPathException e)
+        {
+            throw new SpecificationException(e.Message.Contains("larger than", StringComparison.Ordinal) ? e.Message + " Split the request or list codes by prefix." : e.Message);
+        }
+
+        return Parse(text, path, keyRing, registers);
     }
 
     /// <param name="keyRing">Needed only when the cohort lists identity codes, which are pseudonymized as they are read.</param>

@@ -1,3 +1,4 @@
+using Lake.Contracts.Files;
 using Lake.Contracts.Yaml;
 using Lake.Contracts.Registers;
 using Lake.Ingest.Fhir;
@@ -13,6 +14,9 @@ public static class SourceDescriptorLoader
     private static readonly IDeserializer Deserializer = new DeserializerBuilder()
         .WithNamingConvention(UnderscoredNamingConvention.Instance)
         .Build();
+
+    /// <summary>A descriptor is a page of YAML; one larger than this is not one.</summary>
+    public const int MaxBytes = 1024 * 1024;
 
     /// <param name="registers">The lake's registers; the shipped ones when null.</param>
     public static SourceDescriptor Load(string path, RegisterCatalog? registers = null)
@@ -33,7 +37,16 @@ public static class SourceDescriptorLoader
         if (!File.Exists(path))
             throw new DescriptorException($"Source descriptor '{path}' does not exist.");
 
-        var text = File.ReadAllText(path);
+        string text;
+        try
+        {
+            text = RegularFile.ReadText(path, MaxBytes, "Source descriptor");
+        }
+        catch (RefusedPathException e)
+        {
+            throw new DescriptorException(e.Message);
+        }
+
         SourceDescriptor descriptor;
         try
         {

@@ -17,6 +17,9 @@ public static class RejectionReasons
     public const string EventBeforeBirth = "event_before_birth";
     public const string EventInFuture = "event_in_future";
 
+    /// <summary>The row holds bytes that are not text in the feed's declared encoding (the decoder put U+FFFD in their place).</summary>
+    public const string InvalidEncoding = "invalid_encoding";
+
     /// <summary>A FHIR feed holds a resource of another type than its descriptor reads (docs/fhir-bulk.md).</summary>
     public const string UnexpectedResourceType = "unexpected_resource_type";
 

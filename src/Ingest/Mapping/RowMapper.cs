@@ -136,7 +136,16 @@ internal sealed class RowMapper
                 return i;
         }
 
-        throw new DescriptorException(
-            $"{_descriptor.Origin ?? _descriptor.System}: {setting} names feed column '{name}', but the feed's header has only: {string.Join(", ", header)}.");
+        throw new DescriptorException($"{_descriptor.Origin ?? _descriptor.System}: {setting} names feed column '{name}', but {HeaderInWords(header)}.");
     }
+
+    /// <summary>
+    /// The header's column names, when they look like a header: a first line that does not split
+    /// into columns, or whose names are long, may be a file that is not a feed at all (a password
+    /// file named by mistake or on purpose), and its text is not repeated.
+    /// </summary>
+    private string HeaderInWords(IReadOnlyList<string> header) =>
+        header.Count > 1 && header.All(h => h.Length <= 64 && !HetuText.MightContain(h))
+            ? $"the feed's header has only: {string.Join(", ", header.Take(40))}{(header.Count > 40 ? ", ..." : "")}"
+            : $"the feed's first line does not split into columns with the delimiter '{_descriptor.Format.Delimiter}' ({header.Count} column{(header.Count == 1 ? "" : "s")}); check the delimiter, or that the file is a feed of this system";
 }

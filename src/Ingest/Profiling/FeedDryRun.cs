@@ -1,3 +1,4 @@
+using Lake.Contracts.Files;
 using Lake.Contracts.Yaml;
 using System.Globalization;
 using Lake.Contracts.Registers;
@@ -28,8 +29,7 @@ public sealed class FeedDryRun
     public DryRunResult Run(SourceDescriptor descriptor, string feedPath, int rows)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(rows, 1);
-        if (!File.Exists(feedPath))
-            throw new FeedException($"Feed '{feedPath}' does not exist.");
+        FeedFile.Require(feedPath);
 
         // The identity cache pseudonymizes as it validates; here it does so under keys of a ring
         // made for this run and deleted after it, so nothing it computes matches anything real.

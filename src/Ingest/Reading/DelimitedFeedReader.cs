@@ -58,7 +58,14 @@ internal sealed class DelimitedFeedReader : IFeedReader
             target.Clear();
             target.Line = row.LineNumberFrom;
             for (var i = 0; i < row.ColCount; i++)
+            {
                 target.Add(row[i].Span);
+                if (OverlongRowGuard.IsOverlong(row[i].Span))
+                {
+                    target.Problem = OverlongRowGuard.Problem();
+                    target.ProblemReason = Mapping.RejectionReasons.FieldTooLong;
+                }
+            }
             if (_blankLines.TryDequeue(out blank))
                 Blank(record, blank);
             return true;

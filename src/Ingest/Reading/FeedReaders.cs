@@ -12,7 +12,8 @@ internal static class FeedReaders
         if (format.Kind == "fhir_ndjson")
             return new PrefetchingFeedReader(OpenFhir(descriptor, path, FhirNdjsonFeedReader.PathsOf(descriptor)));
 
-        var text = new StreamReader(OpenBytes(format, path), format.ResolveEncoding(), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        TextReader text = new StreamReader(OpenBytes(format, path), format.ResolveEncoding(), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        text = new OverlongRowGuard(text, format.Kind == "delimited" ? format.DelimiterChar : null);
         try
         {
             IFeedReader reader = format.Kind switch

@@ -25,6 +25,21 @@ internal sealed class FeedRecord
 
     public ReadOnlySpan<char> this[int index] => _chars.AsSpan(_starts[index], _lengths[index]);
 
+    /// <summary>The first field holding <paramref name="c"/>, or -1: one vectorised scan over the row's characters.</summary>
+    public int FieldContaining(char c)
+    {
+        var at = _chars.AsSpan(0, _used).IndexOf(c);
+        if (at < 0)
+            return -1;
+        for (var i = 0; i < Count; i++)
+        {
+            if (at >= _starts[i] && at < _starts[i] + _lengths[i])
+                return i;
+        }
+
+        return -1; // In text a field replaced, not in any field of the row now.
+    }
+
     public void Clear()
     {
         Count = 0;
