@@ -31,9 +31,9 @@ public sealed class ExtractionOutcomes(ControlPlaneStore store, AuditLog audit, 
         {
             manifest = assembler.Assemble(requestId, permit, request.RequestedBy, specification, batches, files);
         }
-        catch (DeliveryAccessException e)
+        catch (Exception e) when (e is DeliveryAccessException or Contracts.Files.RefusedPathException)
         {
-            // Retrying does not install a package or remount a file system: the request fails with the fix.
+            // Retrying does not install a package, remount a file system or remove a planted link: the request fails with the fix.
             await FailAsync(requestId, e.Message, bus, cancellationToken);
             return;
         }

@@ -1,3 +1,4 @@
+using Lake.Contracts.Files;
 using Lake.Contracts.Lake;
 using Lake.Contracts.Permits;
 using Lake.Coordinator.Audit;
@@ -103,9 +104,12 @@ public sealed class PermitLifecycle(ControlPlaneStore store, AuditLog audit, Key
     private Permit Close(Permit permit, string actor, string why)
     {
         var deleted = 0;
+        var leftBehind = new List<string>();
         foreach (var folder in Deliveries(permit))
         {
-            Directory.Delete(folder, recursive: true);
+            // Exactly what the manifest lists: a file planted beside it is reported, a link is not followed.
+            var left = DeliveryRemoval.Remove(folder);
+            leftBehind.AddRange(left.Select(name => Path.Combine(Path.GetFileName(folder), name)));
             deleted++;
         }
 
@@ -124,7 +128,8 @@ public sealed class PermitLifecycle(ControlPlaneStore store, AuditLog audit, Key
         var closed = permit with { Version = permit.Version + 1, ClosedAt = store.Now };
         store.SavePermit(closed, $"closed ({why})");
         audit.Append(actor, "permit.close", $"permit {permit.Id} v{closed.Version}", why,
-            $"{deleted} deliveries of study {permit.StudyId} deleted; study key {(keyDeleted ? "deleted" : "kept (another live permit of the study)")}");
+            $"{deleted} deliveries of study {permit.StudyId} deleted; study key {(keyDeleted ? "deleted" : "kept (another live permit of the study)")}"
+            + (leftBehind.Count == 0 ? "" : $"; left for the data service to inspect, not written by Lake: {string.Join(", ", leftBehind.Take(20))}"));
         return closed;
     }
 
@@ -138,7 +143,8 @@ public sealed class PermitLifecycle(ControlPlaneStore store, AuditLog audit, Key
         if (!Directory.Exists(folder))
             return [];
         return Directory.EnumerateDirectories(folder)
-            .Where(d => File.Exists(Path.Combine(d, "manifest.json")) && PermitOf(Path.Combine(d, "manifest.json")) == permit.Id)
+            .Where(d => FileTypes.Of(d) == FileType.Directory)
+            .Where(d => File.Exists(Path.Combine(d, DeliveryAssembler.ManifestName)) && PermitOf(Path.Combine(d, DeliveryAssembler.ManifestName)) == permit.Id)
             .ToList();
     }
 

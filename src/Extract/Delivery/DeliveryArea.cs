@@ -1,3 +1,4 @@
+using Lake.Contracts.Files;
 using System.Diagnostics;
 using Lake.Contracts.Lake;
 using Lake.Extract.Access;
@@ -37,7 +38,12 @@ public sealed class DeliveryArea
 
     public OperatingSystemAccounts Accounts { get; }
 
-    public string StudyFolder(string studyId) => Path.Combine(Root, studyId);
+    /// <summary>A study's folder; refused when it, or the delivery area under the data folder, is a planted link.</summary>
+    /// <exception cref="RefusedPathException">A part of the path is a symbolic link, or the id leads out of the area.</exception>
+    public string StudyFolder(string studyId) => ContainedPath.Under(Root, studyId);
+
+    /// <summary>One request's delivery folder, or (with a suffix) its unfinished one, checked like <see cref="StudyFolder"/>.</summary>
+    public string RequestFolder(string studyId, string requestFolder) => ContainedPath.Under(Root, studyId, requestFolder);
 
     /// <summary>Members with no operating-system account configured: they get no entry and cannot open a delivery.</summary>
     public IReadOnlyList<string> WithoutAccount(IEnumerable<string> members) =>
@@ -70,8 +76,12 @@ public sealed class DeliveryArea
         {
             try
             {
-                var folders = Directory.EnumerateDirectories(deliveryFolder, "*", SearchOption.AllDirectories).Prepend(deliveryFolder).ToList();
-                var files = Directory.EnumerateFiles(deliveryFolder, "*", SearchOption.AllDirectories).ToList();
+                // Links are not followed into, and a delivery with one is not published: Lake makes none.
+                var everything = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 };
+                if (Directory.EnumerateFileSystemEntries(deliveryFolder, "*", everything).FirstOrDefault(e => FileTypes.Of(e) == FileType.SymbolicLink) is { } link)
+                    throw new RefusedPathException($"{link} is a symbolic link inside a delivery; Lake made none, so it is not followed and the delivery is not published.");
+                var folders = Directory.EnumerateDirectories(deliveryFolder, "*", everything).Prepend(deliveryFolder).ToList();
+                var files = Directory.EnumerateFiles(deliveryFolder, "*", everything).ToList();
                 _acl.Set(Entries("rwx", accounts, "r-x"), folders);
                 _acl.Set(Entries("rw-", accounts, "r--"), files);
             }

@@ -1,3 +1,4 @@
+using Lake.Contracts.Files;
 using System.Text.Json;
 using Lake.Contracts.Extraction;
 using Lake.Contracts.Lake;
@@ -14,7 +15,7 @@ namespace Lake.Extract.Delivery;
 public sealed class DeliveryAssembler(DeliveryArea deliveries, LakeLayout layout, RegisterCatalog registers, TimeProvider time)
 {
     private const string PartialSuffix = ".partial";
-    private const string ManifestName = "manifest.json";
+    public const string ManifestName = "manifest.json";
 
     /// <summary>
     /// Completes a delivery from its tasks' files: manifest, access list and README, the tasks'
@@ -80,10 +81,10 @@ public sealed class DeliveryAssembler(DeliveryArea deliveries, LakeLayout layout
         return registers.With(manifest.RegisterVersions().Select(v => versions.Get(v.Key, v.Value)));
     }
 
-    public string DeliveryFolder(string studyId, Guid requestId) => Path.Combine(deliveries.StudyFolder(studyId), requestId.ToString());
+    public string DeliveryFolder(string studyId, Guid requestId) => deliveries.RequestFolder(studyId, requestId.ToString());
 
     /// <summary>Where a delivery's files gather until it is assembled; researchers never see it.</summary>
-    public string PartialFolder(string studyId, Guid requestId) => DeliveryFolder(studyId, requestId) + PartialSuffix;
+    public string PartialFolder(string studyId, Guid requestId) => deliveries.RequestFolder(studyId, requestId + PartialSuffix);
 
     /// <summary>Identifiers taken out of the delivered free text, summed over the registers' Parquet files (a CSV beside one holds the same rows).</summary>
     private static IReadOnlyDictionary<string, long>? RedactionsOf(IReadOnlyList<DeliveredFile> files)

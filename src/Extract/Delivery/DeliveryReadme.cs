@@ -12,6 +12,8 @@ namespace Lake.Extract.Delivery;
 /// </summary>
 internal static class DeliveryReadme
 {
+    public const string FileName = "README.md";
+
     public static void Write(string folder, DeliveryManifest manifest, RegisterCatalog registers)
     {
         var text = new StringBuilder();
@@ -59,7 +61,7 @@ internal static class DeliveryReadme
 
         FreeTextReadme.DescribeRedactions(text, manifest);
 
-        OwnerOnly.WriteAllText(Path.Combine(folder, "README.md"), text.ToString());
+        OwnerOnly.WriteAllText(Path.Combine(folder, FileName), text.ToString());
     }
 
     private static string Precision(DeliveryOptions delivery) => delivery.DatePrecision switch
