@@ -9,7 +9,7 @@ using YamlDotNet.Serialization.NamingConventions;
 namespace Lake.Ingest.Descriptors;
 
 /// <summary>Reads source descriptors (YAML, or JSON, which YAML reads too) and checks them against the register schema.</summary>
-public static class SourceDescriptorLoader
+public static partial class SourceDescriptorLoader
 {
     private static readonly IDeserializer Deserializer = new DeserializerBuilder()
         .WithNamingConvention(UnderscoredNamingConvention.Instance)
@@ -79,6 +79,8 @@ public static class SourceDescriptorLoader
         registers ??= RegisterCatalog.Shipped;
         if (string.IsNullOrWhiteSpace(descriptor.System))
             yield return "system: name the source system, e.g. 'system: Apotti'.";
+        else if (!SystemName().IsMatch(descriptor.System))
+            yield return $"system: '{descriptor.System}' must be 1 to 80 letters, digits, spaces, '-', '_' or '.', starting with a letter or digit (it names folders and labels metrics).";
         if (!registers.TryGet(descriptor.Register, out var register))
         {
             yield return $"register: '{descriptor.Register}' is not a register of the lake (e.g. {string.Join(", ", registers.PatientRegisters.Take(4).Select(r => r.Name))}); 'lake registers' lists them, and a new one is added by a register file (docs/registers.md).";
@@ -227,4 +229,7 @@ public static class SourceDescriptorLoader
     private static string Describe(ColumnType type) => RegisterFileReader.TypeName(type);
 
     private static Exception Innermost(Exception e) => e.InnerException is null ? e : Innermost(e.InnerException);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[\p{L}\p{N}][\p{L}\p{N} ._-]{0,79}$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex SystemName();
 }

@@ -148,6 +148,16 @@ public sealed class SourceDescriptorLoaderTests
             Throws.TypeOf<DescriptorException>().With.Message.Contains("register: 'diagnoses' is not a register of the lake"));
     }
 
+    [TestCase("../../etc")]
+    [TestCase("Apotti/../x")]
+    [TestCase(".hidden")]
+    public void Load_SystemNameThatIsAPathOrHidden_IsRefused(string system)
+    {
+        var path = Write(System.Text.RegularExpressions.Regex.Replace(ValidDescriptor, "(?m)^system: .*$", $"system: \"{system}\""));
+
+        Assert.That(() => SourceDescriptorLoader.Load(path), Throws.TypeOf<DescriptorException>().With.Message.Contains($"system: '{system}' must be 1 to 80 letters"));
+    }
+
     [Test]
     public void Load_ColumnTheRegisterLacks_SuggestsTheRegisterFileChangeThatAddsIt()
     {
