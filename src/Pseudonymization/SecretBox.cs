@@ -1,32 +1,20 @@
-using System.Security.Cryptography;
 using System.Text;
 
 namespace Lake.Pseudonymization;
 
 /// <summary>
 /// Seals small secrets that must live beside the data (second-factor seeds of accounts) with
-/// AES-256-GCM under a key derived from the key ring, so a copy of the data folder without the
-/// key ring holds nothing usable. Each purpose gets its own derived key, and the purpose and the
-/// record it belongs to are bound in as associated data: a sealed value moved to another account
-/// does not open.
+/// AES-256-GCM under the key store (a key derived from the key ring per purpose, or a key inside
+/// the HSM token), so a copy of the data folder without the keys holds nothing usable. The purpose
+/// and the record it belongs to are bound in as associated data: a sealed value moved to another
+/// account does not open.
 /// </summary>
-public sealed class SecretBox(KeyRing keyRing)
+public sealed class SecretBox(IKeyStore keys)
 {
-    private const int NonceSize = 12;
-    private const int TagSize = 16;
+    public string Seal(string purpose, string owner, ReadOnlySpan<byte> secret) =>
+        Convert.ToBase64String(keys.Seal(purpose, Associated(purpose, owner), secret));
 
-    public string Seal(string purpose, string owner, ReadOnlySpan<byte> secret)
-    {
-        var key = KeyFor(purpose);
-        var nonce = RandomNumberGenerator.GetBytes(NonceSize);
-        var sealedBytes = new byte[NonceSize + secret.Length + TagSize];
-        nonce.CopyTo(sealedBytes, 0);
-        using var aes = new AesGcm(key, TagSize);
-        aes.Encrypt(nonce, secret, sealedBytes.AsSpan(NonceSize, secret.Length), sealedBytes.AsSpan(NonceSize + secret.Length), Associated(purpose, owner));
-        return Convert.ToBase64String(sealedBytes);
-    }
-
-    /// <summary>The secret, or null when the value was not sealed for this purpose and owner under this key ring.</summary>
+    /// <summary>The secret, or null when the value was not sealed for this purpose and owner under this key store.</summary>
     public byte[]? Open(string purpose, string owner, string sealedValue)
     {
         byte[] sealedBytes;
@@ -39,24 +27,8 @@ public sealed class SecretBox(KeyRing keyRing)
             return null;
         }
 
-        if (sealedBytes.Length < NonceSize + TagSize)
-            return null;
-        var secret = new byte[sealedBytes.Length - NonceSize - TagSize];
-        using var aes = new AesGcm(KeyFor(purpose), TagSize);
-        try
-        {
-            aes.Decrypt(sealedBytes.AsSpan(0, NonceSize), sealedBytes.AsSpan(NonceSize, secret.Length), sealedBytes.AsSpan(NonceSize + secret.Length), secret, Associated(purpose, owner));
-        }
-        catch (AuthenticationTagMismatchException)
-        {
-            return null;
-        }
-
-        return secret;
+        return keys.Open(purpose, Associated(purpose, owner), sealedBytes);
     }
-
-    private byte[] KeyFor(string purpose) =>
-        HKDF.DeriveKey(HashAlgorithmName.SHA256, keyRing.IdentityKey, 32, salt: [], info: Encoding.UTF8.GetBytes("lake:secret-box:" + purpose));
 
     private static byte[] Associated(string purpose, string owner) => Encoding.UTF8.GetBytes(purpose + "\n" + owner);
 
