@@ -14,7 +14,7 @@ namespace Lake.Ingest;
 /// year. The batch is invisible until its commit record is written, so a crash leaves the lake as it
 /// was, and the same feed ingested again is recognised by its checksum and skipped.
 /// </summary>
-public sealed class FeedIngestor(LakeLayout layout, Pseudonymizer pseudonymizer, KeyRing keyRing)
+public sealed class FeedIngestor(LakeLayout layout, Pseudonymizer pseudonymizer, IKeyStore keys)
 {
     private const int NoYear = int.MinValue;
 
@@ -55,7 +55,7 @@ public sealed class FeedIngestor(LakeLayout layout, Pseudonymizer pseudonymizer,
         if (rows is null)
             return new IngestResult((await batch).Existing!, AlreadyIngested: true, QuarantinePath: null);
 
-        var keyId = keyRing.CurrentKeyId;
+        var keyId = keys.CurrentKeyId;
         var partitions = new Dictionary<int, PartitionWriter>();
         var writes = new BackgroundWrites(MayWriteAsync(batch));
         var buffers = new RowGroupBuffers(register, RowGroupSize);
@@ -156,7 +156,7 @@ public sealed class FeedIngestor(LakeLayout layout, Pseudonymizer pseudonymizer,
     {
         try
         {
-            return new FeedRowPipeline(descriptor, Registers.Get(descriptor.Register), feedPath, pseudonymizer, keyRing.CurrentKeyId, CrosswalkPath, Time);
+            return new FeedRowPipeline(descriptor, Registers.Get(descriptor.Register), feedPath, pseudonymizer, keys.CurrentKeyId, CrosswalkPath, Time);
         }
         catch
         {

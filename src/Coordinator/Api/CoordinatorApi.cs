@@ -114,10 +114,10 @@ internal static class CoordinatorApi
             try
             {
                 // Identity codes listed in the cohort become tokens as they are read, under the lake's key ring.
-                var specification = SpecificationReader.Parse(text, "the request body", workspace.KeyRing, workspace.Registers);
+                var specification = SpecificationReader.Parse(text, "the request body", workspace.Keys, workspace.Registers);
                 using var session = LakeQuerySession.Open(LakeSnapshot.Take(workspace.Layout, workspace.Registers));
                 // The service's disclosure threshold; a caller has no say in it.
-                var study = new PreliminaryStudy(session, new Pseudonymization.Pseudonymizer(workspace.KeyRing), new DisclosureControl(DisclosureControl.DefaultThreshold),
+                var study = new PreliminaryStudy(session, new Pseudonymization.Pseudonymizer(workspace.Keys), new DisclosureControl(DisclosureControl.DefaultThreshold),
                     audit, new DifferencingLedger(controlPlane, time));
                 return Results.Text(PreliminaryReportJson.Serialize(study.Run(specification, caller!.Subject)), "application/json", statusCode: StatusCodes.Status200OK);
             }
