@@ -45,6 +45,10 @@ public sealed partial class Pkcs11KeyStore : IKeyStore, IDisposable
     /// <summary>The label of the token the keys are on.</summary>
     public string TokenLabel => _token.Label;
 
+    internal Pkcs11Token Token => _token;
+
+    internal Pkcs11KeyLabels Labels => _labels;
+
     public int CurrentKeyId
     {
         get
@@ -257,7 +261,9 @@ public sealed partial class Pkcs11KeyStore : IKeyStore, IDisposable
                 return session.Decrypt(mechanism, key, ciphertextAndTag);
             });
         }
-        catch (Pkcs11Exception e) when (e.RV is CKR.CKR_ENCRYPTED_DATA_INVALID or CKR.CKR_ENCRYPTED_DATA_LEN_RANGE)
+        // The standard answer to a tag that does not match is CKR_ENCRYPTED_DATA_INVALID; SoftHSM 2.6 says
+        // CKR_GENERAL_ERROR. Either way the value was not sealed under this key with this associated data.
+        catch (Pkcs11Exception e) when (e.RV is CKR.CKR_ENCRYPTED_DATA_INVALID or CKR.CKR_ENCRYPTED_DATA_LEN_RANGE or CKR.CKR_GENERAL_ERROR)
         {
             return null;
         }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
 using Net.Pkcs11Interop.Common;
 using Net.Pkcs11Interop.HighLevelAPI;
 
@@ -15,6 +16,7 @@ internal sealed class Pkcs11Token
     private static readonly Lock Gate = new();
     private static readonly Dictionary<string, LoadedModule> Modules = new(StringComparer.Ordinal);
     private static readonly Dictionary<(string Module, string Label), Pkcs11Token> Tokens = new();
+    private static bool s_dynamicLoaderResolved;
 
     private readonly LoadedModule _module;
     private readonly ISlot _slot;
@@ -180,15 +182,16 @@ internal sealed class Pkcs11Token
         if (!File.Exists(path))
             throw new KeyStoreException($"The PKCS#11 module {path} (Keys:Pkcs11:Module) does not exist; install the HSM's client library (softhsm2 for tests) or correct the path.");
 
+        ResolveDynamicLoader();
         var factories = new Pkcs11InteropFactories();
         IPkcs11Library library;
         try
         {
             library = factories.Pkcs11LibraryFactory.LoadPkcs11Library(factories, path, AppType.MultiThreaded);
         }
-        catch (UnmanagedException e)
+        catch (Exception e) when (e is UnmanagedException or DllNotFoundException or EntryPointNotFoundException)
         {
-            throw new KeyStoreException($"The file {path} (Keys:Pkcs11:Module) could not be loaded as a PKCS#11 module: {e.Message}");
+            throw new KeyStoreException($"The file {path} (Keys:Pkcs11:Module) could not be loaded as a PKCS#11 module: {OneLine(e.Message)}");
         }
         catch (Pkcs11Exception e)
         {
@@ -200,6 +203,29 @@ internal sealed class Pkcs11Token
         Modules[path] = loaded;
         return loaded;
     }
+
+    /// <summary>
+    /// Pkcs11Interop finds dlopen in "libdl", which glibc 2.34 and later ship only as libdl.so.2
+    /// (the unversioned name comes with libc6-dev, absent on servers); this maps the name once per process.
+    /// </summary>
+    private static void ResolveDynamicLoader()
+    {
+        if (s_dynamicLoaderResolved || OperatingSystem.IsWindows())
+            return;
+
+        s_dynamicLoaderResolved = true;
+        try
+        {
+            NativeLibrary.SetDllImportResolver(typeof(Pkcs11InteropFactories).Assembly, static (name, assembly, searchPath) =>
+                name == "libdl" && !OperatingSystem.IsMacOS() && NativeLibrary.TryLoad("libdl.so.2", assembly, searchPath, out var handle) ? handle : IntPtr.Zero);
+        }
+        catch (InvalidOperationException)
+        {
+            // The application set a resolver for Pkcs11Interop itself; it knows its platform better.
+        }
+    }
+
+    private static string OneLine(string message) => string.Join(' ', message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     private static void ReleaseModule(LoadedModule module)
     {
