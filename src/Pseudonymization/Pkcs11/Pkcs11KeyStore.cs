@@ -237,7 +237,7 @@ public sealed partial class Pkcs11KeyStore : IKeyStore, IDisposable
     {
         if (!_registerKeys)
         {
-            throw new InvalidOperationException(
+            throw new KeyStoreException(
                 "This process holds no register keys (Keys:Pkcs11:RegisterKeys=false); register pseudonyms, identity-code lists and preliminary studies " +
                 "need them and run on a process that has them.");
         }

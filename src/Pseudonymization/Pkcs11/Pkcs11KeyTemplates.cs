@@ -14,30 +14,12 @@ internal static class Pkcs11KeyTemplates
     public const int KeySize = 32;
 
     /// <summary>A 256-bit generic secret for CKM_SHA256_HMAC: the identity key and the register keys.</summary>
-    public static IObjectHandle CreateHmacKey(ISession session, string label)
-    {
-        var factory = session.Factories.ObjectAttributeFactory;
-        var attributes = Common(session, label, CKK.CKK_GENERIC_SECRET);
-        attributes.Add(factory.Create(CKA.CKA_SIGN, true));
-        attributes.Add(factory.Create(CKA.CKA_VERIFY, true));
-        attributes.Add(factory.Create(CKA.CKA_ENCRYPT, false));
-        attributes.Add(factory.Create(CKA.CKA_DECRYPT, false));
-        using var mechanism = session.Factories.MechanismFactory.Create(CKM.CKM_GENERIC_SECRET_KEY_GEN);
-        return session.GenerateKey(mechanism, attributes);
-    }
+    public static IObjectHandle CreateHmacKey(ISession session, string label) =>
+        Create(session, label, CKK.CKK_GENERIC_SECRET, CKM.CKM_GENERIC_SECRET_KEY_GEN, signs: true);
 
     /// <summary>An AES-256 key for CKM_AES_GCM: the study key wrapping key and the secret box key.</summary>
-    public static IObjectHandle CreateAesKey(ISession session, string label)
-    {
-        var factory = session.Factories.ObjectAttributeFactory;
-        var attributes = Common(session, label, CKK.CKK_AES);
-        attributes.Add(factory.Create(CKA.CKA_ENCRYPT, true));
-        attributes.Add(factory.Create(CKA.CKA_DECRYPT, true));
-        attributes.Add(factory.Create(CKA.CKA_SIGN, false));
-        attributes.Add(factory.Create(CKA.CKA_VERIFY, false));
-        using var mechanism = session.Factories.MechanismFactory.Create(CKM.CKM_AES_KEY_GEN);
-        return session.GenerateKey(mechanism, attributes);
-    }
+    public static IObjectHandle CreateAesKey(ISession session, string label) =>
+        Create(session, label, CKK.CKK_AES, CKM.CKM_AES_KEY_GEN, signs: false);
 
     /// <summary>Every secret key on the token whose label is one of the lake's, by label; a label found twice is an error.</summary>
     public static Dictionary<string, IObjectHandle> FindLakeKeys(ISession session, Pkcs11KeyLabels labels, string tokenLabel)
@@ -60,10 +42,11 @@ internal static class Pkcs11KeyTemplates
         return found;
     }
 
-    private static List<IObjectAttribute> Common(ISession session, string label, CKK keyType)
+    /// <param name="signs">True for a key that only signs (HMAC), false for one that only encrypts and decrypts.</param>
+    private static IObjectHandle Create(ISession session, string label, CKK keyType, CKM generation, bool signs)
     {
         var factory = session.Factories.ObjectAttributeFactory;
-        return
+        List<IObjectAttribute> attributes =
         [
             factory.Create(CKA.CKA_CLASS, CKO.CKO_SECRET_KEY),
             factory.Create(CKA.CKA_KEY_TYPE, keyType),
@@ -77,6 +60,12 @@ internal static class Pkcs11KeyTemplates
             factory.Create(CKA.CKA_WRAP, false),
             factory.Create(CKA.CKA_UNWRAP, false),
             factory.Create(CKA.CKA_DERIVE, false),
+            factory.Create(CKA.CKA_SIGN, signs),
+            factory.Create(CKA.CKA_VERIFY, signs),
+            factory.Create(CKA.CKA_ENCRYPT, !signs),
+            factory.Create(CKA.CKA_DECRYPT, !signs),
         ];
+        using var mechanism = session.Factories.MechanismFactory.Create(generation);
+        return session.GenerateKey(mechanism, attributes);
     }
 }

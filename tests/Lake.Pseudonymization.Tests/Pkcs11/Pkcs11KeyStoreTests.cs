@@ -218,9 +218,9 @@ public sealed partial class Pkcs11KeyStoreTests
         Assert.Multiple(() =>
         {
             Assert.That(coordinator.KeyIds, Is.Empty);
-            Assert.That(() => coordinator.CurrentKeyId, Throws.InvalidOperationException.With.Message.Contains("Keys:Pkcs11:RegisterKeys=false"));
-            Assert.That(() => pseudonymizer.RegisterPseudonym("diagnosis", pseudonymizer.IdentityOf(Alice), 1), Throws.InvalidOperationException);
-            Assert.That(() => coordinator.Rotate(), Throws.InvalidOperationException);
+            Assert.That(() => coordinator.CurrentKeyId, Throws.TypeOf<KeyStoreException>().With.Message.Contains("Keys:Pkcs11:RegisterKeys=false"));
+            Assert.That(() => pseudonymizer.RegisterPseudonym("diagnosis", pseudonymizer.IdentityOf(Alice), 1), Throws.TypeOf<KeyStoreException>());
+            Assert.That(() => coordinator.Rotate(), Throws.TypeOf<KeyStoreException>());
             Assert.That(new SecretBox(coordinator).Open("totp", "alice", new SecretBox(coordinator).Seal("totp", "alice", [9])), Is.EqualTo(new byte[] { 9 }));
         });
     }
