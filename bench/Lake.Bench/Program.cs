@@ -15,8 +15,8 @@ switch (arguments.Command)
         return await PipelineProfiler.RunAsync(arguments, CancellationToken.None);
     case "variant":
         var feed = arguments.Feed ?? throw new ArgumentException("variant needs --feed.");
-        var result = arguments.VariantName == VariantNames.Lake
-            ? await LakeIngestVariant.RunAsync(feed, arguments.WorkFolder, arguments.RepositoryRoot, arguments.RowGroupSize)
+        var result = arguments.VariantName is VariantNames.Lake or VariantNames.LakePkcs11
+            ? await LakeIngestVariant.RunAsync(arguments.VariantName, feed, arguments.WorkFolder, arguments.RepositoryRoot, arguments.RowGroupSize)
             : DuckDbCopyVariant.Run(arguments.VariantName!, feed, arguments.WorkFolder);
         Console.WriteLine(ChildProcessRunner.ResultPrefix + JsonSerializer.Serialize(result, BenchJson.Line));
         return 0;

@@ -1,4 +1,5 @@
 using Lake.Extract.Access;
+using Lake.Pseudonymization;
 using Microsoft.Extensions.Configuration;
 
 namespace Lake.Cli;
@@ -11,9 +12,14 @@ namespace Lake.Cli;
 /// </summary>
 internal static class LakeConfiguration
 {
+    /// <summary>As the Generic Host decides it: production unless DOTNET_ENVIRONMENT names another environment.</summary>
+    public static bool IsProduction => string.Equals(EnvironmentName, "Production", StringComparison.OrdinalIgnoreCase);
+
+    private static string EnvironmentName => Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? "Production";
+
     public static IConfiguration Build()
     {
-        var environment = Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? "Production";
+        var environment = EnvironmentName;
         return new ConfigurationBuilder()
             .SetBasePath(Directory.GetCurrentDirectory())
             .AddJsonFile("appsettings.json", optional: true)
@@ -21,6 +27,10 @@ internal static class LakeConfiguration
             .AddEnvironmentVariables()
             .Build();
     }
+
+    /// <summary>The <c>Keys</c> section; the key ring file when it is absent.</summary>
+    public static KeyStoreOptions Keys() =>
+        Build().GetSection(KeyStoreOptions.SectionName).Get<KeyStoreOptions>() ?? new KeyStoreOptions();
 
     /// <summary>The <c>Accounts</c> section; defaults when it is absent.</summary>
     public static AccountsOptions Accounts() =>

@@ -14,22 +14,25 @@ namespace Lake.Cli;
 /// <summary>
 /// One data folder of Lake and what lives in it: the lake itself, the control-plane database,
 /// the delivery area and synthetic feeds. Keys are not here: the key ring lives outside the data
-/// folder (see <see cref="KeyRingLocation"/>), so copying a data folder never copies its keys.
+/// folder (see <see cref="KeyRingLocation"/>), or in an HSM token (<c>Keys:Store=pkcs11</c>), so copying a
+/// data folder never copies its keys.
 /// Who may open its deliveries is the operating system's business, from the <c>Accounts</c> settings.
 /// </summary>
 public sealed class Workspace
 {
-    private readonly Lazy<KeyRing> _keyRing;
+    private readonly Lazy<IKeyStore> _keys;
     private readonly Lazy<ControlPlaneDataSource> _controlPlane;
     private readonly Lazy<RegisterCatalog> _registers;
 
     /// <param name="accounts">The <c>Accounts</c> settings; without them, those of the configuration (<see cref="LakeConfiguration"/>).</param>
+    /// <param name="keys">The <c>Keys</c> settings; without them, those of the configuration.</param>
     /// <exception cref="ArgumentException">The accounts map is not valid (<see cref="OperatingSystemAccounts"/>).</exception>
-    public Workspace(string dataFolder, string? keyRingPath = null, AccountsOptions? accounts = null)
+    public Workspace(string dataFolder, string? keyRingPath = null, AccountsOptions? accounts = null, KeyStoreOptions? keys = null)
     {
         DataFolder = Path.GetFullPath(dataFolder);
         Layout = new LakeLayout(Path.Combine(DataFolder, "lake"));
-        _keyRing = new Lazy<KeyRing>(() => KeyRing.OpenOrCreate(KeyRingLocation.Resolve(keyRingPath)));
+        keys ??= LakeConfiguration.Keys();
+        _keys = new Lazy<IKeyStore>(() => KeyStores.Open(keys, KeyRingLocation.Resolve(keyRingPath), LakeConfiguration.IsProduction));
         _controlPlane = new Lazy<ControlPlaneDataSource>(() => new ControlPlaneDataSource(ControlPlanePath));
         _registers = new Lazy<RegisterCatalog>(() => RegisterCatalog.Load(new[] { RegistersFolder }.Where(Directory.Exists).Concat(RegisterFolders)));
         accounts ??= LakeConfiguration.Accounts();
@@ -65,9 +68,15 @@ public sealed class Workspace
     /// <exception cref="RegisterFileException">A register file has problems or goes back behind a shipped version.</exception>
     public RegisterCatalog Registers => _registers.Value;
 
-    public KeyRing KeyRing => _keyRing.Value;
+    /// <summary>The keys, opened on first use: the key ring file or the HSM token, as <c>Keys:Store</c> says.</summary>
+    /// <exception cref="KeyStoreException">The store cannot be opened as configured.</exception>
+    public IKeyStore Keys => _keys.Value;
 
-    public Pseudonymizer CreatePseudonymizer() => new(KeyRing);
+    /// <summary>The key ring file itself, for what needs the file (backups, tests); only when the keys are in one.</summary>
+    public KeyRing KeyRing => Keys as KeyRing
+        ?? throw new KeyStoreException($"The keys are in an HSM token ({Keys}), not in a key ring file (Keys:Store is pkcs11).");
+
+    public Pseudonymizer CreatePseudonymizer() => new(Keys);
 
     /// <summary>The control-plane database, its schema created on first use and once per command.</summary>
     public ControlPlaneDataSource ControlPlane => _controlPlane.Value;
@@ -78,10 +87,10 @@ public sealed class Workspace
 
     public Coordinator.Preliminary.DifferencingLedger OpenDifferencingLedger() => new(ControlPlane, TimeProvider.System);
 
-    public Coordinator.Permits.PermitLifecycle CreatePermitLifecycle() => new(OpenControlPlane(), OpenAuditLog(), KeyRing, Deliveries);
+    public Coordinator.Permits.PermitLifecycle CreatePermitLifecycle() => new(OpenControlPlane(), OpenAuditLog(), Keys, Deliveries);
 
     public Task<Coordinator.Identity.IdentityStore> OpenIdentityStoreAsync(CancellationToken cancellationToken) =>
-        Coordinator.Identity.IdentityStore.OpenAsync(IdentityDatabasePath, KeyRing, OpenAuditLog(), IdentityOptionsFromConfiguration(), cancellationToken);
+        Coordinator.Identity.IdentityStore.OpenAsync(IdentityDatabasePath, Keys, OpenAuditLog(), IdentityOptionsFromConfiguration(), cancellationToken);
 
     private static Coordinator.Identity.IdentityOptions IdentityOptionsFromConfiguration() =>
         Microsoft.Extensions.Configuration.ConfigurationBinder.Get<Coordinator.Identity.IdentityOptions>(

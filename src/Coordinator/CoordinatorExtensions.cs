@@ -52,8 +52,8 @@ public static class CoordinatorExtensions
             // Without a configured issuer, OpenIddict takes the address each request came to, so a
             // coordinator on a port chosen at start (port 0) publishes endpoints that work.
             var issuer = auth.Issuer is { Length: > 0 } configured ? new Uri(configured, UriKind.Absolute) : null;
-            var keys = AuthorityKeys.LoadOrCreate(workspace.KeyRing.Path);
-            IdentityStore.AddTo(builder.Services, identityDatabasePath, workspace.KeyRing);
+            var keys = AuthorityKeys.LoadOrCreate(workspace.Keys.Path);
+            IdentityStore.AddTo(builder.Services, identityDatabasePath, workspace.Keys);
             builder.Services.AddSingleton(services => services.GetRequiredService<IOptions<IdentityOptions>>().Value);
             openIddict
                 .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<IdentityDatabase>())

@@ -18,7 +18,7 @@ namespace Lake.Ingest;
 /// FHIR feed whose quarantined rows refer to Patients ingested since: then it is read again, whole,
 /// into a batch that supersedes the earlier one (docs/fhir-bulk.md).
 /// </summary>
-public sealed class FeedIngestor(LakeLayout layout, Pseudonymizer pseudonymizer, KeyRing keyRing)
+public sealed class FeedIngestor(LakeLayout layout, Pseudonymizer pseudonymizer, IKeyStore keys)
 {
     private const int NoYear = int.MinValue;
 
@@ -48,7 +48,7 @@ public sealed class FeedIngestor(LakeLayout layout, Pseudonymizer pseudonymizer,
         WithRegisterVersions(versions => versions.Check(register));
         var commits = new CommitLog(layout);
         var sourceSlug = LakeLayout.SourceSlug(descriptor.System);
-        using var fhir = FhirIngestState.Open(layout, keyRing, descriptor);
+        using var fhir = FhirIngestState.Open(layout, keys, descriptor);
         using var stopHashing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         // The feed's checksum names the batch. Hashing a whole feed before reading it took 6 % of
         // ingest's time, so it runs beside the first rows instead: files and quarantine are created
@@ -59,7 +59,7 @@ public sealed class FeedIngestor(LakeLayout layout, Pseudonymizer pseudonymizer,
         if (rows is null)
             return new IngestResult((await batch).Existing!, AlreadyIngested: true, QuarantinePath: null);
 
-        var keyId = keyRing.CurrentKeyId;
+        var keyId = keys.CurrentKeyId;
         var partitions = new Dictionary<int, PartitionWriter>();
         var writes = new BackgroundWrites(MayWriteAsync(batch));
         var buffers = new RowGroupBuffers(register, RowGroupSize);
@@ -162,7 +162,7 @@ public sealed class FeedIngestor(LakeLayout layout, Pseudonymizer pseudonymizer,
     {
         try
         {
-            return new FeedRowPipeline(descriptor, Registers.Get(descriptor.Register), feedPath, pseudonymizer, keyRing.CurrentKeyId, CrosswalkPath, Time, fhir?.Patients);
+            return new FeedRowPipeline(descriptor, Registers.Get(descriptor.Register), feedPath, pseudonymizer, keys.CurrentKeyId, CrosswalkPath, Time, fhir?.Patients);
         }
         catch
         {

@@ -20,28 +20,28 @@ internal static class KeyRingFile
 
     private static readonly TimeSpan LockRetryDelay = TimeSpan.FromMilliseconds(20);
 
-    public static KeyRingState Load(string path)
-    {
-        byte[] json;
-        using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read))
-        {
-            // Checked on the open handle, so the file read is the file checked.
-            if (!OperatingSystem.IsWindows())
-            {
-                var mode = File.GetUnixFileMode(stream.SafeFileHandle);
-                if ((mode & GroupOrOther) != 0)
-                {
-                    throw new UnauthorizedAccessException(
-                        $"Key ring file {path} has mode {Octal(mode)}; it must be readable only by its owner (chmod 600 {path}). " +
-                        "If others could read it, treat the keys as disclosed.");
-                }
-            }
+    public static KeyRingState Load(string path) => KeyRingState.FromJson(ReadOwnerOnly(path, "Key ring file"), path);
 
-            json = new byte[stream.Length];
-            stream.ReadExactly(json);
+    /// <summary>Reads a file of key material, refusing it when its group or others have any access.</summary>
+    /// <param name="what">What the file is, as an error message's first words ("Key ring file").</param>
+    public static byte[] ReadOwnerOnly(string path, string what)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        // Checked on the open handle, so the file read is the file checked.
+        if (!OperatingSystem.IsWindows())
+        {
+            var mode = File.GetUnixFileMode(stream.SafeFileHandle);
+            if ((mode & GroupOrOther) != 0)
+            {
+                throw new UnauthorizedAccessException(
+                    $"{what} {path} has mode {Octal(mode)}; it must be readable only by its owner (chmod 600 {path}). " +
+                    "If others could read it, treat the keys as disclosed.");
+            }
         }
 
-        return KeyRingState.FromJson(json, path);
+        var content = new byte[stream.Length];
+        stream.ReadExactly(content);
+        return content;
     }
 
     /// <summary>Creates the folder owner-only (0700) when it is missing; an existing folder is left as it is.</summary>

@@ -4,8 +4,8 @@ using System.Text;
 namespace Lake.Pseudonymization;
 
 /// <summary>
-/// AES-256 on exactly one 16-byte block under K = HKDF-SHA256(register key secret,
-/// info "lake register pseudonym v1|" + register): a keyed permutation of identities.
+/// AES-256 on exactly one 16-byte block under the register's derived key (<see cref="IKeyStore.DeriveRegisterKey"/>):
+/// a keyed permutation of identities.
 /// </summary>
 /// <remarks>
 /// The one-shot <see cref="SymmetricAlgorithm.EncryptEcb(ReadOnlySpan{byte}, PaddingMode)"/> builds a
@@ -20,16 +20,23 @@ internal sealed class RegisterCipher
     private readonly byte[] _key = new byte[32];
     private readonly ThreadLocal<Worker> _workers;
 
-    public RegisterCipher(ReadOnlySpan<byte> registerKeySecret, string register)
+    public RegisterCipher(ReadOnlySpan<byte> derivedKey)
+    {
+        if (derivedKey.Length != _key.Length)
+            throw new ArgumentException($"A register key is {_key.Length} bytes, not {derivedKey.Length}.", nameof(derivedKey));
+
+        derivedKey.CopyTo(_key);
+        _workers = new ThreadLocal<Worker>(() => new Worker(_key));
+    }
+
+    /// <summary>The derivation's info (or PRF input): "lake register pseudonym v1|" + register as UTF-8.</summary>
+    public static byte[] DerivationInfo(string register)
     {
         var label = "lake register pseudonym v1|"u8;
         var info = new byte[label.Length + Encoding.UTF8.GetByteCount(register)];
         label.CopyTo(info);
         Encoding.UTF8.GetBytes(register, info.AsSpan(label.Length));
-
-        // No salt: RFC 5869 then uses HashLen zero bytes. The secret is already uniformly random.
-        HKDF.DeriveKey(HashAlgorithmName.SHA256, registerKeySecret, _key, salt: [], info);
-        _workers = new ThreadLocal<Worker>(() => new Worker(_key));
+        return info;
     }
 
     public Guid Encrypt(LakeIdentity identity)

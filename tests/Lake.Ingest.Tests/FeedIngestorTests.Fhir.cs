@@ -179,7 +179,7 @@ public sealed partial class FeedIngestorTests
         return path;
     }
 
-    private Guid PseudonymOf(Hetu hetu, string register) => _pseudonymizer.RegisterPseudonym(register, _pseudonymizer.IdentityOf(hetu), _keyRing.CurrentKeyId);
+    private Guid PseudonymOf(Hetu hetu, string register) => _pseudonymizer.RegisterPseudonym(register, _pseudonymizer.IdentityOf(hetu), _keys.CurrentKeyId);
 
     private static string PatientJson(string id, string? hetu)
     {

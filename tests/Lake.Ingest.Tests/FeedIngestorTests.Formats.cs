@@ -114,7 +114,7 @@ public sealed partial class FeedIngestorTests
             Assert.That(result.Commit.RowsWritten, Is.EqualTo(2));
             Assert.That(result.Commit.QuarantinedByReason, Is.EqualTo(new Dictionary<string, long> { [RejectionReasons.UnknownLocalId] = 1 }));
             Assert.That(Query(result, "SELECT CAST(recorded_at AS VARCHAR) FROM files WHERE code = 'E11.9'").Single()[0], Is.EqualTo("2021-03-04 10:00:00"));
-            Assert.That(Query(result, "SELECT count(*) FROM files WHERE pseudonym = $1", _pseudonymizer.RegisterPseudonym("diagnosis", _pseudonymizer.IdentityOf(Alice), _keyRing.CurrentKeyId)).Single()[0], Is.EqualTo(1L));
+            Assert.That(Query(result, "SELECT count(*) FROM files WHERE pseudonym = $1", _pseudonymizer.RegisterPseudonym("diagnosis", _pseudonymizer.IdentityOf(Alice), _keys.CurrentKeyId)).Single()[0], Is.EqualTo(1L));
         });
     }
 

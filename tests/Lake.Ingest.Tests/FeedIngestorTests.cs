@@ -10,9 +10,12 @@ namespace Lake.Ingest.Tests;
 
 /// <summary>
 /// Ingest end to end on feeds of a few rows: what reaches Parquet (read back with DuckDB, a reader
-/// we did not write), what reaches quarantine, and what never reaches either (identity codes).
+/// we did not write), what reaches quarantine, and what never reaches either (identity codes);
+/// under the key ring and under a PKCS#11 token.
 /// </summary>
-public sealed partial class FeedIngestorTests
+[TestFixture(KeyStoreKind.File)]
+[TestFixture(KeyStoreKind.Pkcs11, Category = TestCategories.Pkcs11)]
+public sealed partial class FeedIngestorTests(KeyStoreKind keyStore)
 {
     private const string DiagnosisHeader = "hetu,code,type,at,unit";
 
@@ -22,7 +25,7 @@ public sealed partial class FeedIngestorTests
 
     private TempDirectory _folder = null!;
     private LakeLayout _layout = null!;
-    private KeyRing _keyRing = null!;
+    private IKeyStore _keys = null!;
     private Pseudonymizer _pseudonymizer = null!;
     private FeedIngestor _ingestor = null!;
 
@@ -31,13 +34,17 @@ public sealed partial class FeedIngestorTests
     {
         _folder = new TempDirectory("lake-ingest-tests");
         _layout = new LakeLayout(_folder.File("lake"));
-        _keyRing = KeyRing.OpenOrCreate(_folder.File("keys/keyring.json"));
-        _pseudonymizer = new Pseudonymizer(_keyRing);
-        _ingestor = new FeedIngestor(_layout, _pseudonymizer, _keyRing);
+        _keys = TestKeyStores.Open(keyStore, _folder.File("keys"));
+        _pseudonymizer = new Pseudonymizer(_keys);
+        _ingestor = new FeedIngestor(_layout, _pseudonymizer, _keys);
     }
 
     [TearDown]
-    public void DeleteLake() => _folder.Dispose();
+    public void DeleteLake()
+    {
+        TestKeyStores.Close(_keys);
+        _folder.Dispose();
+    }
 
     /// <summary>A diagnosis feed as a small test system sends it; every mapping feature the defects need.</summary>
     private static SourceDescriptor DiagnosisDescriptor() => new()
@@ -121,12 +128,12 @@ public sealed partial class FeedIngestorTests
         var result = await _ingestor.IngestAsync(DiagnosisDescriptor(), feed);
 
         var row = Query(result, "SELECT typeof(pseudonym), CAST(pseudonym AS VARCHAR), key_id FROM files").Single();
-        var expected = _pseudonymizer.RegisterPseudonym("diagnosis", _pseudonymizer.IdentityOf(Alice), _keyRing.CurrentKeyId);
+        var expected = _pseudonymizer.RegisterPseudonym("diagnosis", _pseudonymizer.IdentityOf(Alice), _keys.CurrentKeyId);
         Assert.Multiple(() =>
         {
             Assert.That(row[0], Is.EqualTo("UUID"));
             Assert.That(Guid.Parse((string)row[1]!), Is.EqualTo(expected));
-            Assert.That(row[2], Is.EqualTo((long)_keyRing.CurrentKeyId));
+            Assert.That(row[2], Is.EqualTo((long)_keys.CurrentKeyId));
         });
     }
 

@@ -11,4 +11,10 @@ public static class TestCategories
 
     /// <summary>Creates real operating-system accounts (useradd, as root) and reads files as them; the README's test command installs setfacl.</summary>
     public const string OsAccounts = "OsAccounts";
+
+    /// <summary>
+    /// Uses a real PKCS#11 token: a private SoftHSM token that the README's test command (or the test itself,
+    /// with scripts/softhsm-token.sh) creates. Skipped only with LAKE_TEST_NO_HSM=1; otherwise a token that cannot be made fails the test.
+    /// </summary>
+    public const string Pkcs11 = "Pkcs11";
 }

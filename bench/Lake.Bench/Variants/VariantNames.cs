@@ -8,6 +8,9 @@ internal static class VariantNames
     public const string DuckDbPseudonym = "duckdb-pseudonym";
     public const string DuckDbPlainOneThread = "duckdb-plain-1thread";
 
+    /// <summary>Lake with its keys in a PKCS#11 token; asked for by name only, because it needs a token (run-ingest.sh makes a SoftHSM one).</summary>
+    public const string LakePkcs11 = "lake-pkcs11";
+
     public static readonly IReadOnlyList<string> All = [Lake, DuckDbPlain, DuckDbPseudonym, DuckDbPlainOneThread];
 
     public static string Describe(string name) => name switch
@@ -16,6 +19,7 @@ internal static class VariantNames
         DuckDbPlain => "DuckDB COPY (read_csv) TO Parquet PARTITION_BY year, zstd; no validation, identity code kept",
         DuckDbPseudonym => "as duckdb-plain, identity code replaced by sha256(key || HETU) in SQL",
         DuckDbPlainOneThread => "as duckdb-plain with SET threads = 1 (Lake's ingest runs on one thread)",
-        _ => throw new ArgumentException($"Unknown variant '{name}'; known: {string.Join(", ", All)}.", nameof(name)),
+        LakePkcs11 => "as lake, keys in a PKCS#11 token (SoftHSM): the identity HMAC runs inside the token once per person, the register key is derived inside it",
+        _ => throw new ArgumentException($"Unknown variant '{name}'; known: {string.Join(", ", All)}, {LakePkcs11}.", nameof(name)),
     };
 }

@@ -144,7 +144,7 @@ internal static class DemoCommand
         AnsiConsole.MarkupLine($"quarantine (bad rows, identity codes removed):       {Markup.Escape(workspace.Layout.QuarantineFolder)}");
         AnsiConsole.MarkupLine($"control plane (permits, requests):                   {Markup.Escape(workspace.ControlPlanePath)}");
         AnsiConsole.MarkupLine($"delivery (study pseudonyms, manifest):               {Markup.Escape(delivered.DeliveryFolder ?? "-")}");
-        AnsiConsole.MarkupLine($"key ring (outside the data folder):                  {Markup.Escape(workspace.KeyRing.Path)}");
+        AnsiConsole.MarkupLine($"key ring (outside the data folder):                  {Markup.Escape(workspace.Keys.Path)}");
         AnsiConsole.MarkupLine($"Done in {clock.Elapsed.TotalSeconds:0.0} s.");
         return delivered.State == RequestState.Delivered && refused.State == RequestState.Refused ? 0 : 1;
     }

@@ -26,7 +26,7 @@ internal static class StudyCommand
             var caller = await LocalCaller.ResolveAsync(workspace, cancellationToken);
             LocalCaller.Require(workspace, caller, LakeAction.PreliminaryStudy, "a preliminary study");
             // With the lake's key ring: identity codes listed in the cohort become tokens as they are read.
-            var report = Run(workspace, SpecificationReader.Load(parse.GetValue(spec)!, workspace.KeyRing, workspace.Registers), caller.Subject);
+            var report = Run(workspace, SpecificationReader.Load(parse.GetValue(spec)!, workspace.Keys, workspace.Registers), caller.Subject);
             if (parse.GetValue(json))
                 Console.WriteLine(Reports.PreliminaryJson(report));
             else

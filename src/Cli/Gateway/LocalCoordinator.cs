@@ -17,7 +17,7 @@ internal sealed class LocalCoordinator(Workspace workspace, Caller caller) : ICo
     public static async Task<LocalCoordinator> OpenAsync(Workspace workspace, CancellationToken cancellationToken) =>
         new(workspace, await LocalCaller.ResolveAsync(workspace, cancellationToken));
 
-    public StudySpecification ReadSpecification(string path) => SpecificationReader.Load(path, workspace.KeyRing, workspace.Registers);
+    public StudySpecification ReadSpecification(string path) => SpecificationReader.Load(path, workspace.Keys, workspace.Registers);
 
     public async Task<RequestRecord> SubmitAsync(StudySpecification specification, string permitId, TimeSpan wait, CancellationToken cancellationToken)
     {

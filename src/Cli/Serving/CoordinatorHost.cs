@@ -30,7 +30,7 @@ internal static class CoordinatorHost
         var messaging = builder.Configuration.GetSection(MessagingOptions.SectionName).Get<MessagingOptions>() ?? new MessagingOptions();
         builder.AddLakeExtraction(messaging.Transport == MessagingTransport.InMemory ? ExtractionRoles.SingleProcess : ExtractionRoles.Coordinator, sweepStalledRequests: true);
         builder.WebHost.UseUrls(url);
-        builder.AddLakeCoordinator(new CoordinatorWorkspace(workspace.Layout, workspace.ControlPlanePath, workspace.KeyRing, workspace.Registers), workspace.IdentityDatabasePath, new Uri(url.Replace("://*", "://0.0.0.0", StringComparison.Ordinal).Replace("://+", "://0.0.0.0", StringComparison.Ordinal)));
+        builder.AddLakeCoordinator(new CoordinatorWorkspace(workspace.Layout, workspace.ControlPlanePath, workspace.Keys, workspace.Registers), workspace.IdentityDatabasePath, new Uri(url.Replace("://*", "://0.0.0.0", StringComparison.Ordinal).Replace("://+", "://0.0.0.0", StringComparison.Ordinal)));
         var app = builder.Build();
         app.MapLakeCoordinator();
         app.MapLakeHealthEndpoints();

@@ -116,10 +116,10 @@ internal static class CoordinatorApi
             try
             {
                 // Identity codes listed in the cohort become tokens as they are read, under the lake's key ring.
-                var specification = SpecificationReader.Parse(text, "the request body", workspace.KeyRing, workspace.Registers);
+                var specification = SpecificationReader.Parse(text, "the request body", workspace.Keys, workspace.Registers);
                 using var session = LakeQuerySession.Open(LakeSnapshot.Take(workspace.Layout, workspace.Registers));
                 // The service's disclosure rules; a caller has no say in them.
-                var study = new PreliminaryStudy(session, new Pseudonymization.Pseudonymizer(workspace.KeyRing), new DisclosureControl(disclosure.Value),
+                var study = new PreliminaryStudy(session, new Pseudonymization.Pseudonymizer(workspace.Keys), new DisclosureControl(disclosure.Value),
                     audit, new DifferencingLedger(controlPlane, time));
                 var group = ResearchGroup.Of(caller!.Subject, store.ListPermits());
                 return Results.Text(PreliminaryReportJson.Serialize(study.Run(specification, caller.Subject, group)), "application/json", statusCode: StatusCodes.Status200OK);

@@ -26,11 +26,11 @@ public sealed class IdentityStore : IAsyncDisposable
 
     public AccountService Accounts => _scope.ServiceProvider.GetRequiredService<AccountService>();
 
-    public static async Task<IdentityStore> OpenAsync(string databasePath, KeyRing keyRing, AuditLog audit, IdentityOptions options, CancellationToken cancellationToken)
+    public static async Task<IdentityStore> OpenAsync(string databasePath, IKeyStore keys, AuditLog audit, IdentityOptions options, CancellationToken cancellationToken)
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        AddTo(services, databasePath, keyRing);
+        AddTo(services, databasePath, keys);
         services.AddSingleton(options);
         services.AddSingleton(audit);
         services.AddSingleton(TimeProvider.System);
@@ -44,11 +44,11 @@ public sealed class IdentityStore : IAsyncDisposable
     /// The store's services: the database context, the accounts and the sealing of second-factor
     /// seeds. The host adds the audit log, <see cref="IdentityOptions"/> and the clock.
     /// </summary>
-    public static void AddTo(IServiceCollection services, string databasePath, KeyRing keyRing)
+    public static void AddTo(IServiceCollection services, string databasePath, IKeyStore keys)
     {
         OwnerOnly.CreateFolder(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
         services.AddDbContext<IdentityDatabase>(database => IdentityDatabase.Configure(database, databasePath));
-        services.AddSingleton(new SecretBox(keyRing));
+        services.AddSingleton(new SecretBox(keys));
         services.AddScoped<AccountService>();
     }
 

@@ -15,7 +15,7 @@ namespace Lake.Coordinator.Permits;
 /// pseudonyms can never again be linked to anything. The operating system enforces access: each
 /// amendment rewrites the deliveries' access lists (<see cref="DeliveryArea"/>). Every step is in the audit log.
 /// </summary>
-public sealed class PermitLifecycle(ControlPlaneStore store, AuditLog audit, KeyRing keyRing, DeliveryArea deliveries)
+public sealed class PermitLifecycle(ControlPlaneStore store, AuditLog audit, IKeyStore keys, DeliveryArea deliveries)
 {
     public Permit Record(Permit permit, string actor)
     {
@@ -121,8 +121,8 @@ public sealed class PermitLifecycle(ControlPlaneStore store, AuditLog audit, Key
         var keyDeleted = false;
         if (!store.ListPermits().Any(p => p.Id != permit.Id && p.StudyId == permit.StudyId && p.Status == PermitStatus.Approved && p.Expires >= DateOnly.FromDateTime(store.Now.UtcDateTime)))
         {
-            keyDeleted = keyRing.HasStudyKey(permit.StudyId);
-            keyRing.DeleteStudyKey(permit.StudyId);
+            keyDeleted = keys.HasStudyKey(permit.StudyId);
+            keys.DeleteStudyKey(permit.StudyId);
         }
 
         var closed = permit with { Version = permit.Version + 1, ClosedAt = store.Now };

@@ -9,11 +9,11 @@ namespace Lake.Extract.Specifications;
 /// here, on arrival: what leaves the reader holds tokens only, so neither the control plane, the
 /// manifest, the bus nor the audit log ever sees a code.
 /// </summary>
-internal sealed class CriterionReader(KeyRing? keyRing, List<string> problems, bool sealCodes = false)
+internal sealed class CriterionReader(IKeyStore? keys, List<string> problems, bool sealCodes = false)
 {
     private static readonly string[] Kinds = ["all", "any", "not", "diagnosis", "procedure", "medication", "laboratory", "measurement", "quality_registry", "visit", "identity_codes"];
 
-    private readonly Pseudonymizer? _pseudonymizer = keyRing is null ? null : new Pseudonymizer(keyRing);
+    private readonly Pseudonymizer? _pseudonymizer = keys is null ? null : new Pseudonymizer(keys);
 
     public CohortCriterion? Read(CriterionDocument? document, string path, int depth = 1)
     {
@@ -104,13 +104,13 @@ internal sealed class CriterionReader(KeyRing? keyRing, List<string> problems, b
 
         if (invalid > 20)
             problems.Add($"{path}: {invalid} invalid identity codes in all; the first 20 are listed.");
-        if (keyRing is null || _pseudonymizer is null) // Both or neither; testing both tells the nullable analysis so.
+        if (keys is null || _pseudonymizer is null) // Both or neither; testing both tells the nullable analysis so.
         {
             problems.Add($"{path}: identity codes are pseudonymized as the specification is read, and this reader was given no key ring; read the specification where the lake's key ring is available.");
             return null;
         }
 
-        var keyId = keyRing.CurrentKeyId;
+        var keyId = keys.CurrentKeyId;
         var tokens = identities.Select(identity => _pseudonymizer.RegisterPseudonym(IdentityListCriterion.Purpose, identity, keyId)).Order().ToList();
         // Sealed in sorted order of the sealed values, so the same list always gives the same specification.
         var sealedCodes = sealCodes ? valid.Select(hetu => _pseudonymizer.SealIdentityCode(hetu, keyId)).Order().ToList() : null;

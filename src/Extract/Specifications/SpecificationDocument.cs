@@ -19,14 +19,14 @@ internal sealed class SpecificationDocument
 
     public DeliveryDocument Delivery { get; set; } = new();
 
-    /// <param name="keyRing">Pseudonymizes identity codes on arrival; without it a specification listing them is refused.</param>
-    public StudySpecification ToSpecification(string origin, KeyRing? keyRing = null)
+    /// <param name="keys">Pseudonymizes identity codes on arrival; without it a specification listing them is refused.</param>
+    public StudySpecification ToSpecification(string origin, IKeyStore? keys = null)
     {
         if (Cohort is null)
             throw new SpecificationException($"{origin}: 'cohort' is missing; say which patients the study is about.");
 
         var problems = new List<string>();
-        var criteria = new CriterionReader(keyRing, problems, sealCodes: Delivery.IdentityCodes);
+        var criteria = new CriterionReader(keys, problems, sealCodes: Delivery.IdentityCodes);
         var include = Cohort.Include is null ? null : criteria.Read(Cohort.Include, "cohort.include");
         var exclude = Cohort.Exclude is null ? null : criteria.Read(Cohort.Exclude, "cohort.exclude");
         if (problems.Count > 0)

@@ -25,9 +25,9 @@ public static partial class SpecificationReader
     /// <summary>Mappings and lists within each other; a cohort tree at its deepest needs about twenty.</summary>
     public const int MaxNesting = 40;
 
-    /// <param name="keyRing">Needed only when the cohort lists identity codes, which are pseudonymized as they are read.</param>
+    /// <param name="keys">Needed only when the cohort lists identity codes, which are pseudonymized as they are read.</param>
     /// <param name="registers">The lake's registers the specification is checked against; the shipped ones when null.</param>
-    public static StudySpecification Load(string path, KeyRing? keyRing = null, RegisterCatalog? registers = null)
+    public static StudySpecification Load(string path, IKeyStore? keys = null, RegisterCatalog? registers = null)
     {
         if (!File.Exists(path))
             throw new SpecificationException($"Specification '{path}' does not exist.");
@@ -42,12 +42,12 @@ public static partial class SpecificationReader
             throw new SpecificationException(e.Message.Contains("larger than", StringComparison.Ordinal) ? e.Message + " Split the request or list codes by prefix." : e.Message);
         }
 
-        return Parse(text, path, keyRing, registers);
+        return Parse(text, path, keys, registers);
     }
 
-    /// <param name="keyRing">Needed only when the cohort lists identity codes, which are pseudonymized as they are read.</param>
+    /// <param name="keys">Needed only when the cohort lists identity codes, which are pseudonymized as they are read.</param>
     /// <param name="registers">The lake's registers the specification is checked against; the shipped ones when null.</param>
-    public static StudySpecification Parse(string text, string origin = "specification", KeyRing? keyRing = null, RegisterCatalog? registers = null)
+    public static StudySpecification Parse(string text, string origin = "specification", IKeyStore? keys = null, RegisterCatalog? registers = null)
     {
         if (text.Length > MaxBytes)
             throw new SpecificationException($"{origin} is larger than {MaxBytes / 1024} KiB; split the request or list codes by prefix.");
@@ -65,7 +65,7 @@ public static partial class SpecificationReader
             throw new SpecificationException($"{origin}, line {e.Start.Line}, column {e.Start.Column}: {Explain(inner.Message)}");
         }
 
-        var specification = document.ToSpecification(origin, keyRing);
+        var specification = document.ToSpecification(origin, keys);
         SpecificationValidator.ThrowIfInvalid(specification, origin, registers);
         return specification;
     }

@@ -31,7 +31,7 @@ internal sealed class FhirIngestState : IDisposable
 
     /// <summary>The state a descriptor needs, or null for a feed that neither records nor refers to Patients.</summary>
     /// <exception cref="BatchBusyException">Another Patient feed of the system is being ingested.</exception>
-    public static FhirIngestState? Open(LakeLayout layout, KeyRing keyRing, SourceDescriptor descriptor)
+    public static FhirIngestState? Open(LakeLayout layout, IKeyStore keys, SourceDescriptor descriptor)
     {
         if (!FhirFeeds.UsesPatientIndex(descriptor))
             return null;
@@ -41,7 +41,7 @@ internal sealed class FhirIngestState : IDisposable
             : null;
         try
         {
-            return new FhirIngestState(descriptor, FhirPatientIndex.Open(layout, descriptor.System, new SecretBox(keyRing)), writing);
+            return new FhirIngestState(descriptor, FhirPatientIndex.Open(layout, descriptor.System, new SecretBox(keys)), writing);
         }
         catch
         {

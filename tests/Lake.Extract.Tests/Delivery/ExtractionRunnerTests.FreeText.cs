@@ -47,6 +47,33 @@ public sealed partial class ExtractionRunnerTests
     }
 
     [Test]
+    public void Run_FreeTextAndEveryRegister_NoIdentityCodeInAnyFileOfTheLakeTheDeliveryOrTheKeys()
+    {
+        // The feeds hold codes in their identity column and inside texts; nothing written from them may.
+        var manifests = new[]
+        {
+            Extract(new DeliveryOptions { FreeText = true, Csv = true }, Texts()),
+            Extract(new DeliveryOptions { Csv = true, DatePrecision = "shift", ShiftMaxDays = 30 }),
+            Extract(new DeliveryOptions { Csv = true }, new DatasetRequest { Register = "laboratory" }),
+        };
+
+        var written = new[] { _layout.Root, _folder.File("delivery"), _folder.File("keys") }
+            .SelectMany(folder => Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+            .ToList();
+        var content = string.Concat(written.Select(file => System.Text.Encoding.Latin1.GetString(File.ReadAllBytes(file))));
+        Assert.Multiple(() =>
+        {
+            Assert.That(manifests.Select(m => m.CohortSize), Is.All.EqualTo(2));
+            Assert.That(written.Count(file => file.EndsWith(".parquet", StringComparison.Ordinal)), Is.GreaterThan(3), "lake partitions and delivered files were read");
+            foreach (var code in new[] { Anna, Ville, Outsider }.Select(hetu => hetu.Value))
+            {
+                Assert.That(content, Does.Not.Contain(code));
+                Assert.That(content, Does.Not.Contain(code.Replace("-", "", StringComparison.Ordinal)), "nor without its century sign");
+            }
+        });
+    }
+
+    [Test]
     public void Run_FreeText_ReadmeCountsTheMarks()
     {
         var manifest = Extract(new DeliveryOptions { FreeText = true }, Texts(terms: ["diabet"]));
@@ -149,7 +176,7 @@ public sealed partial class ExtractionRunnerTests
     public async Task Run_SpecialtyMatchingOnlyTheCopyNotDelivered_SelectsNothingOfThatEvent()
     {
         // Apotti, the successor, sent Anna's first text too, entered under another specialty: its copy is the one delivered.
-        await new FeedIngestor(_layout, _pseudonymizer, _keyRing).IngestAsync(TextDescriptor("Apotti", new YearRange { From = 2018 }), FeedWithHeader("apotti-texts.csv", "hetu;at;specialty;type;text",
+        await new FeedIngestor(_layout, _pseudonymizer, _keys).IngestAsync(TextDescriptor("Apotti", new YearRange { From = 2018 }), FeedWithHeader("apotti-texts.csv", "hetu;at;specialty;type;text",
             $"{Anna.Value};2019-05-02T10:00:00;Kardiologia;record;Kontrollikäynti kardiologialla."));
 
         var manifest = Extract(new DeliveryOptions { FreeText = true }, Texts(specialties: ["Sisätaudit"]));

@@ -11,8 +11,13 @@ using Lake.Pseudonymization;
 
 namespace Lake.Extract.Tests.Delivery;
 
-/// <summary>Extraction over a small lake fed by two overlapping systems, as during the Uranus to Apotti migration.</summary>
-public sealed partial class ExtractionRunnerTests
+/// <summary>
+/// Extraction over a small lake fed by two overlapping systems, as during the Uranus to Apotti migration;
+/// under the key ring and under a PKCS#11 token.
+/// </summary>
+[TestFixture(KeyStoreKind.File)]
+[TestFixture(KeyStoreKind.Pkcs11, Category = TestCategories.Pkcs11)]
+public sealed partial class ExtractionRunnerTests(KeyStoreKind keyStore)
 {
     private static readonly Hetu Anna = Hetu.Create(new DateOnly(1960, 4, 2), 202);
     private static readonly Hetu Ville = Hetu.Create(new DateOnly(1975, 8, 9), 303);
@@ -20,7 +25,7 @@ public sealed partial class ExtractionRunnerTests
 
     private TempDirectory _folder = null!;
     private LakeLayout _layout = null!;
-    private KeyRing _keyRing = null!;
+    private IKeyStore _keys = null!;
     private Pseudonymizer _pseudonymizer = null!;
 
     [SetUp]
@@ -28,9 +33,9 @@ public sealed partial class ExtractionRunnerTests
     {
         _folder = new TempDirectory("lake-extract-tests");
         _layout = new LakeLayout(_folder.File("lake"));
-        _keyRing = KeyRing.OpenOrCreate(_folder.File("keys/keyring.json"));
-        _pseudonymizer = new Pseudonymizer(_keyRing);
-        var ingestor = new FeedIngestor(_layout, _pseudonymizer, _keyRing);
+        _keys = TestKeyStores.Open(keyStore, _folder.File("keys"));
+        _pseudonymizer = new Pseudonymizer(_keys);
+        var ingestor = new FeedIngestor(_layout, _pseudonymizer, _keys);
 
         // The same two events reach the lake from both systems in 2019; each system also has one of its own.
         await ingestor.IngestAsync(DiagnosisFeeds.Descriptor("Uranus", 2008, 2020), Feed("uranus.csv",
@@ -46,7 +51,11 @@ public sealed partial class ExtractionRunnerTests
     }
 
     [TearDown]
-    public void RemoveLake() => _folder.Dispose();
+    public void RemoveLake()
+    {
+        TestKeyStores.Close(_keys);
+        _folder.Dispose();
+    }
 
     [Test]
     public void Run_SameEventFromTwoSystems_DeliversItOnceFromTheSuccessorSystem()
