@@ -22,6 +22,8 @@ public sealed class Workspace
     private readonly Lazy<KeyRing> _keyRing;
     private readonly Lazy<ControlPlaneDataSource> _controlPlane;
     private readonly Lazy<RegisterCatalog> _registers;
+    private readonly Lazy<AuditOptions> _audit = new(() =>
+        Microsoft.Extensions.Configuration.ConfigurationBinder.Get<AuditOptions>(LakeConfiguration.Build().GetSection(AuditOptions.SectionName)) ?? new AuditOptions());
 
     /// <param name="accounts">The <c>Accounts</c> settings; without them, those of the configuration (<see cref="LakeConfiguration"/>).</param>
     /// <exception cref="ArgumentException">The accounts map is not valid (<see cref="OperatingSystemAccounts"/>).</exception>
@@ -74,7 +76,10 @@ public sealed class Workspace
 
     public ControlPlaneStore OpenControlPlane() => new(ControlPlane, TimeProvider.System);
 
-    public AuditLog OpenAuditLog() => new(ControlPlane, TimeProvider.System);
+    /// <summary>The audit log, sealed with the key ring and checkpointed where the <c>Audit</c> settings say.</summary>
+    /// <param name="logger">Where checkpoint publishing failures go; warnings on stderr when none is given.</param>
+    public AuditLog OpenAuditLog(Microsoft.Extensions.Logging.ILogger? logger = null) =>
+        new(ControlPlane, KeyRing, _audit.Value, TimeProvider.System, logger ?? StandardErrorLogger.Instance);
 
     public Coordinator.Preliminary.DifferencingLedger OpenDifferencingLedger() => new(ControlPlane, TimeProvider.System);
 

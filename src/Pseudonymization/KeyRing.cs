@@ -5,7 +5,7 @@ namespace Lake.Pseudonymization;
 /// per study. Kept in an owner-only JSON file outside the lake (see <see cref="KeyRingLocation"/>).
 /// Losing the file makes every existing pseudonym unreachable, so back it up like a root key.
 /// </summary>
-public sealed class KeyRing
+public sealed partial class KeyRing
 {
     private readonly Lock _gate = new();
     private readonly TimeProvider _time;
