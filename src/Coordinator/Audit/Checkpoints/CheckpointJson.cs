@@ -38,11 +38,12 @@ internal static class CheckpointJson
             var root = json.RootElement;
             if (root.ValueKind != JsonValueKind.Object || root.GetProperty("version").GetInt32() != Version)
                 return null;
-            var timestamp = DateTimeOffset.ParseExact(root.GetProperty("timestamp").GetString()!, "yyyy-MM-ddTHH:mm:ss.fffffffZ",
-                CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
-            return new SignedTreeHead(root.GetProperty("treeSize").GetInt64(), root.GetProperty("rootHash").GetString()!, timestamp, root.GetProperty("mac").GetString()!);
+            if (root.GetProperty("timestamp").GetString() is not { } time || root.GetProperty("rootHash").GetString() is not { } rootHash || root.GetProperty("mac").GetString() is not { } mac)
+                return null;
+            var timestamp = DateTimeOffset.ParseExact(time, "yyyy-MM-ddTHH:mm:ss.fffffffZ", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+            return new SignedTreeHead(root.GetProperty("treeSize").GetInt64(), rootHash, timestamp, mac);
         }
-        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or NullReferenceException)
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {
             return null;
         }

@@ -20,7 +20,8 @@ public sealed class WitnessCheckpoints : ICheckpointPublisher
     private readonly HttpClient _client;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private DateTimeOffset _quietUntil = DateTimeOffset.MinValue;
+    // Ticks (UTC) before which the witness is left alone; read and written from the threads of concurrent appends.
+    private long _quietUntil;
 
     /// <param name="handler">The HTTP handler; the shared one when null. It must implement the synchronous Send.</param>
     /// <exception cref="ArgumentException">The address is not an absolute http(s) address.</exception>
@@ -39,7 +40,7 @@ public sealed class WitnessCheckpoints : ICheckpointPublisher
 
     public void Publish(SignedTreeHead head)
     {
-        if (_time.GetUtcNow() < _quietUntil)
+        if (_time.GetUtcNow().UtcTicks < Volatile.Read(ref _quietUntil))
             return;
         try
         {
@@ -58,7 +59,8 @@ public sealed class WitnessCheckpoints : ICheckpointPublisher
 
     private void Failed(SignedTreeHead head, string reason)
     {
-        _quietUntil = _time.GetUtcNow() + _options.WitnessRetryAfter;
-        CheckpointLog.WitnessFailed(_logger, head.TreeSize, _name, reason, _quietUntil);
+        var retryAt = _time.GetUtcNow() + _options.WitnessRetryAfter;
+        Volatile.Write(ref _quietUntil, retryAt.UtcTicks);
+        CheckpointLog.WitnessFailed(_logger, head.TreeSize, _name, reason, retryAt);
     }
 }

@@ -8,29 +8,13 @@ public sealed class MerkleProofTests
     private static readonly byte[] SomeHash = Convert.FromHexString("abacaba000000000000000000000000000000000000000000060061e00123456");
     private static readonly byte[] EmptyTreeHash = Convert.FromHexString(ReferenceTree.EmptyRoot);
 
-    private static IEnumerable<TestCaseData> ReferenceInclusions()
-    {
-        yield return new TestCaseData(0L, 8L, ReferenceTree.Hashes("96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7", "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e", "6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4"));
-        yield return new TestCaseData(5L, 8L, ReferenceTree.Hashes("bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b", "ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0", "d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7"));
-        yield return new TestCaseData(2L, 3L, ReferenceTree.Hashes("fac54203e7cc696cf0dfcb42c92a1d9dbaf70ad9e621f4bd8d98662f00e3c125"));
-        yield return new TestCaseData(1L, 5L, ReferenceTree.Hashes("6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d", "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e", "bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b"));
-    }
-
-    private static IEnumerable<TestCaseData> ReferenceConsistencies()
-    {
-        yield return new TestCaseData(1L, 8L, ReferenceTree.Hashes("96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7", "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e", "6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4"));
-        yield return new TestCaseData(6L, 8L, ReferenceTree.Hashes("0ebc5d3437fbe2db158b9f126a1d118e308181031d0a949f8dededebc558ef6a", "ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0", "d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7"));
-        yield return new TestCaseData(2L, 5L, ReferenceTree.Hashes("5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e", "bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b"));
-        yield return new TestCaseData(6L, 7L, ReferenceTree.Hashes("0ebc5d3437fbe2db158b9f126a1d118e308181031d0a949f8dededebc558ef6a", "b08693ec2e721597130641e8211e7eedccb4c26413963eee6c1e2ed16ffb1a5f", "d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7"));
-    }
-
-    [TestCaseSource(nameof(ReferenceInclusions))]
+    [TestCaseSource(typeof(ReferenceTree), nameof(ReferenceTree.Inclusions))]
     public void VerifyInclusion_ReferenceProof_Verifies(long index, long size, byte[][] proof)
     {
         Assert.That(MerkleProof.VerifyInclusion(index, size, ReferenceTree.LeafHash((int)index), proof, ReferenceTree.Root(size)), Is.True);
     }
 
-    [TestCaseSource(nameof(ReferenceInclusions))]
+    [TestCaseSource(typeof(ReferenceTree), nameof(ReferenceTree.Inclusions))]
     public void VerifyInclusion_CorruptedReferenceProof_FailsEveryWay(long index, long size, byte[][] proof)
     {
         var leaf = ReferenceTree.LeafHash((int)index);
@@ -86,13 +70,13 @@ public sealed class MerkleProofTests
         });
     }
 
-    [TestCaseSource(nameof(ReferenceConsistencies))]
+    [TestCaseSource(typeof(ReferenceTree), nameof(ReferenceTree.Consistencies))]
     public void VerifyConsistency_ReferenceProof_Verifies(long oldSize, long newSize, byte[][] proof)
     {
         Assert.That(MerkleProof.VerifyConsistency(oldSize, newSize, ReferenceTree.Root(oldSize), ReferenceTree.Root(newSize), proof), Is.True);
     }
 
-    [TestCaseSource(nameof(ReferenceConsistencies))]
+    [TestCaseSource(typeof(ReferenceTree), nameof(ReferenceTree.Consistencies))]
     public void VerifyConsistency_CorruptedReferenceProof_FailsEveryWay(long oldSize, long newSize, byte[][] proof)
     {
         var oldRoot = ReferenceTree.Root(oldSize);
