@@ -43,8 +43,13 @@ internal static class AuditCommand
         verify.SetAction((parse, cancellationToken) => CommandAction.RunAsync(async () =>
         {
             var workspace = GlobalOptions.Workspace(parse);
-            LocalCaller.Require(workspace, await LocalCaller.ResolveAsync(workspace, cancellationToken), LakeAction.ReadAudit, "the audit log");
+            var caller = await LocalCaller.ResolveAsync(workspace, cancellationToken);
+            // The log is checked as found, before this command's own decision is appended to it: an
+            // append to a log cut short turns it into a fork (its next entry differs from the one
+            // checkpointed at that size), and the auditor should hear "truncated" while it still is.
+            // The result is shown only once the decision allows it.
             var result = workspace.OpenAuditLog().Verify();
+            LocalCaller.Require(workspace, caller, LakeAction.ReadAudit, "the audit log");
             if (result.IsIntact)
             {
                 AnsiConsole.MarkupLine($"[green]Audit log intact[/]: {result.Entries} entries, head hash {result.HeadHash}, Merkle root {result.RootHash}");

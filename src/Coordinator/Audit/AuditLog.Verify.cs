@@ -88,13 +88,18 @@ public sealed partial class AuditLog
         result = result with { LatestCheckpoint = latest };
         if (fork is { } forked)
         {
+            // How far the log still is the checkpointed one says what happened: cut back to that size
+            // (entries deleted, or an older copy put back), then written to.
+            var matching = checkpoints.Select(line => line.Head!).Where(head => head.TreeSize < forked.Head.TreeSize && RootIs(tree.RootHash(head.TreeSize), head.RootHash))
+                .Select(head => head.TreeSize).DefaultIfEmpty(0).Max();
             return result with
             {
                 Finding = AuditFinding.Forked,
                 FirstBrokenSequence = forked.Head.TreeSize,
                 Problem = $"the log is not the one checkpointed: the checkpoint of {When(forked.Head)} (line {forked.Line.Number}) gives the first {forked.Head.TreeSize} entries " +
-                    $"the root {forked.Head.RootHash}, the log has {Convert.ToHexStringLower(tree.RootHash(forked.Head.TreeSize))}; " +
-                    "an older copy of the database was restored and written to, or the log was rebuilt",
+                    $"the root {forked.Head.RootHash}, the log has {Convert.ToHexStringLower(tree.RootHash(forked.Head.TreeSize))}. " +
+                    $"The log matches its checkpoints up to {matching} entries and checkpoints were published up to {latest!.TreeSize}: it was cut back " +
+                    "(entries deleted, or an older copy of the database restored) and written to since, or rebuilt",
             };
         }
 

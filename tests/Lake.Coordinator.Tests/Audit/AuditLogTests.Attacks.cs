@@ -1,5 +1,4 @@
 using Lake.Coordinator.Audit;
-using Microsoft.Data.Sqlite;
 
 namespace Lake.Coordinator.Tests.Audit;
 
@@ -12,7 +11,7 @@ public sealed partial class AuditLogTests
     public void Verify_LastEntriesDeletedThroughSqlite_ReportsTruncation(int deleted)
     {
         // Entries deleted from the end leave a shorter chain that is intact on its own.
-        Sql($"DROP TRIGGER audit_no_delete; DROP TRIGGER audit_seals_no_delete; DELETE FROM audit WHERE sequence > {3 - deleted}; DELETE FROM audit_seals WHERE sequence > {3 - deleted}");
+        AuditTampering.DeleteLast(_database, deleted);
 
         var result = Log().Verify();
 
@@ -30,7 +29,7 @@ public sealed partial class AuditLogTests
     {
         // Entry 2's outcome changed and every hash from there recomputed: the chain alone is
         // intact again, but the seals were made with a key the attacker does not have.
-        RewriteFrom(2, "UPDATE audit SET outcome = 'refused', detail = 'not a member' WHERE sequence = 2");
+        AuditTampering.RewriteFrom(_database, 2, "UPDATE audit SET outcome = 'refused', detail = 'not a member' WHERE sequence = 2");
 
         var result = Log().Verify();
 
@@ -45,7 +44,7 @@ public sealed partial class AuditLogTests
     [Test]
     public void Verify_RewrittenWithTheSealsRemoved_ReportsRewrite()
     {
-        RewriteFrom(1, "UPDATE audit SET actor = 'mallory' WHERE sequence = 1");
+        AuditTampering.RewriteFrom(_database, 1, "UPDATE audit SET actor = 'mallory' WHERE sequence = 1");
         Sql("DROP TRIGGER audit_seals_no_delete; DELETE FROM audit_seals");
 
         var result = Log().Verify();
@@ -67,7 +66,7 @@ public sealed partial class AuditLogTests
         Sql($"""
             INSERT INTO audit (sequence, at, actor, action, subject, outcome, detail, previous_hash, hash)
             VALUES (4, '{At}', 'mallory', 'permit.add', 'permit P-9', 'recorded', '', '{last.Hash}',
-                    '{PlainHash(4, At, "mallory", "permit.add", "permit P-9", "recorded", "", last.Hash)}')
+                    '{AuditTampering.ChainHash(4, At, "mallory", "permit.add", "permit P-9", "recorded", "", last.Hash)}')
             """);
 
         Log().Append("bob", "request.status", "request 2", "shown");
@@ -100,7 +99,7 @@ public sealed partial class AuditLogTests
             Assert.That(result.Finding, Is.EqualTo(AuditFinding.Forked), result.Problem);
             Assert.That(result.Entries, Is.EqualTo(4));
             Assert.That(result.FirstBrokenSequence, Is.EqualTo(4), "the first checkpoint the restored log does not match");
-            Assert.That(result.Problem, Does.Contain("older copy"));
+            Assert.That(result.Problem, Does.Contain("older copy").And.Contain("up to 3 entries").And.Contain("published up to 6"));
         });
     }
 
@@ -150,47 +149,12 @@ public sealed partial class AuditLogTests
         Assert.That(Log().Verify().Finding, Is.EqualTo(AuditFinding.Forked));
     }
 
-    /// <summary>Applies <paramref name="change"/> and recomputes every chain hash from <paramref name="first"/> on, as an attacker would.</summary>
-    private void RewriteFrom(long first, string change)
-    {
-        Sql("DROP TRIGGER audit_no_update; " + change);
-        using var connection = Connect();
-        var rows = new List<(long Sequence, string At, string Actor, string Action, string Subject, string Outcome, string Detail, string Previous)>();
-        using (var read = connection.CreateCommand())
-        {
-            read.CommandText = "SELECT sequence, at, actor, action, subject, outcome, detail, previous_hash FROM audit ORDER BY sequence";
-            using var reader = read.ExecuteReader();
-            while (reader.Read())
-                rows.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.GetString(6), reader.GetString(7)));
-        }
-
-        var previous = rows.First(r => r.Sequence == first).Previous;
-        foreach (var row in rows.Where(r => r.Sequence >= first))
-        {
-            var hash = PlainHash(row.Sequence, row.At, row.Actor, row.Action, row.Subject, row.Outcome, row.Detail, previous);
-            using var update = connection.CreateCommand();
-            update.CommandText = "UPDATE audit SET previous_hash = $previous, hash = $hash WHERE sequence = $sequence";
-            update.Parameters.AddWithValue("$previous", previous);
-            update.Parameters.AddWithValue("$hash", hash);
-            update.Parameters.AddWithValue("$sequence", row.Sequence);
-            update.ExecuteNonQuery();
-            previous = hash;
-        }
-    }
-
     private string CopyDatabase()
     {
         var copy = _folder.File("copy.db");
-        Sql($"VACUUM INTO '{copy}'");
+        AuditTampering.Copy(_database, copy);
         return copy;
     }
 
-    /// <summary>Puts the copy back as the database file, without the newer write-ahead log beside it.</summary>
-    private void Restore(string copy)
-    {
-        SqliteConnection.ClearAllPools();
-        File.Copy(copy, _database, overwrite: true);
-        File.Delete(_database + "-wal");
-        File.Delete(_database + "-shm");
-    }
+    private void Restore(string copy) => AuditTampering.Restore(copy, _database);
 }

@@ -83,7 +83,7 @@ public sealed partial class AuditLogTests
         for (var sequence = 1; sequence <= 3; sequence++)
         {
             var at = $"2025-0{sequence}-01T08:00:00.0000000Z";
-            var hash = PlainHash(sequence, at, "alice", actions[sequence - 1], $"request {sequence}", "accepted", "", previous);
+            var hash = AuditTampering.ChainHash(sequence, at, "alice", actions[sequence - 1], $"request {sequence}", "accepted", "", previous);
             using var insert = connection.CreateCommand();
             insert.CommandText = """
                 INSERT INTO audit (sequence, at, actor, action, subject, outcome, detail, previous_hash, hash)

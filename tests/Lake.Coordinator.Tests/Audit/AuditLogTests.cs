@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using Lake.Coordinator.Audit;
 using Lake.Coordinator.ControlPlane;
 using Lake.Pseudonymization;
@@ -154,30 +151,5 @@ public sealed partial class AuditLogTests
 
     private AuditLog Log() => new(new ControlPlaneDataSource(_database), _keyRing, new AuditOptions { Syslog = false }, TimeProvider.System);
 
-    private void Sql(string sql)
-    {
-        using var connection = Connect();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
-
-    private SqliteConnection Connect()
-    {
-        var connection = new SqliteConnection($"Data Source={_database};Pooling=False");
-        connection.Open();
-        return connection;
-    }
-
-    /// <summary>
-    /// The chain hash as an attacker computes it from the published format, written out here on its
-    /// own rather than borrowed from the log: the length-prefixed fields, SHA-256, lower-case hex.
-    /// </summary>
-    private static string PlainHash(long sequence, string at, string actor, string action, string subject, string outcome, string detail, string previous)
-    {
-        var text = new StringBuilder();
-        foreach (var field in new[] { sequence.ToString(CultureInfo.InvariantCulture), at, actor, action, subject, outcome, detail, previous })
-            text.Append(CultureInfo.InvariantCulture, $"{field.Length}:{field};");
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
-    }
+    private void Sql(string sql) => AuditTampering.Sql(_database, sql);
 }
