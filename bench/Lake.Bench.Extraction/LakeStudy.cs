@@ -36,7 +36,7 @@ internal sealed class LakeStudy(BenchLake lake)
     public PreliminaryReport Preliminary(StudySpecification specification)
     {
         using var session = LakeQuerySession.Open(LakeSnapshot.Take(lake.Layout, RegisterCatalog.Shipped));
-        var study = new PreliminaryStudy(session, lake.Pseudonymizer, new DisclosureControl(), new AuditLog(new ControlPlaneDataSource(lake.ControlPlanePath), TimeProvider.System), new DifferencingLedger(new ControlPlaneDataSource(lake.ControlPlanePath), TimeProvider.System));
+        var study = new PreliminaryStudy(session, lake.Pseudonymizer, new DisclosureControl(), new AuditLog(new ControlPlaneDataSource(lake.ControlPlanePath), lake.KeyRing, TimeProvider.System), new DifferencingLedger(new ControlPlaneDataSource(lake.ControlPlanePath), TimeProvider.System));
         return study.Run(specification, User);
     }
 

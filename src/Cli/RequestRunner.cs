@@ -46,7 +46,7 @@ internal static class RequestRunner
     {
         builder.Services.AddSingleton(workspace.ControlPlane);
         builder.Services.AddSingleton(store);
-        builder.Services.AddSingleton(workspace.OpenAuditLog());
+        builder.Services.AddSingleton(services => workspace.OpenAuditLog(services.GetRequiredService<ILogger<AuditLog>>()));
         workspace.AddExtractionServices(builder.Services);
     }
 

@@ -23,6 +23,8 @@ public sealed class Workspace
     private readonly Lazy<IKeyStore> _keys;
     private readonly Lazy<ControlPlaneDataSource> _controlPlane;
     private readonly Lazy<RegisterCatalog> _registers;
+    private readonly Lazy<AuditOptions> _audit = new(() =>
+        Microsoft.Extensions.Configuration.ConfigurationBinder.Get<AuditOptions>(LakeConfiguration.Build().GetSection(AuditOptions.SectionName)) ?? new AuditOptions());
 
     /// <param name="accounts">The <c>Accounts</c> settings; without them, those of the configuration (<see cref="LakeConfiguration"/>).</param>
     /// <param name="keys">The <c>Keys</c> settings; without them, those of the configuration.</param>
@@ -83,7 +85,10 @@ public sealed class Workspace
 
     public ControlPlaneStore OpenControlPlane() => new(ControlPlane, TimeProvider.System);
 
-    public AuditLog OpenAuditLog() => new(ControlPlane, TimeProvider.System);
+    /// <summary>The audit log, sealed with the keys (key ring or token) and checkpointed where the <c>Audit</c> settings say.</summary>
+    /// <param name="logger">Where checkpoint publishing failures go; warnings on stderr when none is given.</param>
+    public AuditLog OpenAuditLog(Microsoft.Extensions.Logging.ILogger? logger = null) =>
+        new(ControlPlane, Keys, _audit.Value, TimeProvider.System, logger ?? StandardErrorLogger.Instance);
 
     public Coordinator.Preliminary.DifferencingLedger OpenDifferencingLedger() => new(ControlPlane, TimeProvider.System);
 

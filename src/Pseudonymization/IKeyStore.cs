@@ -53,4 +53,10 @@ public interface IKeyStore
 
     /// <summary>The inverse of <see cref="Seal"/>, or null when the value was not sealed for this purpose and data under this store.</summary>
     byte[]? Open(string purpose, ReadOnlySpan<byte> associatedData, ReadOnlySpan<byte> sealedValue);
+
+    /// <summary>
+    /// HMAC-SHA256 of <paramref name="message"/> under the audit log's key: a process that can write
+    /// the control-plane database but has no keys cannot seal an audit entry or a checkpoint.
+    /// </summary>
+    byte[] AuthenticateAudit(ReadOnlySpan<byte> message);
 }

@@ -5,7 +5,7 @@ namespace Lake.Pseudonymization.Tests;
 
 [UnsupportedOSPlatform("windows")]
 [Platform(Exclude = "Win", Reason = "Unix file modes")]
-public sealed class KeyRingTests
+public sealed partial class KeyRingTests
 {
     private static readonly LakeIdentity Person = LakeIdentity.FromBytes([.. Enumerable.Range(100, 16).Select(i => (byte)i)]);
 

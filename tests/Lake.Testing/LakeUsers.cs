@@ -46,8 +46,9 @@ public static class LakeUsers
     public static async Task EnsureAsync(string data, string keyRing, string user, string role)
     {
         var control = Path.Combine(data, "control");
-        await using var store = await IdentityStore.OpenAsync(Path.Combine(control, IdentityDatabase.FileName), KeyRing.OpenOrCreate(keyRing),
-            new AuditLog(new ControlPlaneDataSource(Path.Combine(control, "lake.db")), TimeProvider.System), new IdentityOptions(), CancellationToken.None);
+        var ring = KeyRing.OpenOrCreate(keyRing);
+        await using var store = await IdentityStore.OpenAsync(Path.Combine(control, IdentityDatabase.FileName), ring,
+            new AuditLog(new ControlPlaneDataSource(Path.Combine(control, "lake.db")), ring, TimeProvider.System), new IdentityOptions(), CancellationToken.None);
         if (await store.Accounts.FindAsync(user, CancellationToken.None) is null)
             await store.Accounts.AddPersonAsync("test", user, user, [role], "a long enough password for " + user, CancellationToken.None);
     }

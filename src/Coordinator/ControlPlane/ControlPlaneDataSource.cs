@@ -72,6 +72,15 @@ public sealed class ControlPlaneDataSource
             subject TEXT NOT NULL, outcome TEXT NOT NULL, detail TEXT NOT NULL, previous_hash TEXT NOT NULL, hash TEXT NOT NULL);
         CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
         CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+        -- Each entry's HMAC under the key ring's audit key (a table of its own, so that entries written
+        -- before entries were sealed could be sealed without an update).
+        CREATE TABLE IF NOT EXISTS audit_seals (sequence INTEGER PRIMARY KEY, seal BLOB NOT NULL);
+        CREATE TRIGGER IF NOT EXISTS audit_seals_no_update BEFORE UPDATE ON audit_seals BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+        CREATE TRIGGER IF NOT EXISTS audit_seals_no_delete BEFORE DELETE ON audit_seals BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+        -- The complete subtrees of the audit log's Merkle tree: a cache of what the entries determine,
+        -- rebuilt from them when it does not fit (verification never reads it), so no triggers.
+        CREATE TABLE IF NOT EXISTS audit_tree (level INTEGER NOT NULL, position INTEGER NOT NULL, hash BLOB NOT NULL, PRIMARY KEY (level, position)) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS audit_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
         CREATE TABLE IF NOT EXISTS preliminary_answers (id INTEGER PRIMARY KEY, user TEXT NOT NULL, at TEXT NOT NULL, title TEXT NOT NULL, outcome TEXT NOT NULL);
         CREATE INDEX IF NOT EXISTS preliminary_answers_by_user ON preliminary_answers (user, at);
         CREATE TABLE IF NOT EXISTS preliminary_cells (answer INTEGER NOT NULL, cell TEXT NOT NULL, tokens BLOB NOT NULL);

@@ -28,7 +28,7 @@ internal sealed class DeliveredStudy
         var database = Path.Combine(dataFolder, "control", "lake.db");
         DatabasePath = database;
         Deliveries = deliveries;
-        Lifecycle = new PermitLifecycle(new ControlPlaneStore(new ControlPlaneDataSource(database), TimeProvider.System), new AuditLog(new ControlPlaneDataSource(database), TimeProvider.System), keyRing, deliveries);
+        Lifecycle = new PermitLifecycle(new ControlPlaneStore(new ControlPlaneDataSource(database), TimeProvider.System), new AuditLog(new ControlPlaneDataSource(database), keyRing, TimeProvider.System), keyRing, deliveries);
         Runner = ExtractionRunner.Over(layout, RegisterCatalog.Shipped, deliveries, new Pseudonymizer(keyRing), TimeProvider.System);
         Layout = layout;
     }

@@ -1,6 +1,10 @@
 using System.Runtime.InteropServices;
 using System.Runtime.Versioning;
+using Lake.Coordinator.Audit;
+using Lake.Coordinator.ControlPlane;
+using Lake.Coordinator.Identity;
 using Lake.Extract.Access;
+using Lake.Pseudonymization;
 using Microsoft.Data.Sqlite;
 
 namespace Lake.Coordinator.Tests.Delivery;
@@ -67,7 +71,45 @@ public sealed class OwnerOnlyModesTests
             Assert.That(files.Where(f => UnixModeOf(f) != File), Is.Empty, "files not 0600");
             Assert.That(folders.Where(f => UnixModeOf(f) != Folder), Is.Empty, "folders not 0700");
             Assert.That(UnixModeOf(_outside.File("keys/keyring.json")), Is.EqualTo(File));
+            Assert.That(Directory.EnumerateFiles(_outside.File("keys"), "*.checkpoints").Select(UnixModeOf), Is.Not.Empty.And.All.EqualTo(File), "the audit checkpoints");
         });
+    }
+
+    [Test]
+    public async Task ControlPlaneAndAuditCheckpoints_UmaskZero_EveryFileBesideTheDatabaseIs0600()
+    {
+        // The control folder holds the control-plane database and the identity database, each with
+        // the -wal and -shm files SQLite makes beside it; the checkpoints live beside the key ring.
+        var keyRing = KeyRing.OpenOrCreate(_outside.File("keys/keyring.json"));
+        var control = Path.Combine(_data, "control");
+        var dataSource = new ControlPlaneDataSource(Path.Combine(control, "lake.db"));
+        var audit = new AuditLog(dataSource, keyRing, new AuditOptions { Syslog = false }, TimeProvider.System);
+        await using (var identity = await IdentityStore.OpenAsync(Path.Combine(control, IdentityDatabase.FileName), keyRing, audit, new IdentityOptions(), CancellationToken.None))
+            await identity.Accounts.AddPersonAsync("test", "dana", "Dana", [LakeRoles.Staff], "a long enough password for dana", CancellationToken.None);
+        audit.Append("dana", "permit.show", "permit P-1", "shown");
+        // Open connections keep the -wal and -shm files of both databases.
+        using var controlPlane = Opened(dataSource.DatabasePath, "SELECT count(*) FROM audit");
+        using var accounts = Opened(Path.Combine(control, IdentityDatabase.FileName), "SELECT count(*) FROM sqlite_master");
+
+        var files = Directory.EnumerateFiles(control).Append(audit.CheckpointPath).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(files.Select(Path.GetFileName), Does.Contain("lake.db").And.Contain("lake.db-wal").And.Contain("lake.db-shm").And.Contain(IdentityDatabase.FileName));
+            Assert.That(System.IO.File.Exists(audit.CheckpointPath), Is.True);
+            Assert.That(files.Where(f => UnixModeOf(f) != File).Select(f => $"{Path.GetFileName(f)} {UnixModeOf(f)}"), Is.Empty, "files not 0600");
+            Assert.That(UnixModeOf(control), Is.EqualTo(Folder));
+            Assert.That(UnixModeOf(Path.GetDirectoryName(audit.CheckpointPath)!), Is.EqualTo(Folder));
+        });
+    }
+
+    private static SqliteConnection Opened(string database, string query)
+    {
+        var connection = new SqliteConnection($"Data Source={database};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = query;
+        command.ExecuteScalar();
+        return connection;
     }
 
     private static UnixFileMode UnixModeOf(string path) => System.IO.File.GetUnixFileMode(path);

@@ -6,6 +6,7 @@ using Lake.Coordinator.ControlPlane;
 using Lake.Coordinator.Distribution;
 using Lake.Extract.Access;
 using Lake.Extract.Delivery;
+using Lake.Pseudonymization;
 using Lake.Telemetry;
 using MassTransit;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -27,7 +28,7 @@ public sealed class RequestSweeperTests
         _folder = new TempDirectory("lake-extract-tests");
         var database = _folder.File("control/lake.db");
         _store = new ControlPlaneStore(new ControlPlaneDataSource(database), TimeProvider.System);
-        _audit = new AuditLog(new ControlPlaneDataSource(database), TimeProvider.System);
+        _audit = new AuditLog(new ControlPlaneDataSource(database), KeyRing.OpenOrCreate(_folder.File("keys/keyring.json")), TimeProvider.System);
         _store.SavePermit(new Permit
         {
             Id = "P1", StudyId = "S1", Registers = ["diagnosis"], Expires = new DateOnly(2099, 1, 1), Members = ["anna"], RecordedAt = DateTimeOffset.UtcNow,

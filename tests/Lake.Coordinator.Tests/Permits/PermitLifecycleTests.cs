@@ -34,8 +34,8 @@ public sealed class PermitLifecycleTests
     {
         _folder = new TempDirectory("lake-extract-tests");
         _store = new ControlPlaneStore(new ControlPlaneDataSource(_folder.File("control/lake.db")), TimeProvider.System);
-        _audit = new AuditLog(new ControlPlaneDataSource(_folder.File("control/lake.db")), TimeProvider.System);
         _keyRing = KeyRing.OpenOrCreate(_folder.File("keys/keyring.json"));
+        _audit = new AuditLog(new ControlPlaneDataSource(_folder.File("control/lake.db")), _keyRing, TimeProvider.System);
         _pseudonymizer = new Pseudonymizer(_keyRing);
         _lifecycle = new PermitLifecycle(_store, _audit, _keyRing, Deliveries);
         var layout = new LakeLayout(_folder.File("lake"));

@@ -85,7 +85,7 @@ public sealed class CohortSelectorScaleTests
     public void PreliminaryStudy_TwelveMillionRows_Timed(string cohort)
     {
         var specification = SpecificationReader.Parse($"title: scale\ncohort:\n  {cohort}\ndatasets:\n  - register: laboratory\n  - register: diagnosis\n", "scale.yaml");
-        var audit = new AuditLog(new ControlPlaneDataSource(_folder.File($"control/{Guid.NewGuid():N}.db")), TimeProvider.System);
+        var audit = new AuditLog(new ControlPlaneDataSource(_folder.File($"control/{Guid.NewGuid():N}.db")), _keyRing, TimeProvider.System);
         var ledger = new DifferencingLedger(new ControlPlaneDataSource(_folder.File($"control/{Guid.NewGuid():N}.db")), TimeProvider.System);
 
         // Wall time on a busy machine says little; the process's CPU time bounds what an idle one would take.

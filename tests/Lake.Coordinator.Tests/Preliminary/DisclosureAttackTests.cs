@@ -36,7 +36,7 @@ public sealed class DisclosureAttackTests
         var keyRing = KeyRing.OpenOrCreate(_folder.File("keys/keyring.json"));
         _pseudonymizer = new Pseudonymizer(keyRing);
         _controlPlane = new ControlPlaneDataSource(_folder.File("control/lake.db"));
-        _audit = new AuditLog(_controlPlane, TimeProvider.System);
+        _audit = new AuditLog(_controlPlane, keyRing, TimeProvider.System);
 
         // Twenty diabetic women, one diagnosed each month from January 2021; three asthmatics.
         var rows = Enumerable.Range(0, 20)

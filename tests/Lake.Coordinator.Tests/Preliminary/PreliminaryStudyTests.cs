@@ -30,7 +30,7 @@ public sealed class PreliminaryStudyTests
         _layout = new LakeLayout(_folder.File("lake"));
         var keyRing = KeyRing.OpenOrCreate(_folder.File("keys/keyring.json"));
         _pseudonymizer = new Pseudonymizer(keyRing);
-        _audit = new AuditLog(new ControlPlaneDataSource(_folder.File("control/lake.db")), TimeProvider.System);
+        _audit = new AuditLog(new ControlPlaneDataSource(_folder.File("control/lake.db")), keyRing, TimeProvider.System);
         _ledger = new DifferencingLedger(new ControlPlaneDataSource(_folder.File("control/lake.db")), TimeProvider.System);
 
         // Twenty diabetics diagnosed one a month from January 2021, and three asthmatics.

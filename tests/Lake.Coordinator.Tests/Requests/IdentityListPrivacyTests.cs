@@ -135,7 +135,7 @@ public sealed class IdentityListPrivacyTests
             RecordedAt = DateTimeOffset.UtcNow,
             AllowsIdentityCodes = allowsIdentityCodes,
         });
-        return (store, new AuditLog(new ControlPlaneDataSource(_lake.ControlPlanePath), TimeProvider.System));
+        return (store, new AuditLog(new ControlPlaneDataSource(_lake.ControlPlanePath), _lake.KeyRing, TimeProvider.System));
     }
 
     /// <summary>

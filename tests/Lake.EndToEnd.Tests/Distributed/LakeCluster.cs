@@ -17,6 +17,9 @@ internal sealed class LakeCluster(string data, string keyRing, TestBroker broker
 
     public string Data => data;
 
+    /// <summary>The key ring file the cluster's processes share.</summary>
+    public string KeyRingPath => keyRing;
+
     /// <summary>The test's virtual host; coordinator and workers connect with their roles' users.</summary>
     public TestBroker Broker => broker;
 

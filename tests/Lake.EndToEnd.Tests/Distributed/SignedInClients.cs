@@ -36,8 +36,9 @@ internal sealed class SignedInClients(Uri server, string data, string keyRing) :
                 return client;
             var password = "a long enough password for " + user;
             byte[] seed;
-            await using (var store = await IdentityStore.OpenAsync(Path.Combine(data, "control", IdentityDatabase.FileName), KeyRing.OpenOrCreate(keyRing),
-                new AuditLog(new ControlPlaneDataSource(Path.Combine(data, "control", "lake.db")), TimeProvider.System), new IdentityOptions(), cancellationToken))
+            var ring = KeyRing.OpenOrCreate(keyRing);
+            await using (var store = await IdentityStore.OpenAsync(Path.Combine(data, "control", IdentityDatabase.FileName), ring,
+                new AuditLog(new ControlPlaneDataSource(Path.Combine(data, "control", "lake.db")), ring, TimeProvider.System), new IdentityOptions(), cancellationToken))
             {
                 // The cluster's data folder is a copy of the fixture's, whose commands may have made the user already.
                 if (await store.Accounts.FindAsync(user, cancellationToken) is null)

@@ -1,0 +1,3 @@
+using Lake.Bench.Audit;
+
+return AuditBenchmark.Run(args);
