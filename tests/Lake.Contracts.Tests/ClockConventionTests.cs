@@ -21,6 +21,7 @@ public sealed partial class ClockConventionTests
             "Making it a required constructor argument is left for later",
         ["Ingest/Profiling/FeedDryRun.cs"] = "as FeedIngestor: the Time property's default",
         ["Pseudonymization/KeyRing.cs"] = "OpenOrCreate(path) is the convenience overload of OpenOrCreate(path, time), which tests of rotation use",
+        ["Pseudonymization/Pkcs11/Pkcs11KeyStore.cs"] = "Open(options, file) is the convenience overload of Open(options, file, time), as KeyRing.OpenOrCreate is",
     };
 
     [Test]
