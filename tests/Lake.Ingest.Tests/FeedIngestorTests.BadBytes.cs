@@ -46,4 +46,21 @@ public sealed partial class FeedIngestorTests
             Assert.That(new FileInfo(result.QuarantinePath!).Length, Is.LessThan(10 * 1024 * 1024), "the quarantine keeps the line and reason, not the 20 MB");
         });
     }
+
+    [Test]
+    public void IngestAsync_FileThatIsNotAFeed_IsRefusedWithoutRepeatingItsFirstLine()
+    {
+        var path = WriteFeed("passwd", "root:x:0:0:root:/root:/bin/bash", "daemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin");
+
+        Assert.That(async () => await _ingestor.IngestAsync(DiagnosisDescriptor(), path), Throws.Exception
+            .With.Message.Contains("the feed's first line does not split into columns").And.Message.Not.Contains("root:x"));
+    }
+
+    [Test]
+    public void IngestAsync_Device_IsRefusedBeforeItIsOpened()
+    {
+        Assume.That(OperatingSystem.IsLinux(), "the device files are Linux's");
+
+        Assert.That(async () => await _ingestor.IngestAsync(DiagnosisDescriptor(), "/dev/zero"), Throws.TypeOf<FeedException>().With.Message.Contains("is a device, pipe or socket"));
+    }
 }
