@@ -13,7 +13,9 @@ internal static class FeedReaders
             return new PrefetchingFeedReader(OpenFhir(descriptor, path, FhirNdjsonFeedReader.PathsOf(descriptor)));
 
         TextReader text = new StreamReader(OpenBytes(format, path), format.ResolveEncoding(), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
-        text = new OverlongRowGuard(text, format.Kind == "delimited" ? format.DelimiterChar : null);
+        // Sep refuses rows beyond 16 M characters and stops the whole feed; the guard cuts such a row first.
+        if (format.Kind == "delimited")
+            text = new OverlongRowGuard(text, format.DelimiterChar);
         try
         {
             IFeedReader reader = format.Kind switch

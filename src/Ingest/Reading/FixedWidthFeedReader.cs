@@ -44,16 +44,8 @@ internal sealed class FixedWidthFeedReader(TextReader text, IReadOnlyList<FixedW
 
         // Exporters may trim trailing blanks, so an empty last field may be missing; a line that
         // ends before the last field begins has lost data.
-        if (OverlongRowGuard.IsOverlong(line))
-        {
-            record.Problem = OverlongRowGuard.Problem();
-            record.ProblemReason = Mapping.RejectionReasons.FieldTooLong;
-        }
-        else if (line.Length < _lastStart)
-        {
+        if (line.Length < _lastStart)
             record.Problem = $"the line is {line.Length} characters but the fields reach to {_needed}: a truncated line";
-        }
-
         return true;
     }
 

@@ -39,13 +39,6 @@ internal sealed class JsonLinesFeedReader : IFeedReader
 
         record.Clear();
         record.Line = _line;
-        if (OverlongRowGuard.IsOverlong(line))
-        {
-            record.Problem = OverlongRowGuard.Problem();
-            record.ProblemReason = Mapping.RejectionReasons.FieldTooLong;
-            return true;
-        }
-
         var values = new string?[ColumnNames.Count];
         try
         {

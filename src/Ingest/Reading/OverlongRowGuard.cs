@@ -5,12 +5,12 @@ namespace Lake.Ingest.Reading;
 /// broken row (a 200 MB field, a quote never closed) is quarantined on its line and the rows after
 /// it are read, instead of the whole feed failing (Sep refuses rows beyond 16 M characters) or
 /// memory growing with the row. Text passes through as it is read; a row that reaches the limit
-/// gets <see cref="Marker"/> where it is cut, and the rest of it is dropped up to its end. For
-/// delimited feeds a row ends at a line break outside quotes, as RFC 4180 has it, and the dropped
-/// line breaks are written back inside a quoted field, so the rows after it keep their line
-/// numbers. For line-based feeds a row is a line.
+/// gets <see cref="Marker"/> where it is cut, and the rest of it is dropped up to its end. A row
+/// ends at a line break outside quotes, as RFC 4180 has it, and the dropped line breaks are
+/// written back inside a quoted field, so the rows after it keep their line numbers. For delimited
+/// feeds, which Sep reads in blocks; line-based readers read lines and need no guard against Sep.
 /// </summary>
-internal sealed class OverlongRowGuard(TextReader inner, char? delimiter, int maxRowChars = OverlongRowGuard.DefaultMaxRowChars) : TextReader
+internal sealed class OverlongRowGuard(TextReader inner, char delimiter, int maxRowChars = OverlongRowGuard.DefaultMaxRowChars) : TextReader
 {
     /// <summary>
     /// Far beyond any real row (a field may hold 32,768 characters, <c>FieldConverter.MaxFieldLength</c>),
@@ -32,8 +32,7 @@ internal sealed class OverlongRowGuard(TextReader inner, char? delimiter, int ma
     private bool _insideQuotes;
     private bool _skipping;
     private int _skippedLineBreaks;
-
-    private bool Quoted => delimiter is not null;
+    private int _peeked = -1;
 
     /// <summary>Whether a field or line holds the marker of a row the guard cut.</summary>
     public static bool IsOverlong(ReadOnlySpan<char> text) => text.Contains(Marker, StringComparison.Ordinal);
@@ -43,13 +42,36 @@ internal sealed class OverlongRowGuard(TextReader inner, char? delimiter, int ma
 
     public override int Read()
     {
-        Span<char> one = stackalloc char[1];
-        return Read(one) == 0 ? -1 : one[0];
+        var next = Peek();
+        _peeked = -1;
+        return next;
+    }
+
+    public override int Peek()
+    {
+        if (_peeked < 0)
+        {
+            Span<char> one = stackalloc char[1];
+            _peeked = ReadCore(one) == 0 ? -1 : one[0];
+        }
+
+        return _peeked;
     }
 
     public override int Read(char[] buffer, int index, int count) => Read(buffer.AsSpan(index, count));
 
     public override int Read(Span<char> buffer)
+    {
+        if (buffer.IsEmpty)
+            return 0;
+        if (_peeked < 0)
+            return ReadCore(buffer);
+        buffer[0] = (char)_peeked;
+        _peeked = -1;
+        return 1 + ReadCore(buffer[1..]);
+    }
+
+    private int ReadCore(Span<char> buffer)
     {
         var written = 0;
         while (written < buffer.Length)
@@ -96,7 +118,7 @@ internal sealed class OverlongRowGuard(TextReader inner, char? delimiter, int ma
         while (position < chunk.Length)
         {
             var rest = chunk[position..];
-            var stop = Quoted ? rest.IndexOfAny(QuoteOrLineBreak) : rest.IndexOf('\n');
+            var stop = rest.IndexOfAny(QuoteOrLineBreak);
             var segment = stop < 0 ? rest.Length : stop + 1;
             if (row + segment > maxRowChars)
             {
@@ -113,7 +135,7 @@ internal sealed class OverlongRowGuard(TextReader inner, char? delimiter, int ma
             position += segment;
             if (stop < 0)
                 break;
-            if (Quoted && rest[stop] == '"')
+            if (rest[stop] == '"')
                 insideQuotes = !insideQuotes;
             else if (!insideQuotes)
                 row = 0;
@@ -132,7 +154,7 @@ internal sealed class OverlongRowGuard(TextReader inner, char? delimiter, int ma
         _skipping = true;
         _skippedLineBreaks = 0;
         // Outside quotes the marker starts a quoted field of its own, which carries the line breaks.
-        _pending = Quoted ? (_insideQuotes ? Marker : delimiter + "\"" + Marker) : Marker;
+        _pending = _insideQuotes ? Marker : delimiter + "\"" + Marker;
         _pendingPosition = 0;
     }
 
@@ -142,7 +164,7 @@ internal sealed class OverlongRowGuard(TextReader inner, char? delimiter, int ma
         while (_inputPosition < _inputLength)
         {
             var c = _input[_inputPosition++];
-            if (Quoted && c == '"')
+            if (c == '"')
                 _insideQuotes = !_insideQuotes;
             else if (c == '\n')
             {
@@ -162,7 +184,7 @@ internal sealed class OverlongRowGuard(TextReader inner, char? delimiter, int ma
     private void EndCut(bool finalLineBreak)
     {
         var breaks = new string('\n', _skippedLineBreaks);
-        _pending = Quoted ? breaks + "\"" + (finalLineBreak ? "\n" : "") : (finalLineBreak ? "\n" : "");
+        _pending = breaks + "\"" + (finalLineBreak ? "\n" : "");
         _pendingPosition = 0;
         _skipping = false;
         _insideQuotes = false;
