@@ -88,14 +88,17 @@ internal static class RegistersCommand
         return command;
     }
 
-    /// <summary>The latest version the lake holds a copy of, else the catalog's current definition; null for a new register.</summary>
+    /// <summary>
+    /// What the file would follow: the latest version the lake holds a copy of, else the catalog's
+    /// current definition (a shipped register being evolved, or the file itself); null for a new register.
+    /// </summary>
     private static RegisterDefinition? EarlierVersion(Workspace workspace, RegisterDefinition register)
     {
         var versions = new RegisterVersions(workspace.Layout);
         var held = versions.VersionsOf(register.Name);
         if (held.Count > 0)
             return versions.Get(register.Name, held[^1]);
-        return workspace.Registers.TryGet(register.Name, out var current) && !ReferenceEquals(current.FileText, register.FileText) ? current : null;
+        return workspace.Registers.TryGet(register.Name, out var current) ? current : null;
     }
 
     private static RegisterDefinition Resolve(Workspace workspace, string fileOrName) =>
