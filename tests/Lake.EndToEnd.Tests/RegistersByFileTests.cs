@@ -70,22 +70,10 @@ public sealed class RegistersByFileTests : LakePipelineFixture
         """;
 
     /// <summary>Version 2: one column added, one widened from integer to bigint.</summary>
-    private const string DeviceV2 = """
-        name: cardiac_device
-        version: 2
-        title: Cardiac device readings
-        description: Readings sent by implanted cardiac devices.
-        event_column: read_at
-        partitioning: [source, year]
-        event_key: [read_at, item]
-        columns:
-          - { name: read_at, type: timestamp, required: true, description: When the device sent the reading. }
-          - { name: item, type: text, required: true, description: What the device reported. }
-          - { name: reading, type: bigint, description: The reading as the device sends it. }
-          - { name: battery_volts, type: double, unit: V, description: Battery voltage at the reading. }
-        sources:
-          - { system: Devicelink, from: 2019 }
-        """;
+    private static readonly string DeviceV2 = DeviceV1
+        .Replace("version: 1", "version: 2", StringComparison.Ordinal)
+        .Replace("name: reading, type: integer,", "name: reading, type: bigint,", StringComparison.Ordinal)
+        .Replace("sources:", "  - { name: battery_volts, type: double, unit: V, description: Battery voltage at the reading. }\nsources:", StringComparison.Ordinal);
 
     private const string DeviceDescriptorV1 = """
         system: Devicelink

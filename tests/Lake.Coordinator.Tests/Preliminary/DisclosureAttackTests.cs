@@ -22,7 +22,7 @@ namespace Lake.Coordinator.Tests.Preliminary;
 /// </summary>
 public sealed class DisclosureAttackTests
 {
-    private TempDirectory _folder = null!;
+    private DiabeticsLake _lake = null!;
     private LakeLayout _layout = null!;
     private Pseudonymizer _pseudonymizer = null!;
     private ControlPlaneDataSource _controlPlane = null!;
@@ -31,20 +31,8 @@ public sealed class DisclosureAttackTests
     [SetUp]
     public async Task BuildLake()
     {
-        _folder = new TempDirectory("lake-disclosure-attacks");
-        _layout = new LakeLayout(_folder.File("lake"));
-        var keyRing = KeyRing.OpenOrCreate(_folder.File("keys/keyring.json"));
-        _pseudonymizer = new Pseudonymizer(keyRing);
-        _controlPlane = new ControlPlaneDataSource(_folder.File("control/lake.db"));
-        _audit = new AuditLog(_controlPlane, keyRing, TimeProvider.System);
-
-        // Twenty diabetic women, one diagnosed each month from January 2021; three asthmatics.
-        var rows = Enumerable.Range(0, 20)
-            .Select(i => $"{Hetu.Create(new DateOnly(1950 + i, 1, 1), 100 + (2 * i)).Value},E11.9,{new DateTime(2021, 1, 15).AddMonths(i):yyyy-MM-ddTHH:mm:ss}")
-            .Concat(Enumerable.Range(0, 3).Select(i => $"{Hetu.Create(new DateOnly(1990 + i, 1, 1), 301 + (2 * i)).Value},J45,2022-03-03T10:00:00"));
-        var feed = _folder.File("feed.csv");
-        await File.WriteAllLinesAsync(feed, ["hetu,code,at", .. rows]);
-        await new FeedIngestor(_layout, _pseudonymizer, keyRing).IngestAsync(DiagnosisFeeds.Descriptor("Apotti", 2020), feed);
+        _lake = await DiabeticsLake.BuildAsync();
+        (_layout, _pseudonymizer, _controlPlane, _audit) = (_lake.Layout, _lake.Pseudonymizer, _lake.ControlPlane, _lake.Audit);
 
         // Mallory and Bob share a permit: they are one research group.
         new ControlPlaneStore(_controlPlane, TimeProvider.System).SavePermit(new Permit
@@ -54,11 +42,7 @@ public sealed class DisclosureAttackTests
     }
 
     [TearDown]
-    public void RemoveLake()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _folder.Dispose();
-    }
+    public void RemoveLake() => _lake.Dispose();
 
     [Test]
     public void Differencing_ByAColleagueOfTheResearchGroup_IsRefusedAndNamesTheGroup()

@@ -17,7 +17,7 @@ namespace Lake.Coordinator.Tests.Preliminary;
 /// <summary>Preliminary studies over a small lake: suppression, the audit of true counts, and the differencing attack.</summary>
 public sealed class PreliminaryStudyTests
 {
-    private TempDirectory _folder = null!;
+    private DiabeticsLake _lake = null!;
     private LakeLayout _layout = null!;
     private Pseudonymizer _pseudonymizer = null!;
     private AuditLog _audit = null!;
@@ -26,28 +26,13 @@ public sealed class PreliminaryStudyTests
     [SetUp]
     public async Task BuildLake()
     {
-        _folder = new TempDirectory("lake-extract-tests");
-        _layout = new LakeLayout(_folder.File("lake"));
-        var keyRing = KeyRing.OpenOrCreate(_folder.File("keys/keyring.json"));
-        _pseudonymizer = new Pseudonymizer(keyRing);
-        _audit = new AuditLog(new ControlPlaneDataSource(_folder.File("control/lake.db")), keyRing, TimeProvider.System);
-        _ledger = new DifferencingLedger(new ControlPlaneDataSource(_folder.File("control/lake.db")), TimeProvider.System);
-
-        // Twenty diabetics diagnosed one a month from January 2021, and three asthmatics.
-        var rows = Enumerable.Range(0, 20)
-            .Select(i => $"{Hetu.Create(new DateOnly(1950 + i, 1, 1), 100 + (2 * i)).Value},E11.9,{new DateTime(2021, 1, 15).AddMonths(i):yyyy-MM-ddTHH:mm:ss}")
-            .Concat(Enumerable.Range(0, 3).Select(i => $"{Hetu.Create(new DateOnly(1990 + i, 1, 1), 301 + (2 * i)).Value},J45,2022-03-03T10:00:00"));
-        var feed = _folder.File("feed.csv");
-        await File.WriteAllLinesAsync(feed, ["hetu,code,at", .. rows]);
-        await new FeedIngestor(_layout, _pseudonymizer, keyRing).IngestAsync(DiagnosisFeeds.Descriptor("Apotti", 2020), feed);
+        _lake = await DiabeticsLake.BuildAsync();
+        (_layout, _pseudonymizer, _audit) = (_lake.Layout, _lake.Pseudonymizer, _lake.Audit);
+        _ledger = new DifferencingLedger(_lake.ControlPlane, TimeProvider.System);
     }
 
     [TearDown]
-    public void RemoveLake()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _folder.Dispose();
-    }
+    public void RemoveLake() => _lake.Dispose();
 
     [Test]
     public void Run_SmallCohort_IsSuppressedAndItsTrueSizeOnlyInTheAuditLog()
