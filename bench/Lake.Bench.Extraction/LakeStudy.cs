@@ -37,7 +37,8 @@ internal sealed class LakeStudy(BenchLake lake)
     {
         using var session = LakeQuerySession.Open(LakeSnapshot.Take(lake.Layout, RegisterCatalog.Shipped));
         var study = new PreliminaryStudy(session, lake.Pseudonymizer, new DisclosureControl(), new AuditLog(new ControlPlaneDataSource(lake.ControlPlanePath), lake.KeyRing, TimeProvider.System), new DifferencingLedger(new ControlPlaneDataSource(lake.ControlPlanePath), TimeProvider.System));
-        return study.Run(specification, User);
+        // The in-process counter completes synchronously.
+        return study.RunAsync(specification, User).GetAwaiter().GetResult();
     }
 
     public DeliveryManifest Extract(StudySpecification specification)

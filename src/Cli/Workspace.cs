@@ -102,8 +102,8 @@ public sealed class Workspace
             LakeConfiguration.Build().GetSection(Coordinator.Identity.IdentityOptions.SectionName)) ?? new Coordinator.Identity.IdentityOptions();
 
     /// <summary>
-    /// The extraction's pieces over this workspace: the planner, the dataset task and the assembler,
-    /// one assembler, so that the task writes where the assembler looks.
+    /// The extraction's pieces over this workspace: the planner, the dataset task, the assembler (one,
+    /// so that the task writes where the assembler looks) and the preliminary counter.
     /// </summary>
     public void AddExtractionServices(IServiceCollection services)
     {
@@ -112,5 +112,6 @@ public sealed class Workspace
         services.AddSingleton(new ExtractionPlanner(Layout, Registers));
         services.AddSingleton(assembler);
         services.AddSingleton(new DatasetTask(Layout, Registers, assembler, CreatePseudonymizer()));
+        services.AddSingleton(new Extract.Preliminary.LakePreliminaryCounter(Layout, Registers, CreatePseudonymizer()));
     }
 }

@@ -1,4 +1,6 @@
+using Lake.Contracts.Extraction;
 using Lake.Coordinator.Distribution;
+using Lake.Coordinator.Preliminary;
 using Lake.Coordinator.Requests;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,8 +25,10 @@ public static class CoordinatorMessagingExtensions
             .Validate(o => o.OutboxPollInterval > TimeSpan.Zero && o.SweepInterval > TimeSpan.Zero && o.RedriveAfter > TimeSpan.Zero,
                 "Coordinator:OutboxPollInterval, SweepInterval and RedriveAfter must be positive times, e.g. 00:00:01.")
             .Validate(o => o.MaxRedrives is >= 1 and <= 100, "Coordinator:MaxRedrives must be between 1 and 100.")
+            .Validate(o => o.PreliminaryTimeout > TimeSpan.Zero, "Coordinator:PreliminaryTimeout must be a positive time, e.g. 00:02:00.")
             .ValidateOnStart();
         builder.Services.AddSingleton<ExtractionOutcomes>();
+        builder.Services.AddScoped<WorkerPreliminaryCounter>();
         // After the bus's own hosted service, which has started the bus when this one starts.
         builder.Services.AddSingleton<OutboxDispatcher>();
         builder.Services.AddHostedService(services => services.GetRequiredService<OutboxDispatcher>());
@@ -33,9 +37,13 @@ public static class CoordinatorMessagingExtensions
         return builder;
     }
 
-    /// <summary>The consumers that plan requests, record finished tasks, and fail requests whose tasks failed.</summary>
+    /// <summary>
+    /// The consumers that plan requests, record finished tasks, and fail requests whose tasks failed;
+    /// and the client that asks a worker to count a preliminary study.
+    /// </summary>
     public static IBusRegistrationConfigurator AddLakeCoordinatorConsumers(this IBusRegistrationConfigurator bus)
     {
+        bus.AddRequestClient<CountPreliminaryStudy>();
         bus.AddConsumer<StartExtractionConsumer>();
         bus.AddConsumer<DatasetExtractedConsumer>();
         bus.AddConsumer<ExtractDatasetFaultConsumer>();

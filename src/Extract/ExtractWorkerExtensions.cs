@@ -20,10 +20,14 @@ public static class ExtractWorkerExtensions
         return builder;
     }
 
-    /// <summary>The consumer that writes one dataset of a request (<c>ExtractDataset</c>).</summary>
+    /// <summary>
+    /// The consumers that write one dataset of a request (<c>ExtractDataset</c>) and count a
+    /// preliminary study for a coordinator without register keys (<c>CountPreliminaryStudy</c>).
+    /// </summary>
     public static IBusRegistrationConfigurator AddLakeExtractWorkerConsumers(this IBusRegistrationConfigurator bus)
     {
         bus.AddConsumer<ExtractDatasetConsumer>();
+        bus.AddConsumer<CountPreliminaryStudyConsumer>();
         return bus;
     }
 }

@@ -14,6 +14,12 @@ public interface IKeyStore
     /// </summary>
     string Path { get; }
 
+    /// <summary>
+    /// False for a store opened without register keys (a coordinator that leaves register work to
+    /// workers): register pseudonyms, identity-code lists and preliminary counting are then refused here.
+    /// </summary>
+    bool HoldsRegisterKeys { get; }
+
     /// <summary>The register key generation used for new writes.</summary>
     int CurrentKeyId { get; }
 

@@ -14,6 +14,9 @@ public sealed partial class KeyRing
     // and the identity MAC runs once per person per ingest batch. The identity key never changes.
     private ThreadLocal<HMACSHA256>? _identityMacs;
 
+    /// <summary>A key ring file always holds its register keys.</summary>
+    public bool HoldsRegisterKeys => true;
+
     /// <summary>The studies that have a key, as of this instance's last load or change.</summary>
     public IReadOnlyList<string> StudyIds => [.. _state.StudyKeys.Keys.Order(StringComparer.Ordinal)];
 

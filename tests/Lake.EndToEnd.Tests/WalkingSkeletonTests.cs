@@ -55,9 +55,9 @@ public sealed partial class WalkingSkeletonTests : LakePipelineFixture
     }
 
     [Test]
-    public void Preliminary_ExampleStudy_MatchesGroundTruthWithSmallCountsSuppressed()
+    public async Task Preliminary_ExampleStudy_MatchesGroundTruthWithSmallCountsSuppressed()
     {
-        var report = StudyCommand.Run(Workspace(), SpecificationReader.Load(RepositoryPaths.ExampleSpecification), user: "alice");
+        var report = await StudyCommand.RunAsync(Workspace(), SpecificationReader.Load(RepositoryPaths.ExampleSpecification), user: "alice");
         var expected = CohortFromTruth();
 
         Assert.That(expected, Has.Count.GreaterThan(5), "the synthetic population should have a reportable diabetes cohort");

@@ -21,7 +21,7 @@ internal static class CostCommand
             var workspace = GlobalOptions.Workspace(parse);
             var caller = await LocalCaller.ResolveAsync(workspace, cancellationToken);
             LocalCaller.Require(workspace, caller, LakeAction.CostEstimate, "a cost estimate");
-            var volumes = StudyCommand.Run(workspace, SpecificationReader.Load(parse.GetValue(spec)!, workspace.Keys, workspace.Registers), caller.Subject);
+            var volumes = await StudyCommand.RunAsync(workspace, SpecificationReader.Load(parse.GetValue(spec)!, workspace.Keys, workspace.Registers), caller.Subject, cancellationToken);
             var result = CostEstimator.Estimate(volumes, prices, parse.GetValue(internalProject));
 
             var table = new Table().AddColumns("item", "quantity", "unit price", "amount");

@@ -26,7 +26,7 @@ internal static class StudyCommand
             var caller = await LocalCaller.ResolveAsync(workspace, cancellationToken);
             LocalCaller.Require(workspace, caller, LakeAction.PreliminaryStudy, "a preliminary study");
             // With the lake's key ring: identity codes listed in the cohort become tokens as they are read.
-            var report = Run(workspace, SpecificationReader.Load(parse.GetValue(spec)!, workspace.Keys, workspace.Registers), caller.Subject);
+            var report = await RunAsync(workspace, SpecificationReader.Load(parse.GetValue(spec)!, workspace.Keys, workspace.Registers), caller.Subject, cancellationToken);
             if (parse.GetValue(json))
                 Console.WriteLine(Reports.PreliminaryJson(report));
             else
@@ -37,11 +37,11 @@ internal static class StudyCommand
     }
 
     /// <summary>The study under the service's disclosure rules, for <paramref name="user"/> and their research group.</summary>
-    public static PreliminaryReport Run(Workspace workspace, Contracts.Extraction.StudySpecification specification, string user)
+    public static Task<PreliminaryReport> RunAsync(Workspace workspace, Contracts.Extraction.StudySpecification specification, string user, CancellationToken cancellationToken = default)
     {
         var disclosure = new DisclosureControl(LakeConfiguration.Disclosure());
         var group = ResearchGroup.Of(user, workspace.OpenControlPlane().ListPermits());
         using var session = LakeQuerySession.Open(LakeSnapshot.Take(workspace.Layout, workspace.Registers));
-        return new PreliminaryStudy(session, workspace.CreatePseudonymizer(), disclosure, workspace.OpenAuditLog(), workspace.OpenDifferencingLedger()).Run(specification, user, group);
+        return new PreliminaryStudy(session, workspace.CreatePseudonymizer(), disclosure, workspace.OpenAuditLog(), workspace.OpenDifferencingLedger()).RunAsync(specification, user, group, cancellationToken);
     }
 }

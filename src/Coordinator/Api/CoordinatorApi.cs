@@ -14,6 +14,7 @@ using Lake.Extract.Specifications;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Lake.Coordinator.Api;
 
@@ -106,7 +107,7 @@ internal static class CoordinatorApi
         });
 
         api.MapPost("/studies/preliminary", async (HttpContext context, CallerClaims claims, AccessPolicy policy, CoordinatorWorkspace workspace, ControlPlaneDataSource controlPlane,
-            ControlPlaneStore store, AuditLog audit, TimeProvider time, IOptions<DisclosurePolicy> disclosure, CancellationToken cancellationToken) =>
+            ControlPlaneStore store, AuditLog audit, TimeProvider time, IOptions<DisclosurePolicy> disclosure, IOptions<CoordinatorOptions> coordinator, CancellationToken cancellationToken) =>
         {
             var (caller, refusal) = Authorize(context, claims, policy, LakeAction.PreliminaryStudy, "a preliminary study");
             if (refusal is not null)
@@ -117,20 +118,34 @@ internal static class CoordinatorApi
             {
                 // Identity codes listed in the cohort become tokens as they are read, under the lake's key ring.
                 var specification = SpecificationReader.Parse(text, "the request body", workspace.Keys, workspace.Registers);
-                using var session = LakeQuerySession.Open(LakeSnapshot.Take(workspace.Layout, workspace.Registers));
+                // Selecting a cohort needs the register keys; a coordinator without them has a worker count.
+                var onWorkers = coordinator.Value.PreliminaryOnWorkers || !workspace.Keys.HoldsRegisterKeys;
+                using var session = onWorkers ? null : LakeQuerySession.Open(LakeSnapshot.Take(workspace.Layout, workspace.Registers));
+                IPreliminaryCounter counter = session is null
+                    ? context.RequestServices.GetRequiredService<WorkerPreliminaryCounter>()
+                    : new SessionPreliminaryCounter(session, new Pseudonymization.Pseudonymizer(workspace.Keys));
                 // The service's disclosure rules; a caller has no say in them.
-                var study = new PreliminaryStudy(session, new Pseudonymization.Pseudonymizer(workspace.Keys), new DisclosureControl(disclosure.Value),
-                    audit, new DifferencingLedger(controlPlane, time));
+                var study = new PreliminaryStudy(counter, new DisclosureControl(disclosure.Value), audit, new DifferencingLedger(controlPlane, time));
                 var group = ResearchGroup.Of(caller!.Subject, store.ListPermits());
-                return Results.Text(PreliminaryReportJson.Serialize(study.Run(specification, caller.Subject, group)), "application/json", statusCode: StatusCodes.Status200OK);
+                var report = await study.RunAsync(specification, caller.Subject, group, cancellationToken);
+                return Results.Text(PreliminaryReportJson.Serialize(report), "application/json", statusCode: StatusCodes.Status200OK);
             }
             catch (SpecificationException e)
             {
                 return Problem(e.Message);
             }
+            catch (Pseudonymization.KeyStoreException e)
+            {
+                // An identity-code list read by a coordinator without register keys: the service's limit, said as such.
+                return Results.Problem(e.Message, statusCode: StatusCodes.Status422UnprocessableEntity);
+            }
             catch (PreliminaryRefusedException e)
             {
                 return Results.Problem("Refused: " + e.Message, statusCode: StatusCodes.Status403Forbidden);
+            }
+            catch (PreliminaryUnavailableException e)
+            {
+                return Results.Problem(e.Message, statusCode: StatusCodes.Status503ServiceUnavailable);
             }
         });
 

@@ -31,6 +31,19 @@ public sealed class CoordinatorOptions
     public int MaxRedrives { get; set; } = 3;
 
     /// <summary>
+    /// Whether extraction workers count preliminary studies rather than this process. Always so
+    /// when the coordinator's key store holds no register keys (<c>Keys:Pkcs11:RegisterKeys=false</c>);
+    /// a coordinator with them may still leave the DuckDB work to the workers' hosts.
+    /// </summary>
+    public bool PreliminaryOnWorkers { get; set; }
+
+    /// <summary>
+    /// How long a coordinator that leaves preliminary studies to workers waits for a worker to count a preliminary
+    /// study before telling the person asking that no worker answered.
+    /// </summary>
+    public TimeSpan PreliminaryTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
     /// For the fault tests only: the coordinator kills itself (as kill -9 would) right after it has
     /// recorded a request's tasks and before it has published them.
     /// </summary>

@@ -1,3 +1,5 @@
+using Lake.Contracts.Extraction;
+
 namespace Lake.Extract.Disclosure;
 
 /// <summary>
@@ -28,6 +30,20 @@ public sealed record DisclosurePolicy
     public int QueriesPerGroup { get; init; } = 150;
 
     public TimeSpan BudgetWindow { get; init; } = TimeSpan.FromDays(1);
+
+    /// <summary>The rules a worker needs to show counts exactly as this policy does.</summary>
+    public PreliminaryDisclosure ToMessage() => new() { Version = Version, Threshold = Threshold, ZeroCells = ZeroCells.ToString() };
+
+    /// <summary>The policy of <paramref name="rules"/>; the ledger and budget settings stay the coordinator's.</summary>
+    /// <exception cref="ArgumentException">The zero-cell rule is not one this version knows.</exception>
+    public static DisclosurePolicy FromMessage(PreliminaryDisclosure rules) => new()
+    {
+        Version = rules.Version,
+        Threshold = rules.Threshold,
+        ZeroCells = Enum.TryParse<ZeroCells>(rules.ZeroCells, out var zeroCells) && Enum.IsDefined(zeroCells)
+            ? zeroCells
+            : throw new ArgumentException($"The zero-cell rule '{rules.ZeroCells}' is not one this worker knows; run workers of the coordinator's version."),
+    };
 
     /// <summary>The problems of a configured policy, for a start-up that refuses to run with them.</summary>
     public IEnumerable<string> Problems()

@@ -3,11 +3,17 @@ using Microsoft.Extensions.Logging;
 namespace Lake.Extract.Distribution;
 
 /// <summary>
-/// Log messages of an extraction worker, event ids 2101-2103 (the coordinator's side of distributed
+/// Log messages of an extraction worker, event ids 2098-2103 (the coordinator's side of distributed
 /// extraction logs 2104-2199, in Lake.Coordinator). They name requests, tasks and datasets, never a person.
 /// </summary>
 internal static partial class DistributionLog
 {
+    [LoggerMessage(2099, LogLevel.Warning, "A preliminary study could not be counted for the coordinator: {Reason}")]
+    public static partial void PreliminaryFailed(ILogger logger, string reason);
+
+    [LoggerMessage(2100, LogLevel.Information, "Counted a preliminary study for the coordinator: {Cells} counts shown")]
+    public static partial void PreliminaryCounted(ILogger logger, int cells);
+
     [LoggerMessage(2101, LogLevel.Information, "Extracting {Dataset} of request {RequestId}")]
     public static partial void Extracting(ILogger logger, string dataset, Guid requestId);
 

@@ -15,8 +15,24 @@ namespace Lake.Extract.Preliminary;
 /// </summary>
 public sealed class PreliminaryCounting(LakeQuerySession session, Pseudonymizer pseudonymizer, DisclosureControl disclosure)
 {
+    /// <summary>The study whose key makes the differencing ledger's tokens: keyed, unlinkable to deliveries.</summary>
+    public const string LedgerStudy = "preliminary-ledger";
+
     private static readonly (string Label, int From, int To)[] AgeBands =
         [("0-17", 0, 17), ("18-39", 18, 39), ("40-64", 40, 64), ("65-79", 65, 79), ("80+", 80, 200)];
+
+    /// <summary>
+    /// The whole answer: the cohort selected and counted, and every shown count's persons as ledger
+    /// tokens, so what leaves this class names no lake identity.
+    /// </summary>
+    public PreliminaryAnswer Answer(StudySpecification specification)
+    {
+        var members = SelectCohort(specification);
+        var counted = Count(specification, members);
+        var tokens = members.Select(m => BitConverter.ToUInt64(pseudonymizer.StudyPseudonym(LedgerStudy, m.Identity).ToByteArray(), 0)).ToArray();
+        var cells = counted.ShownCells.ToDictionary(c => c.Key, c => (IReadOnlyCollection<ulong>)[.. c.Value.Select(i => tokens[i])], StringComparer.Ordinal);
+        return new PreliminaryAnswer(counted.Report, counted.TrueCounts, cells);
+    }
 
     /// <summary>The cohort's members, selected once and handed to <see cref="Count"/>.</summary>
     public IReadOnlyList<CohortMember> SelectCohort(StudySpecification specification) =>

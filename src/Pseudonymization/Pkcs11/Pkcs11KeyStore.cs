@@ -48,6 +48,8 @@ public sealed partial class Pkcs11KeyStore : IKeyStore, IDisposable
 
     internal Pkcs11KeyLabels Labels => _labels;
 
+    public bool HoldsRegisterKeys => _registerKeys;
+
     public int CurrentKeyId
     {
         get

@@ -103,7 +103,7 @@ public sealed class CohortSelectorScaleTests
         var study = Stopwatch.StartNew();
         PreliminaryReport report;
         using (var session = LakeQuerySession.Open(LakeSnapshot.Take(_layout, RegisterCatalog.Shipped)))
-            report = new PreliminaryStudy(session, _pseudonymizer, new DisclosureControl(), audit, ledger).Run(specification, "scale");
+            report = new PreliminaryStudy(session, _pseudonymizer, new DisclosureControl(), audit, ledger).RunAsync(specification, "scale").GetAwaiter().GetResult();
         study.Stop();
         process.Refresh();
         var studyCpu = process.TotalProcessorTime - cpu;

@@ -18,10 +18,14 @@ namespace Lake.Coordinator.Tests.Preliminary;
 /// The attacks of docs/disclosure-control.md, each tried as an insider with an ordinary account
 /// would, and each refused: differencing by a colleague, a row oracle on a fixed cohort, zero cells
 /// that disclose an attribute of the whole group, small cohorts' row counts, and a flood of
-/// near-identical questions.
+/// near-identical questions. Counted in this process, and on an extraction worker over the bus as a
+/// coordinator without register keys has it done: the same refusals either way.
 /// </summary>
-public sealed class DisclosureAttackTests
+[TestFixture(false)]
+[TestFixture(true)]
+public sealed class DisclosureAttackTests(bool countedOnWorker)
 {
+    private WorkerCountingBus? _worker;
     private DiabeticsLake _lake = null!;
     private LakeLayout _layout = null!;
     private Pseudonymizer _pseudonymizer = null!;
@@ -33,6 +37,8 @@ public sealed class DisclosureAttackTests
     {
         _lake = await DiabeticsLake.BuildAsync();
         (_layout, _pseudonymizer, _controlPlane, _audit) = (_lake.Layout, _lake.Pseudonymizer, _lake.ControlPlane, _lake.Audit);
+        if (countedOnWorker)
+            _worker = await WorkerCountingBus.StartAsync(_layout, _pseudonymizer);
 
         // Mallory and Bob share a permit: they are one research group.
         new ControlPlaneStore(_controlPlane, TimeProvider.System).SavePermit(new Permit
@@ -42,7 +48,12 @@ public sealed class DisclosureAttackTests
     }
 
     [TearDown]
-    public void RemoveLake() => _lake.Dispose();
+    public async Task RemoveLake()
+    {
+        if (_worker is not null)
+            await _worker.DisposeAsync();
+        _lake.Dispose();
+    }
 
     [Test]
     public void Differencing_ByAColleagueOfTheResearchGroup_IsRefusedAndNamesTheGroup()
@@ -137,8 +148,10 @@ public sealed class DisclosureAttackTests
     private PreliminaryReport Run(string user, StudySpecification specification, DisclosurePolicy? policy = null)
     {
         using var session = LakeQuerySession.Open(LakeSnapshot.Take(_layout, RegisterCatalog.Shipped));
-        var study = new PreliminaryStudy(session, _pseudonymizer, new DisclosureControl(policy ?? new DisclosurePolicy()), _audit, new DifferencingLedger(_controlPlane, TimeProvider.System));
-        return study.Run(specification, user, ResearchGroup.Of(user, new ControlPlaneStore(_controlPlane, TimeProvider.System).ListPermits()));
+        IPreliminaryCounter counter = _worker?.Counter ?? new SessionPreliminaryCounter(session, _pseudonymizer);
+        var study = new PreliminaryStudy(counter, new DisclosureControl(policy ?? new DisclosurePolicy()), _audit, new DifferencingLedger(_controlPlane, TimeProvider.System));
+        // No synchronization context here to deadlock on; GetResult rethrows a refusal as itself, for Throws.TypeOf.
+        return study.RunAsync(specification, user, ResearchGroup.Of(user, new ControlPlaneStore(_controlPlane, TimeProvider.System).ListPermits())).GetAwaiter().GetResult();
     }
 
     private static StudySpecification Diabetics(DateOnly? to = null) => new()

@@ -89,7 +89,8 @@ public sealed class PreliminaryStudyTests
     private PreliminaryReport Run(string user, StudySpecification specification)
     {
         using var session = LakeQuerySession.Open(LakeSnapshot.Take(_layout, RegisterCatalog.Shipped));
-        return new PreliminaryStudy(session, _pseudonymizer, new DisclosureControl(), _audit, _ledger).Run(specification, user);
+        // The in-process counter completes synchronously; GetResult rethrows a refusal as itself.
+        return new PreliminaryStudy(session, _pseudonymizer, new DisclosureControl(), _audit, _ledger).RunAsync(specification, user).GetAwaiter().GetResult();
     }
 
     private static StudySpecification Cohort(string[] codes, DateOnly? to = null) => new()

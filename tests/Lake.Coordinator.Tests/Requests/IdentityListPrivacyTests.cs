@@ -50,7 +50,7 @@ public sealed class IdentityListPrivacyTests
 
         using (var session = _lake.Open())
         {
-            var report = new PreliminaryStudy(session, _lake.Pseudonymizer, new DisclosureControl(), audit, new DifferencingLedger(new ControlPlaneDataSource(_lake.ControlPlanePath), TimeProvider.System)).Run(specification, "alice");
+            var report = new PreliminaryStudy(session, _lake.Pseudonymizer, new DisclosureControl(), audit, new DifferencingLedger(new ControlPlaneDataSource(_lake.ControlPlanePath), TimeProvider.System)).RunAsync(specification, "alice").GetAwaiter().GetResult();
             Assert.That(report.CohortSize.Value, Is.EqualTo(Listed.Length));
         }
 

@@ -7,6 +7,7 @@ using Lake.Contracts.Lake;
 using Lake.Coordinator.Audit;
 using Lake.Coordinator.ControlPlane;
 using Lake.Extract.Delivery;
+using Lake.Extract.Preliminary;
 using Lake.Extract.Specifications;
 using Lake.Testing;
 using RabbitMQ.Client;
@@ -234,6 +235,31 @@ public sealed partial class DistributedExtractionTests : LakePipelineFixture
         await Node.StartAgainAsync();
 
         AssertSameAsReference(await cluster.WaitForOutcomeAsync(request.Id, DeliveryTimeout));
+    }
+
+    /// <summary>
+    /// A coordinator that leaves preliminary studies to the workers, as one without register keys
+    /// must: the answer is the one the lake host's own command gives, and with no worker running the
+    /// person asking is told so within Coordinator:PreliminaryTimeout instead of waiting.
+    /// </summary>
+    [Test]
+    public async Task Preliminary_CountedByAWorker_SameAnswerAsInProcessAndAClearErrorWithoutOne()
+    {
+        var text = await File.ReadAllTextAsync(RepositoryPaths.ExampleSpecification);
+        var inProcess = PreliminaryReportJson.Serialize(await StudyCommand.RunAsync(Workspace(), _specification, "alice"));
+        await using var cluster = await NewClusterAsync("preliminary");
+        var (_, url) = await cluster.StartCoordinatorAsync(("Coordinator__PreliminaryOnWorkers", "true"), ("Coordinator__PreliminaryTimeout", "00:00:05"));
+        using var clients = cluster.Clients(url);
+        var alice = await clients.ForAsync("alice", CancellationToken.None);
+
+        Assert.That(() => alice.PreliminaryAsync(text, CancellationToken.None),
+            Throws.ArgumentException.With.Message.Contains("(503)").And.Message.Contains("No extraction worker counted the study within 5 s"));
+
+        var worker = await cluster.StartWorkerAsync("worker");
+        var onWorker = await alice.PreliminaryAsync(text, CancellationToken.None);
+
+        Assert.That(onWorker, Is.EqualTo(inProcess), "the same counts, suppression and policy as the lake host's own command");
+        Assert.That(worker.CountLines(l => l.Contains("Counted a preliminary study for the coordinator", StringComparison.Ordinal)), Is.EqualTo(1), "the worker counted it");
     }
 
     private static bool IsExtracted(string line) => line.Contains("Extracted ", StringComparison.Ordinal);

@@ -218,6 +218,7 @@ public sealed partial class Pkcs11KeyStoreTests
         Assert.Multiple(() =>
         {
             Assert.That(coordinator.KeyIds, Is.Empty);
+            Assert.That(coordinator.HoldsRegisterKeys, Is.False, "what makes a coordinator leave preliminary studies to workers");
             Assert.That(() => coordinator.CurrentKeyId, Throws.TypeOf<KeyStoreException>().With.Message.Contains("Keys:Pkcs11:RegisterKeys=false"));
             Assert.That(() => pseudonymizer.RegisterPseudonym("diagnosis", pseudonymizer.IdentityOf(Alice), 1), Throws.TypeOf<KeyStoreException>());
             Assert.That(() => coordinator.Rotate(), Throws.TypeOf<KeyStoreException>());
