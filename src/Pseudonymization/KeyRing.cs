@@ -2,19 +2,26 @@ namespace Lake.Pseudonymization;
 
 /// <summary>
 /// The secrets behind every pseudonym: one identity key, register keys by generation and one key
-/// per study. Kept in an owner-only JSON file outside the lake (see <see cref="KeyRingLocation"/>).
+/// per study. Kept in an owner-only JSON file outside the lake (see <see cref="KeyRingLocation"/>),
+/// in clear or encrypted under a passphrase (<see cref="KeyRingPassphrase"/>, <see cref="EncryptAtRest"/>).
 /// Losing the file makes every existing pseudonym unreachable, so back it up like a root key.
 /// </summary>
 public sealed partial class KeyRing : IKeyStore
 {
     private readonly Lock _gate = new();
     private readonly TimeProvider _time;
+    private readonly KeyRingPassphrase? _passphrase;
     private volatile KeyRingState _state;
 
-    private KeyRing(string path, KeyRingState state, TimeProvider time)
+    // Null while the file is in clear. Follows the file: each reload takes the form it finds, and
+    // each write keeps it, so a ring encrypted by another process stays encrypted.
+    private volatile KeyRingEncryption? _encryption;
+
+    private KeyRing(string path, (KeyRingState State, KeyRingEncryption? Encryption) loaded, KeyRingPassphrase? passphrase, TimeProvider time)
     {
         Path = path;
-        _state = state;
+        (_state, _encryption) = loaded;
+        _passphrase = passphrase;
         _time = time;
     }
 
@@ -32,16 +39,26 @@ public sealed partial class KeyRing : IKeyStore
     /// Opens the ring at <paramref name="path"/>, creating it with fresh random keys if it does not
     /// exist. Processes racing to create it all end up with the one that was written first.
     /// </summary>
-    public static KeyRing OpenOrCreate(string path) => OpenOrCreate(path, TimeProvider.System);
+    public static KeyRing OpenOrCreate(string path) => OpenOrCreate(path, passphrase: null, TimeProvider.System);
 
-    internal static KeyRing OpenOrCreate(string path, TimeProvider time)
+    /// <summary>
+    /// As <see cref="OpenOrCreate(string)"/>, for a ring that may be encrypted at rest: an encrypted
+    /// file is opened with <paramref name="passphrase"/>, and a ring created here is encrypted under
+    /// it. A ring in clear stays in clear until <see cref="EncryptAtRest"/>.
+    /// </summary>
+    /// <exception cref="KeyStoreException">The file is encrypted, and the passphrase is missing or not its.</exception>
+    public static KeyRing OpenOrCreate(string path, KeyRingPassphrase? passphrase) => OpenOrCreate(path, passphrase, TimeProvider.System);
+
+    internal static KeyRing OpenOrCreate(string path, TimeProvider time) => OpenOrCreate(path, passphrase: null, time);
+
+    internal static KeyRing OpenOrCreate(string path, KeyRingPassphrase? passphrase, TimeProvider time)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         ArgumentNullException.ThrowIfNull(time);
 
         var fullPath = System.IO.Path.GetFullPath(path);
         if (File.Exists(fullPath))
-            return new KeyRing(fullPath, KeyRingFile.Load(fullPath), time);
+            return new KeyRing(fullPath, KeyRingFile.Load(fullPath, passphrase), passphrase, time);
 
         KeyRingFile.EnsureDirectory(System.IO.Path.GetDirectoryName(fullPath)!);
         using (KeyRingFile.AcquireLock(fullPath))
@@ -49,11 +66,12 @@ public sealed partial class KeyRing : IKeyStore
             if (!File.Exists(fullPath))
             {
                 var created = KeyRingState.CreateNew(time.GetUtcNow());
-                if (KeyRingFile.WriteAtomically(fullPath, created.ToJson(), overwrite: false))
-                    return new KeyRing(fullPath, created, time);
+                var encryption = passphrase is null ? null : KeyRingEncryption.Create(passphrase);
+                if (KeyRingFile.WriteAtomically(fullPath, KeyRingFile.Serialize(created, encryption), overwrite: false))
+                    return new KeyRing(fullPath, (created, encryption), passphrase, time);
             }
 
-            return new KeyRing(fullPath, KeyRingFile.Load(fullPath), time);
+            return new KeyRing(fullPath, KeyRingFile.Load(fullPath, passphrase), passphrase, time);
         }
     }
 
@@ -130,8 +148,11 @@ public sealed partial class KeyRing : IKeyStore
     /// <summary>
     /// Applies a change to the file's current content under the cross-process lock, so changes
     /// made by other processes since this ring was loaded are kept rather than overwritten.
+    /// The file keeps the form it has (in clear, or encrypted under a fresh nonce) unless
+    /// <paramref name="newForm"/> gives another.
     /// </summary>
-    private T Change<T>(Func<KeyRingState, (KeyRingState State, T Result)> change)
+    /// <param name="newForm">The encryption to write under from now on (null from it: in clear); without it, the file's form is kept.</param>
+    private T Change<T>(Func<KeyRingState, (KeyRingState State, T Result)> change, Func<KeyRingEncryption?>? newForm = null)
     {
         lock (_gate)
         {
@@ -139,15 +160,18 @@ public sealed partial class KeyRing : IKeyStore
             {
                 var current = Reload(_state);
                 var (next, result) = change(current);
-                if (!ReferenceEquals(next, current))
-                    KeyRingFile.WriteAtomically(Path, next.ToJson(), overwrite: true);
+                var form = newForm is null ? _encryption : newForm();
+                if (!ReferenceEquals(next, current) || !ReferenceEquals(form, _encryption))
+                    KeyRingFile.WriteAtomically(Path, KeyRingFile.Serialize(next, form), overwrite: true);
 
                 _state = next;
+                _encryption = form;
                 return result;
             }
         }
     }
 
+    /// <summary>The file's current content, and its form; called under <see cref="_gate"/>.</summary>
     private KeyRingState Reload(KeyRingState loaded)
     {
         if (!File.Exists(Path))
@@ -157,7 +181,7 @@ public sealed partial class KeyRing : IKeyStore
                 Path);
         }
 
-        var reloaded = KeyRingFile.Load(Path);
+        var (reloaded, encryption) = KeyRingFile.Load(Path, _passphrase, _encryption);
         if (!loaded.IsSameRingAs(reloaded))
         {
             throw new InvalidDataException(
@@ -165,6 +189,7 @@ public sealed partial class KeyRing : IKeyStore
                 "Stop all lake processes and check which ring is the right one.");
         }
 
+        _encryption = encryption;
         return reloaded;
     }
 }

@@ -1,10 +1,12 @@
 using System.Diagnostics;
+using System.Security.Cryptography;
+using Lake.Contracts.Files;
 
 namespace Lake.Pseudonymization;
 
 /// <summary>
-/// File handling for the key ring: owner-only permissions, atomic replacement and a lock
-/// file that serializes changes between processes.
+/// File handling for the key ring: its two forms (in clear, or encrypted under a passphrase),
+/// owner-only permissions, atomic replacement and a lock file that serializes changes between processes.
 /// </summary>
 internal static class KeyRingFile
 {
@@ -20,12 +22,52 @@ internal static class KeyRingFile
 
     private static readonly TimeSpan LockRetryDelay = TimeSpan.FromMilliseconds(20);
 
-    public static KeyRingState Load(string path) => KeyRingState.FromJson(ReadOwnerOnly(path, "Key ring file"), path);
+    /// <summary>The ring in the file, and the encryption it is kept under: null for a ring in clear.</summary>
+    /// <param name="passphrase">The configured passphrase, needed only when the file is encrypted.</param>
+    /// <param name="known">The encryption of an earlier load, reused while the file keeps its salt, so that no key is derived again.</param>
+    /// <exception cref="KeyStoreException">The file is encrypted, and no passphrase is configured or it is not the file's.</exception>
+    public static (KeyRingState State, KeyRingEncryption? Encryption) Load(string path, KeyRingPassphrase? passphrase, KeyRingEncryption? known = null)
+    {
+        var content = ReadOwnerOnly(path, "Key ring file");
+        if (!KeyRingEnvelope.IsEnvelope(content))
+            return (KeyRingState.FromJson(content, path), null);
+
+        var envelope = KeyRingEnvelope.Parse(content, path);
+        var encryption = known is not null && known.Fits(envelope) ? known : KeyRingEncryption.For(envelope, passphrase, path);
+        var json = encryption.Open(envelope, path);
+        try
+        {
+            return (KeyRingState.FromJson(json, path), encryption);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(json);
+        }
+    }
+
+    /// <summary>What the file holds for <paramref name="state"/>: its JSON, sealed in an envelope when <paramref name="encryption"/> is given.</summary>
+    public static byte[] Serialize(KeyRingState state, KeyRingEncryption? encryption)
+    {
+        var json = state.ToJson();
+        if (encryption is null)
+            return json;
+
+        try
+        {
+            return encryption.Seal(json);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(json);
+        }
+    }
 
     /// <summary>Reads a file of key material, refusing it when its group or others have any access.</summary>
     /// <param name="what">What the file is, as an error message's first words ("Key ring file").</param>
+    /// <exception cref="RefusedPathException">A folder, device, FIFO or socket: opening a FIFO to read it would wait for a writer forever.</exception>
     public static byte[] ReadOwnerOnly(string path, string what)
     {
+        RegularFile.Require(path, what);
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
         // Checked on the open handle, so the file read is the file checked.
         if (!OperatingSystem.IsWindows())

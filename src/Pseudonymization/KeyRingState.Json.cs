@@ -47,66 +47,50 @@ internal sealed partial class KeyRingState
 
     public static KeyRingState FromJson(ReadOnlySpan<byte> json, string path)
     {
-        JsonDocument document;
-        try
+        using var document = KeyRingJson.ParseObject(json, path);
+        var root = document.RootElement;
+        var version = KeyRingJson.RequiredInt(root, "version", path);
+        if (version != FormatVersion)
+            throw KeyRingJson.Invalid(path, $"it has format version {version}, this build reads version {FormatVersion}; use a newer lake build");
+
+        var identityKey = KeyRingJson.RequiredBytes(root, "identityKey", KeySecret.Size, path);
+
+        var registerKeys = new Dictionary<int, KeySecret>();
+        var registerArray = KeyRingJson.Required(root, "registerKeys", JsonValueKind.Array, path);
+        var index = 0;
+        foreach (var entry in registerArray.EnumerateArray())
         {
-            document = JsonDocument.Parse(json.ToArray());
+            var where = $"registerKeys[{index++}]";
+            if (entry.ValueKind != JsonValueKind.Object)
+                throw KeyRingJson.Invalid(path, $"{where} must be an object");
+
+            var id = KeyRingJson.RequiredInt(entry, "id", path, where);
+            if (id < 1)
+                throw KeyRingJson.Invalid(path, $"{where}.id must be 1 or more");
+
+            if (!registerKeys.TryAdd(id, ReadSecret(entry, path, where)))
+                throw KeyRingJson.Invalid(path, $"register key id {id} appears twice");
         }
-        catch (JsonException e)
+
+        if (registerKeys.Count == 0)
+            throw KeyRingJson.Invalid(path, "registerKeys is empty");
+
+        var currentKeyId = KeyRingJson.RequiredInt(root, "currentKeyId", path);
+        if (!registerKeys.ContainsKey(currentKeyId))
+            throw KeyRingJson.Invalid(path, $"currentKeyId {currentKeyId} is not one of the register key ids");
+
+        var studyKeys = new Dictionary<string, KeySecret>(StringComparer.Ordinal);
+        foreach (var study in KeyRingJson.Required(root, "studyKeys", JsonValueKind.Object, path).EnumerateObject())
         {
-            // The parser's own message may quote file content, that is key material; only the line is kept.
-            throw Invalid(path, $"it is not valid JSON (line {e.LineNumber + 1})");
+            var where = $"studyKeys[\"{study.Name}\"]";
+            if (study.Value.ValueKind != JsonValueKind.Object)
+                throw KeyRingJson.Invalid(path, $"{where} must be an object");
+
+            if (!studyKeys.TryAdd(study.Name, ReadSecret(study.Value, path, where)))
+                throw KeyRingJson.Invalid(path, $"study {study.Name} appears twice");
         }
 
-        using (document)
-        {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-                throw Invalid(path, "the top level must be a JSON object");
-
-            var version = RequiredInt(root, "version", path);
-            if (version != FormatVersion)
-                throw Invalid(path, $"it has format version {version}, this build reads version {FormatVersion}; use a newer lake build");
-
-            var identityKey = RequiredSecret(root, "identityKey", path);
-
-            var registerKeys = new Dictionary<int, KeySecret>();
-            var registerArray = Required(root, "registerKeys", JsonValueKind.Array, path);
-            var index = 0;
-            foreach (var entry in registerArray.EnumerateArray())
-            {
-                var where = $"registerKeys[{index++}]";
-                if (entry.ValueKind != JsonValueKind.Object)
-                    throw Invalid(path, $"{where} must be an object");
-
-                var id = RequiredInt(entry, "id", path, where);
-                if (id < 1)
-                    throw Invalid(path, $"{where}.id must be 1 or more");
-
-                if (!registerKeys.TryAdd(id, ReadSecret(entry, path, where)))
-                    throw Invalid(path, $"register key id {id} appears twice");
-            }
-
-            if (registerKeys.Count == 0)
-                throw Invalid(path, "registerKeys is empty");
-
-            var currentKeyId = RequiredInt(root, "currentKeyId", path);
-            if (!registerKeys.ContainsKey(currentKeyId))
-                throw Invalid(path, $"currentKeyId {currentKeyId} is not one of the register key ids");
-
-            var studyKeys = new Dictionary<string, KeySecret>(StringComparer.Ordinal);
-            foreach (var study in Required(root, "studyKeys", JsonValueKind.Object, path).EnumerateObject())
-            {
-                var where = $"studyKeys[\"{study.Name}\"]";
-                if (study.Value.ValueKind != JsonValueKind.Object)
-                    throw Invalid(path, $"{where} must be an object");
-
-                if (!studyKeys.TryAdd(study.Name, ReadSecret(study.Value, path, where)))
-                    throw Invalid(path, $"study {study.Name} appears twice");
-            }
-
-            return new KeyRingState(identityKey, registerKeys, currentKeyId, studyKeys);
-        }
+        return new KeyRingState(identityKey, registerKeys, currentKeyId, studyKeys);
     }
 
     private static void WriteSecret(Utf8JsonWriter writer, KeySecret key)
@@ -117,45 +101,11 @@ internal sealed partial class KeyRingState
 
     private static KeySecret ReadSecret(JsonElement entry, string path, string where)
     {
-        var secret = RequiredSecret(entry, "secret", path, where);
-        var created = Required(entry, "created", JsonValueKind.String, path, where);
+        var secret = KeyRingJson.RequiredBytes(entry, "secret", KeySecret.Size, path, where);
+        var created = KeyRingJson.Required(entry, "created", JsonValueKind.String, path, where);
         if (!created.TryGetDateTimeOffset(out var createdAt))
-            throw Invalid(path, $"{where}.created must be an ISO 8601 date and time");
+            throw KeyRingJson.Invalid(path, $"{where}.created must be an ISO 8601 date and time");
 
         return new KeySecret(secret, createdAt);
     }
-
-    private static byte[] RequiredSecret(JsonElement parent, string name, string path, string? where = null)
-    {
-        var element = Required(parent, name, JsonValueKind.String, path, where);
-        if (!element.TryGetBytesFromBase64(out var secret) || secret.Length != KeySecret.Size)
-            throw Invalid(path, $"{Field(name, where)} must be {KeySecret.Size} bytes in base64");
-
-        return secret;
-    }
-
-    private static int RequiredInt(JsonElement parent, string name, string path, string? where = null)
-    {
-        var element = Required(parent, name, JsonValueKind.Number, path, where);
-        if (!element.TryGetInt32(out var value))
-            throw Invalid(path, $"{Field(name, where)} must be a whole number");
-
-        return value;
-    }
-
-    private static JsonElement Required(JsonElement parent, string name, JsonValueKind kind, string path, string? where = null)
-    {
-        if (!parent.TryGetProperty(name, out var element))
-            throw Invalid(path, $"{Field(name, where)} is missing");
-
-        if (element.ValueKind != kind)
-            throw Invalid(path, $"{Field(name, where)} must be a JSON {kind.ToString().ToLowerInvariant()}");
-
-        return element;
-    }
-
-    private static string Field(string name, string? where) => where is null ? name : $"{where}.{name}";
-
-    private static InvalidDataException Invalid(string path, string reason) =>
-        new($"Key ring file {path} cannot be used: {reason}. Restore it from backup; do not recreate it, a new ring reproduces no existing pseudonym.");
 }

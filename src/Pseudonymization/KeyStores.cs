@@ -14,14 +14,14 @@ public static class KeyStores
     /// sits at <paramref name="keyRingPath"/>: a lake configured for an HSM must not have a second
     /// copy of keys in a file that a backup or a misconfigured command would pick up.
     /// </param>
-    /// <exception cref="KeyStoreException">The store cannot be opened as configured.</exception>
+    /// <exception cref="KeyStoreException">The store cannot be opened as configured (for the key ring: encrypted, and no passphrase or the wrong one).</exception>
     public static IKeyStore Open(KeyStoreOptions options, string keyRingPath, bool production)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(keyRingPath);
         keyRingPath = Path.GetFullPath(keyRingPath);
         if (options.Store != KeyStoreKind.Pkcs11)
-            return KeyRing.OpenOrCreate(keyRingPath);
+            return KeyRing.OpenOrCreate(keyRingPath, KeyRingPassphrase.FromConfiguration(options.PassphraseFile));
 
         var studyKeyFile = string.IsNullOrWhiteSpace(options.Pkcs11.StudyKeyFile)
             ? Path.Combine(Path.GetDirectoryName(keyRingPath)!, StudyKeyFileName)

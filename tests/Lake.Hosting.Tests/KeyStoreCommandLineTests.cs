@@ -47,11 +47,11 @@ public sealed class KeyStoreCommandLineTests
     {
         const string WrongPin = "wrong-pin-81723";
         var environment = TokenSettings();
-        environment["Keys__Pkcs11__PinFile"] = OwnerOnlyFile("wrong.pin", WrongPin);
+        environment["Keys__Pkcs11__PinFile"] = _folder.OwnerOnlyFile("wrong.pin", WrongPin);
 
         var (exitCode, output) = await RunLakeAsync(environment);
 
-        AssertOneErrorLine(exitCode, output, "refused the PIN");
+        RefusalAssert.OneErrorLine(exitCode, output, "refused the PIN");
         Assert.That(output, Does.Not.Contain(WrongPin));
     }
 
@@ -63,7 +63,7 @@ public sealed class KeyStoreCommandLineTests
 
         var (exitCode, output) = await RunLakeAsync(environment);
 
-        AssertOneErrorLine(exitCode, output, "libnothing.so (Keys:Pkcs11:Module) does not exist");
+        RefusalAssert.OneErrorLine(exitCode, output, "libnothing.so (Keys:Pkcs11:Module) does not exist");
     }
 
     [Test]
@@ -74,7 +74,7 @@ public sealed class KeyStoreCommandLineTests
 
         var (exitCode, output) = await RunLakeAsync(environment);
 
-        AssertOneErrorLine(exitCode, output, "No token labelled \"no-such-token\"");
+        RefusalAssert.OneErrorLine(exitCode, output, "No token labelled \"no-such-token\"");
     }
 
     [Test]
@@ -84,7 +84,7 @@ public sealed class KeyStoreCommandLineTests
 
         var (exitCode, output) = await RunLakeAsync(TokenSettings());
 
-        AssertOneErrorLine(exitCode, output, "a key ring with keys in clear is at " + KeyRingPath);
+        RefusalAssert.OneErrorLine(exitCode, output, "a key ring with keys in clear is at " + KeyRingPath);
     }
 
     [Test]
@@ -99,18 +99,6 @@ public sealed class KeyStoreCommandLineTests
         Assert.That(exitCode, Is.Zero, output);
     }
 
-    private static void AssertOneErrorLine(int exitCode, string output, string expected)
-    {
-        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        Assert.Multiple(() =>
-        {
-            Assert.That(exitCode, Is.EqualTo(2), output);
-            Assert.That(lines, Has.Length.EqualTo(1), output);
-            Assert.That(lines.FirstOrDefault(), Does.StartWith("error: ").And.Contain(expected));
-            Assert.That(output, Does.Not.Contain(" at Lake.").And.Not.Contain("Exception"), "no stack trace");
-        });
-    }
-
     private Dictionary<string, string> TokenSettings() => new()
     {
         ["Keys__Store"] = "pkcs11",
@@ -121,14 +109,6 @@ public sealed class KeyStoreCommandLineTests
         // The test host may run as Development; production is what the refusal is about.
         ["DOTNET_ENVIRONMENT"] = "Production",
     };
-
-    private string OwnerOnlyFile(string name, string content)
-    {
-        var path = _folder.File(name);
-        File.WriteAllText(path, content);
-        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        return path;
-    }
 
     /// <returns>The exit code and what it printed: stdout and stderr, which for a refusal is its one line.</returns>
     private async Task<(int ExitCode, string Output)> RunLakeAsync(Dictionary<string, string> environment)

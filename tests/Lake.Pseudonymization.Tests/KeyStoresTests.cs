@@ -30,6 +30,25 @@ public sealed class KeyStoresTests
     }
 
     [Test]
+    public void Open_FileStoreWithPassphraseFile_CreatesAndReopensTheRingEncrypted()
+    {
+        var passphraseFile = _folder.File("passphrase");
+        KnownKeyRing.WriteOwnerOnly(passphraseFile, "a passphrase long enough for a key ring");
+        var options = new KeyStoreOptions { PassphraseFile = passphraseFile };
+
+        var created = (KeyRing)KeyStores.Open(options, KeyRingPath, production: true);
+        var reopened = (KeyRing)KeyStores.Open(options, KeyRingPath, production: true);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(created.IsEncrypted, Is.True);
+            Assert.That(reopened.IsEncrypted, Is.True);
+            Assert.That(() => KeyStores.Open(new KeyStoreOptions(), KeyRingPath, production: true),
+                Throws.TypeOf<KeyStoreException>().With.Message.Contains("is encrypted"));
+        });
+    }
+
+    [Test]
     [Category(TestCategories.Pkcs11)]
     public void Open_TokenInProductionBesideAKeyRingInClear_RefusesToStart()
     {

@@ -14,6 +14,16 @@ public sealed class TempDirectory : IDisposable
     /// <summary>A path inside the folder.</summary>
     public string File(string name) => System.IO.Path.Combine(Path, name);
 
+    /// <summary>Writes a file inside the folder readable only by its owner (0600), as Lake wants a file of secrets; returns its path.</summary>
+    public string OwnerOnlyFile(string name, string content)
+    {
+        var path = File(name);
+        System.IO.File.WriteAllText(path, content);
+        if (!OperatingSystem.IsWindows())
+            System.IO.File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        return path;
+    }
+
     public override string ToString() => Path;
 
     public void Dispose()

@@ -28,6 +28,7 @@ public static class LakeCommandLine
             ServicesCommand.Create(),
             WorkerCommand.Create(),
             AuditCommand.Create(),
+            KeysCommand.Create(),
             CostCommand.Create(),
             SourcesCommand.Create(),
             CatalogCommand.Create(),
