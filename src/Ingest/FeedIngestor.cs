@@ -83,7 +83,7 @@ public sealed class FeedIngestor(LakeLayout layout, Pseudonymizer pseudonymizer,
                     case RowVerdict.Rejected:
                         if (await batch is { Existing: null } started)
                         {
-                            quarantine ??= new QuarantineWriter(layout.QuarantinePath(started.BatchId), started.BatchId, Path.GetFileName(feedPath), rows.DisplayDelimiter);
+                            quarantine ??= new QuarantineWriter(layout.Root, layout.QuarantinePath(started.BatchId), started.BatchId, Path.GetFileName(feedPath), rows.DisplayDelimiter);
                             quarantine.Add(rows.Record, outcome.Rejection!, rows.Mapper.IdentityIndex);
                         }
 
@@ -211,14 +211,24 @@ public sealed class FeedIngestor(LakeLayout layout, Pseudonymizer pseudonymizer,
             supersedes = latest.BatchId;
         }
 
-        var batchLock = BatchLock.Acquire(layout.LocksFolder, batchId);
+        var batchLock = BatchLock.Acquire(layout, batchId);
         if (commits.IsCommitted(batchId))
         {
             batchLock.Dispose();
             return new BatchStart(batchId, feedSha256, commits.Read(batchId), null, null); // Another process finished it while we waited.
         }
 
-        RemoveLeftoversOf(batchId, register);
+        try
+        {
+            RemoveLeftoversOf(batchId, register);
+        }
+        catch
+        {
+            // A leftover Lake refuses to touch (a planted link) fails the batch; a worker goes on to the next feed without the lock.
+            batchLock.Dispose();
+            throw;
+        }
+
         return new BatchStart(batchId, feedSha256, null, batchLock, supersedes);
     }
 
@@ -239,7 +249,7 @@ public sealed class FeedIngestor(LakeLayout layout, Pseudonymizer pseudonymizer,
         {
             var folder = Path.Combine(layout.Root, LakeLayout.PartitionPath(register.Name, sourceSlug, year));
             // Asked for by the first write, which waits for the batch to start.
-            partition = new PartitionWriter(() => Path.Combine(folder, PartFileName(batch.Result.BatchId)), register, writes, buffers);
+            partition = new PartitionWriter(layout.Root, () => Path.Combine(folder, PartFileName(batch.Result.BatchId)), register, writes, buffers);
             partitions[key] = partition;
         }
 
@@ -260,18 +270,20 @@ public sealed class FeedIngestor(LakeLayout layout, Pseudonymizer pseudonymizer,
 
     private static string PartFileName(string batchId) => $"part-{batchId}.parquet";
 
-    /// <summary>An earlier attempt at this batch that crashed before committing left files nobody reads; clear them before writing again.</summary>
+    /// <summary>
+    /// An earlier attempt at this batch that crashed before committing left files nobody reads; clear
+    /// them before writing again. A leftover that is a link is refused, not deleted: Lake made none.
+    /// </summary>
     private void RemoveLeftoversOf(string batchId, string register)
     {
-        var folder = layout.RegisterFolder(register);
+        var folder = ContainedPath.Under(layout.Root, layout.RegisterFolder(register));
         if (Directory.Exists(folder))
         {
             foreach (var file in Directory.EnumerateFiles(folder, PartFileName(batchId), SearchOption.AllDirectories))
-                File.Delete(file);
+                ContainedFiles.Delete(layout.Root, file);
         }
 
-        if (File.Exists(layout.QuarantinePath(batchId)))
-            File.Delete(layout.QuarantinePath(batchId));
+        ContainedFiles.Delete(layout.Root, layout.QuarantinePath(batchId));
     }
 
     private static async Task<string> Sha256Async(string path, CancellationToken cancellationToken)
