@@ -64,6 +64,7 @@ public sealed class FeedIngestor(LakeLayout layout, Pseudonymizer pseudonymizer,
         var writes = new BackgroundWrites(MayWriteAsync(batch));
         var buffers = new RowGroupBuffers(register, RowGroupSize);
         var writesDone = false;
+        var committed = false;
         QuarantineWriter? quarantine = null;
         long rowsWritten = 0;
 
@@ -132,6 +133,7 @@ public sealed class FeedIngestor(LakeLayout layout, Pseudonymizer pseudonymizer,
             WithRegisterVersions(versions => versions.Record(register));
             fhir?.SaveBeforeCommit();
             commits.Commit(commit);
+            committed = true;
             return new IngestResult(commit, AlreadyIngested: false, QuarantinePath: commit.RowsQuarantined > 0 ? layout.QuarantinePath(batchId) : null);
         }
         finally
@@ -153,6 +155,8 @@ public sealed class FeedIngestor(LakeLayout layout, Pseudonymizer pseudonymizer,
             foreach (var partition in partitions.Values)
                 await partition.DisposeAsync();
             quarantine?.Dispose();
+            if (!committed)
+                await RemoveUncommittedAsync(batch, register.Name);
             await ReleaseAsync(batch);
         }
     }
@@ -188,6 +192,24 @@ public sealed class FeedIngestor(LakeLayout layout, Pseudonymizer pseudonymizer,
         {
             // The batch never started (hashing failed or was stopped); that failure is already on its way out.
             return null;
+        }
+    }
+
+    /// <summary>
+    /// Removes what a failed attempt wrote (part files, its quarantine) while it still holds the
+    /// batch's lock, so a feed refused half-way (invalid bytes, a planted link) leaves nothing in the
+    /// lake, even if it never comes again under the same checksum. A crash leaves them to the next attempt.
+    /// </summary>
+    private async Task RemoveUncommittedAsync(Task<BatchStart> batch, string register)
+    {
+        try
+        {
+            if (await batch is { Existing: null, Lock: not null } started)
+                RemoveLeftoversOf(started.BatchId, register);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The batch never started, or a leftover is refused (a link); the failure that got here is on its way out.
         }
     }
 
