@@ -1,3 +1,4 @@
+using Lake.Contracts.Files;
 using Lake.Contracts.Lake;
 
 namespace Lake.Ingest;
@@ -12,15 +13,16 @@ internal sealed class BatchLock : IDisposable
 
     private BatchLock(FileStream stream) => _stream = stream;
 
-    public static BatchLock Acquire(string locksFolder, string batchId)
+    /// <exception cref="BatchBusyException">Another process holds the lock.</exception>
+    /// <exception cref="RefusedPathException">The locks folder or the lock's name is a planted link.</exception>
+    public static BatchLock Acquire(LakeLayout layout, string batchId)
     {
-        OwnerOnly.CreateFolder(locksFolder);
-        var path = Path.Combine(locksFolder, batchId + ".lock");
+        var path = Path.Combine(layout.LocksFolder, batchId + ".lock");
         try
         {
-            return new BatchLock(OwnerOnly.Open(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose));
+            return new BatchLock(ContainedFiles.OpenOrCreate(layout.Root, path, FileShare.None, FileOptions.DeleteOnClose));
         }
-        catch (IOException)
+        catch (IOException e) when (e is not RefusedPathException)
         {
             throw new BatchBusyException(batchId);
         }

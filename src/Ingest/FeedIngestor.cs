@@ -64,6 +64,7 @@ public sealed class FeedIngestor(LakeLayout layout, Pseudonymizer pseudonymizer,
         var writes = new BackgroundWrites(MayWriteAsync(batch));
         var buffers = new RowGroupBuffers(register, RowGroupSize);
         var writesDone = false;
+        var committed = false;
         QuarantineWriter? quarantine = null;
         long rowsWritten = 0;
 
@@ -83,7 +84,7 @@ public sealed class FeedIngestor(LakeLayout layout, Pseudonymizer pseudonymizer,
                     case RowVerdict.Rejected:
                         if (await batch is { Existing: null } started)
                         {
-                            quarantine ??= new QuarantineWriter(layout.QuarantinePath(started.BatchId), started.BatchId, Path.GetFileName(feedPath), rows.DisplayDelimiter);
+                            quarantine ??= new QuarantineWriter(layout.Root, layout.QuarantinePath(started.BatchId), started.BatchId, Path.GetFileName(feedPath), rows.DisplayDelimiter);
                             quarantine.Add(rows.Record, outcome.Rejection!, rows.Mapper.IdentityIndex);
                         }
 
@@ -132,6 +133,7 @@ public sealed class FeedIngestor(LakeLayout layout, Pseudonymizer pseudonymizer,
             WithRegisterVersions(versions => versions.Record(register));
             fhir?.SaveBeforeCommit();
             commits.Commit(commit);
+            committed = true;
             return new IngestResult(commit, AlreadyIngested: false, QuarantinePath: commit.RowsQuarantined > 0 ? layout.QuarantinePath(batchId) : null);
         }
         finally
@@ -153,6 +155,8 @@ public sealed class FeedIngestor(LakeLayout layout, Pseudonymizer pseudonymizer,
             foreach (var partition in partitions.Values)
                 await partition.DisposeAsync();
             quarantine?.Dispose();
+            if (!committed)
+                await RemoveUncommittedAsync(batch, register.Name);
             await ReleaseAsync(batch);
         }
     }
@@ -192,6 +196,24 @@ public sealed class FeedIngestor(LakeLayout layout, Pseudonymizer pseudonymizer,
     }
 
     /// <summary>
+    /// Removes what a failed attempt wrote (part files, its quarantine) while it still holds the
+    /// batch's lock, so a feed refused half-way (invalid bytes, a planted link) leaves nothing in the
+    /// lake, even if it never comes again under the same checksum. A crash leaves them to the next attempt.
+    /// </summary>
+    private async Task RemoveUncommittedAsync(Task<BatchStart> batch, string register)
+    {
+        try
+        {
+            if (await batch is { Existing: null, Lock: not null } started)
+                RemoveLeftoversOf(started.BatchId, register);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The batch never started, or a leftover is refused (a link); the failure that got here is on its way out.
+        }
+    }
+
+    /// <summary>
     /// Hashes the feed into its batch id; unless that batch is committed, locks it and clears an
     /// earlier attempt's leftovers. A committed FHIR feed whose waiting rows would now resolve gets
     /// the next batch of its feed instead, <c>&lt;first batch&gt;-r2</c>, <c>-r3</c>, ...
@@ -211,14 +233,24 @@ public sealed class FeedIngestor(LakeLayout layout, Pseudonymizer pseudonymizer,
             supersedes = latest.BatchId;
         }
 
-        var batchLock = BatchLock.Acquire(layout.LocksFolder, batchId);
+        var batchLock = BatchLock.Acquire(layout, batchId);
         if (commits.IsCommitted(batchId))
         {
             batchLock.Dispose();
             return new BatchStart(batchId, feedSha256, commits.Read(batchId), null, null); // Another process finished it while we waited.
         }
 
-        RemoveLeftoversOf(batchId, register);
+        try
+        {
+            RemoveLeftoversOf(batchId, register);
+        }
+        catch
+        {
+            // A leftover Lake refuses to touch (a planted link) fails the batch; a worker goes on to the next feed without the lock.
+            batchLock.Dispose();
+            throw;
+        }
+
         return new BatchStart(batchId, feedSha256, null, batchLock, supersedes);
     }
 
@@ -239,7 +271,7 @@ public sealed class FeedIngestor(LakeLayout layout, Pseudonymizer pseudonymizer,
         {
             var folder = Path.Combine(layout.Root, LakeLayout.PartitionPath(register.Name, sourceSlug, year));
             // Asked for by the first write, which waits for the batch to start.
-            partition = new PartitionWriter(() => Path.Combine(folder, PartFileName(batch.Result.BatchId)), register, writes, buffers);
+            partition = new PartitionWriter(layout.Root, () => Path.Combine(folder, PartFileName(batch.Result.BatchId)), register, writes, buffers);
             partitions[key] = partition;
         }
 
@@ -260,18 +292,20 @@ public sealed class FeedIngestor(LakeLayout layout, Pseudonymizer pseudonymizer,
 
     private static string PartFileName(string batchId) => $"part-{batchId}.parquet";
 
-    /// <summary>An earlier attempt at this batch that crashed before committing left files nobody reads; clear them before writing again.</summary>
+    /// <summary>
+    /// An earlier attempt at this batch that crashed before committing left files nobody reads; clear
+    /// them before writing again. A leftover that is a link is refused, not deleted: Lake made none.
+    /// </summary>
     private void RemoveLeftoversOf(string batchId, string register)
     {
-        var folder = layout.RegisterFolder(register);
+        var folder = ContainedPath.Under(layout.Root, layout.RegisterFolder(register));
         if (Directory.Exists(folder))
         {
             foreach (var file in Directory.EnumerateFiles(folder, PartFileName(batchId), SearchOption.AllDirectories))
-                File.Delete(file);
+                ContainedFiles.Delete(layout.Root, file);
         }
 
-        if (File.Exists(layout.QuarantinePath(batchId)))
-            File.Delete(layout.QuarantinePath(batchId));
+        ContainedFiles.Delete(layout.Root, layout.QuarantinePath(batchId));
     }
 
     private static async Task<string> Sha256Async(string path, CancellationToken cancellationToken)

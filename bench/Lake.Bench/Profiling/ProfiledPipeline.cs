@@ -84,7 +84,7 @@ internal static class ProfiledPipeline
                 if (!partitions.TryGetValue(key, out var partition))
                 {
                     var path = Path.Combine(output, $"year={key}", "part.parquet");
-                    partition = new PartitionWriter(() => path, register, writes, buffers);
+                    partition = new PartitionWriter(output, () => path, register, writes, buffers);
                     partitions[key] = partition;
                 }
 

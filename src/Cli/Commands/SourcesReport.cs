@@ -42,6 +42,8 @@ internal static class SourcesReport
         facts.AddRow("years", Esc(d.Years.ToString()));
         var header = d.Format.Kind == "fhir_ndjson" ? "" : $", header {(d.Format.Header ? "yes" : "no")}";
         facts.AddRow("format", Esc($"{Describe(d.Format)}, {d.Format.Encoding}{header}, compression {d.Format.Compression}"));
+        if (d.Format.InvalidBytes == Ingest.Descriptors.InvalidBytesModes.RejectFeed)
+            facts.AddRow("invalid bytes", Esc($"reject the whole feed (format.invalid_bytes: {d.Format.InvalidBytes}); by default only their row is quarantined"));
         if (d.Format.Kind == "fixed_width")
             facts.AddRow("fields", Esc(string.Join(", ", d.Format.Fields.Select(f => $"{f.Name} {f.Start}-{f.Start + f.Length - 1}"))));
         if (d.Format.NullValues.Count > 0)

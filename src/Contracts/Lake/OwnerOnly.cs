@@ -1,3 +1,5 @@
+using Lake.Contracts.Files;
+
 namespace Lake.Contracts.Lake;
 
 /// <summary>
@@ -28,9 +30,16 @@ public static class OwnerOnly
         return new DirectoryInfo(path);
     }
 
-    /// <summary>Opens a file that, when this creates it, is created 0600 (the mode is given to open(2), so there is no moment it is readable by others).</summary>
+    /// <summary>
+    /// Opens a file that, when this creates it, is created 0600 (the mode is given to open(2), so
+    /// there is no moment it is readable by others). A symbolic link at its name is refused: .NET's
+    /// open follows it, and Lake writes no file through one (folders above are the caller's to
+    /// check, see <see cref="ContainedFiles"/>).
+    /// </summary>
+    /// <exception cref="RefusedPathException">The path names a symbolic link.</exception>
     public static FileStream Open(string path, System.IO.FileMode mode, FileAccess access, FileShare share, int bufferSize = 4096, FileOptions options = FileOptions.None)
     {
+        ContainedPath.ThrowIfLink(path);
         var streamOptions = new FileStreamOptions { Mode = mode, Access = access, Share = share, BufferSize = bufferSize, Options = options };
         if (!OperatingSystem.IsWindows() && mode is System.IO.FileMode.CreateNew or System.IO.FileMode.Create or System.IO.FileMode.OpenOrCreate)
             streamOptions.UnixCreateMode = FileMode;
@@ -65,7 +74,7 @@ public static class OwnerOnly
         {
             using var _ = Open(path, System.IO.FileMode.CreateNew, FileAccess.Write, FileShare.ReadWrite);
         }
-        catch (IOException) when (File.Exists(path))
+        catch (IOException e) when (e is not RefusedPathException && File.Exists(path))
         {
             // There already, perhaps created by another process a moment ago; its mode is kept as it is.
         }

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text;
+using Lake.Contracts.Files;
 using Lake.Contracts.Registers;
 
 namespace Lake.Contracts.Lake;
@@ -23,17 +25,14 @@ public sealed class RegisterVersions(LakeLayout layout)
             return;
 
         var path = PathOf(register.Name, register.Version);
-        OwnerOnly.CreateFolder(layout.RegisterVersionsFolder);
-        var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        OwnerOnly.WriteAllText(temporary, register.FileText ?? throw new ArgumentException("The register was not read from a file.", nameof(register)));
+        var text = Encoding.UTF8.GetBytes(register.FileText ?? throw new ArgumentException("The register was not read from a file.", nameof(register)));
         try
         {
-            File.Move(temporary, path, overwrite: false);
+            ContainedFiles.WriteDurably(layout.Root, path, stream => stream.Write(text), overwrite: false);
         }
-        catch (IOException) when (File.Exists(path))
+        catch (IOException e) when (e is not RefusedPathException && File.Exists(path))
         {
             // Another process recorded the version first; it must be the same shape as ours.
-            File.Delete(temporary);
             Require(register, Read(path));
         }
     }
@@ -82,10 +81,11 @@ public sealed class RegisterVersions(LakeLayout layout)
     /// <summary>Versions of a register the lake keeps, oldest first.</summary>
     public IReadOnlyList<int> VersionsOf(string register)
     {
-        if (!Directory.Exists(layout.RegisterVersionsFolder))
+        var folder = ContainedPath.Under(layout.Root, layout.RegisterVersionsFolder);
+        if (!Directory.Exists(folder))
             return [];
         var prefix = register + ".v";
-        return Directory.EnumerateFiles(layout.RegisterVersionsFolder, prefix + "*.yaml")
+        return Directory.EnumerateFiles(folder, prefix + "*.yaml")
             .Select(Path.GetFileNameWithoutExtension)
             .Select(name => int.TryParse(name![prefix.Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : 0)
             .Where(v => v > 0)
@@ -93,8 +93,9 @@ public sealed class RegisterVersions(LakeLayout layout)
             .ToList();
     }
 
+    /// <summary>Checked when read too: a copy the lake keeps is never read through a planted link.</summary>
     private string PathOf(string register, int version) =>
-        Path.Combine(layout.RegisterVersionsFolder, $"{register}.v{version.ToString(CultureInfo.InvariantCulture)}.yaml");
+        ContainedPath.Under(layout.Root, layout.RegisterVersionsFolder, $"{register}.v{version.ToString(CultureInfo.InvariantCulture)}.yaml");
 
     private static RegisterDefinition Read(string path) => RegisterFileReader.ReadFile(path);
 

@@ -7,16 +7,17 @@ namespace Lake.Coordinator.ControlPlane;
 /// The control-plane database (permits, requests, outbox, audit log, differencing ledger): one
 /// SQLite file, owner-only, in WAL mode. The schema, tables and triggers alike, is created once,
 /// here, when the data source is made; the stores that read and write it take this and open their
-/// connections from it.
+/// connections from it. A link planted as the control folder or one of the database's files is
+/// refused before SQLite opens it (<see cref="SqliteDatabaseFiles"/>).
 /// </summary>
 public sealed class ControlPlaneDataSource
 {
     private readonly string _connectionString;
 
+    /// <exception cref="Contracts.Files.RefusedPathException">The control folder or a file of the database is a symbolic link.</exception>
     public ControlPlaneDataSource(string databasePath)
     {
-        DatabasePath = Path.GetFullPath(databasePath);
-        OwnerOnly.CreateFolder(Path.GetDirectoryName(DatabasePath)!);
+        DatabasePath = SqliteDatabaseFiles.Prepare(databasePath);
         // SQLite gives its -wal, -shm and -journal files the mode of the database file.
         OwnerOnly.CreateEmptyFile(DatabasePath);
         OwnerOnly.Restrict(DatabasePath);

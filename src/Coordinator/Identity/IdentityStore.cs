@@ -1,6 +1,7 @@
 using Lake.Contracts.Lake;
 using Lake.Coordinator.Audit;
 using Lake.Coordinator.Authority;
+using Lake.Coordinator.ControlPlane;
 using Lake.Pseudonymization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -46,7 +47,7 @@ public sealed class IdentityStore : IAsyncDisposable
     /// </summary>
     public static void AddTo(IServiceCollection services, string databasePath, IKeyStore keys)
     {
-        OwnerOnly.CreateFolder(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
+        SqliteDatabaseFiles.Prepare(databasePath);
         services.AddDbContext<IdentityDatabase>(database => IdentityDatabase.Configure(database, databasePath));
         services.AddSingleton(new SecretBox(keys));
         services.AddScoped<AccountService>();

@@ -152,7 +152,7 @@ public sealed class DeliveryArea
             {
                 return OwnerOnly.Open(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
             }
-            catch (IOException) when (waiting.Elapsed < TimeSpan.FromMinutes(1))
+            catch (IOException e) when (e is not RefusedPathException && waiting.Elapsed < TimeSpan.FromMinutes(1))
             {
                 Thread.Sleep(50);
             }

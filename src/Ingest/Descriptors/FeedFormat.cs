@@ -27,6 +27,13 @@ public sealed class FeedFormat
     /// <summary>utf-8, iso-8859-1 (latin-1) or windows-1252.</summary>
     public string Encoding { get; set; } = "utf-8";
 
+    /// <summary>
+    /// Bytes that are not text in <see cref="Encoding"/>: quarantine_row (the default) or
+    /// reject_feed (<see cref="InvalidBytesModes"/>). Only UTF-8 has such bytes; in the other two
+    /// encodings every byte is a character.
+    /// </summary>
+    public string InvalidBytes { get; set; } = InvalidBytesModes.QuarantineRow;
+
     public char DelimiterChar => Delimiter switch
     {
         "\\t" or "tab" => '\t',

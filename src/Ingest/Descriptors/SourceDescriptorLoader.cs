@@ -116,6 +116,8 @@ public static partial class SourceDescriptorLoader
             yield return $"format.fields: '{field.Name}' needs a name, a start of 1 or more and a length of 1 or more.";
         if (format.Compression is not ("auto" or "gzip" or "none"))
             yield return $"format.compression: '{format.Compression}' must be auto, gzip or none.";
+        if (format.InvalidBytes is not (InvalidBytesModes.QuarantineRow or InvalidBytesModes.RejectFeed))
+            yield return $"format.invalid_bytes: '{format.InvalidBytes}' must be {InvalidBytesModes.QuarantineRow} (quarantine the row, the default) or {InvalidBytesModes.RejectFeed} (refuse the whole feed at the first invalid byte).";
         foreach (var filter in descriptor.Exclude.Where(f => f.Column.Length == 0 || (f.EqualTo.Count == 0 && f.Contains.Count == 0 && f.OtherThan.Count == 0)))
             yield return $"exclude: each filter needs a column and 'equals', 'contains' or 'other_than' values (column '{filter.Column}').";
         foreach (var lookup in descriptor.Lookups.Where(l => l.Name.Length == 0 || l.File.Length == 0 || l.Key.Length == 0 || l.Match.Length == 0 || l.Columns.Count == 0))

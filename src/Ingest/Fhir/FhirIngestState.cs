@@ -37,7 +37,7 @@ internal sealed class FhirIngestState : IDisposable
             return null;
 
         var writing = FhirFeeds.RecordsPatients(descriptor)
-            ? BatchLock.Acquire(layout.LocksFolder, LakeLayout.SourceSlug(descriptor.System) + "-fhir-patients")
+            ? BatchLock.Acquire(layout, LakeLayout.SourceSlug(descriptor.System) + "-fhir-patients")
             : null;
         try
         {

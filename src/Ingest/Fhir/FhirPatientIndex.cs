@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using Lake.Contracts.Files;
 using Lake.Contracts.Lake;
 using Lake.Pseudonymization;
 
@@ -21,14 +22,16 @@ internal sealed class FhirPatientIndex
     private const string Purpose = "fhir-patient-index";
 
     private readonly Dictionary<string, string> _codes;
+    private readonly string? _root;
     private readonly string? _path;
     private readonly string _owner;
     private readonly SecretBox? _secrets;
 
-    private FhirPatientIndex(Dictionary<string, string> codes, string? path, string owner, SecretBox? secrets)
+    private FhirPatientIndex(Dictionary<string, string> codes, string? root, string? path, string owner, SecretBox? secrets)
     {
         // Ordinal, whatever the codes came in: lookups by span need a comparer that has them.
         _codes = new Dictionary<string, string>(codes, StringComparer.Ordinal);
+        _root = root;
         _path = path;
         _owner = owner;
         _secrets = secrets;
@@ -40,14 +43,15 @@ internal sealed class FhirPatientIndex
     public bool Changed { get; private set; }
 
     /// <summary>An index that is never saved, for a dry run.</summary>
-    public static FhirPatientIndex InMemory() => new([], null, "", null);
+    public static FhirPatientIndex InMemory() => new([], null, null, "", null);
 
     /// <summary>The system's index as the last committed Patient ingest left it; empty when none has run.</summary>
     /// <exception cref="InvalidDataException">The file does not open under this key ring.</exception>
+    /// <exception cref="RefusedPathException">The state folder or the file is a planted link.</exception>
     public static FhirPatientIndex Open(LakeLayout layout, string system, SecretBox secrets)
     {
         var owner = LakeLayout.SourceSlug(system);
-        var path = layout.FhirPatientIndexPath(owner);
+        var path = ContainedPath.Under(layout.Root, layout.FhirPatientIndexPath(owner));
         var codes = new Dictionary<string, string>(StringComparer.Ordinal);
         if (File.Exists(path))
         {
@@ -65,7 +69,7 @@ internal sealed class FhirPatientIndex
             }
         }
 
-        return new FhirPatientIndex(codes, path, owner, secrets);
+        return new FhirPatientIndex(codes, layout.Root, path, owner, secrets);
     }
 
     public bool TryGet(ReadOnlySpan<char> id, out string identityCode) =>
@@ -88,7 +92,7 @@ internal sealed class FhirPatientIndex
     /// <summary>Seals and writes the index: a temporary file, flushed to disk, renamed over the old one, so a crash leaves the old index or the new one.</summary>
     public void Save()
     {
-        if (_path is null || _secrets is null)
+        if (_root is null || _path is null || _secrets is null)
             throw new InvalidOperationException("An in-memory Patient index is never saved.");
 
         var plain = JsonSerializer.SerializeToUtf8Bytes(_codes);
@@ -102,15 +106,7 @@ internal sealed class FhirPatientIndex
             CryptographicOperations.ZeroMemory(plain);
         }
 
-        OwnerOnly.CreateFolder(Path.GetDirectoryName(_path)!);
-        var temporary = _path + ".tmp";
-        using (var stream = OwnerOnly.Open(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
-        {
-            stream.Write(sealedIndex);
-            stream.Flush(flushToDisk: true);
-        }
-
-        File.Move(temporary, _path, overwrite: true);
+        ContainedFiles.WriteDurably(_root, _path, stream => stream.Write(sealedIndex), overwrite: true);
         Changed = false;
     }
 

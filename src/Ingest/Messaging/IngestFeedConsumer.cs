@@ -24,7 +24,8 @@ public sealed class IngestFeedConsumer(IngestFolders folders, FeedIngestor inges
             span.SetFeed(LakeLayout.SourceSlug(descriptor.System), descriptor.Register);
             result = await ingestor.IngestAsync(descriptor, folders.FeedFile(message.FeedPath), progress: null, context.CancellationToken);
         }
-        catch (Exception e) when (e is DescriptorException or FeedException or InvalidDataException or KeyNotFoundException or Contracts.Registers.RegisterFileException)
+        catch (Exception e) when (e is DescriptorException or FeedException or InvalidDataException or KeyNotFoundException or Contracts.Registers.RegisterFileException
+            or Contracts.Files.RefusedPathException)
         {
             // The same message would fail the same way again: answer with the reason instead of retrying.
             // A batch busy in another worker is not among these: it goes to the bus's retries, and the

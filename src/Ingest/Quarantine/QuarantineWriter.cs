@@ -1,5 +1,5 @@
 using System.Text;
-using Lake.Contracts.Lake;
+using Lake.Contracts.Files;
 using Lake.Ingest.Mapping;
 using Lake.Ingest.Reading;
 using nietras.SeparatedValues;
@@ -9,9 +9,12 @@ namespace Lake.Ingest.Quarantine;
 /// <summary>
 /// Writes rejected rows of one batch to a CSV a data engineer can open: where (file, line, column),
 /// why, and the row itself with the identity code removed, so the feed can be fixed and sent again.
+/// The file is created new under the lake's root: a link planted as the quarantine folder or the
+/// file's name is refused, so rejected rows never land where it points.
 /// </summary>
 internal sealed class QuarantineWriter : IDisposable
 {
+    private readonly string _root;
     private readonly string _path;
     private readonly string _batchId;
     private readonly string _feedName;
@@ -20,8 +23,9 @@ internal sealed class QuarantineWriter : IDisposable
     private StreamWriter? _text;
     private SepWriter? _writer;
 
-    public QuarantineWriter(string path, string batchId, string feedName, char delimiter)
+    public QuarantineWriter(string root, string path, string batchId, string feedName, char delimiter)
     {
+        _root = root;
         _path = path;
         _batchId = batchId;
         _feedName = feedName;
@@ -68,8 +72,8 @@ internal sealed class QuarantineWriter : IDisposable
 
     private SepWriter Open()
     {
-        OwnerOnly.CreateFolder(Path.GetDirectoryName(_path)!);
-        _file = OwnerOnly.Open(_path, FileMode.Create, FileAccess.Write, FileShare.Read);
+        // New, not truncated: the batch's start removed an earlier attempt's file.
+        _file = ContainedFiles.CreateNew(_root, _path, FileAccess.Write, FileShare.Read);
         _text = new StreamWriter(_file, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
         return Sep.New(',').Writer(o => o with { Escape = true }).To(_text, leaveOpen: true);
     }

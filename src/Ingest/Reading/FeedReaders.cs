@@ -3,7 +3,7 @@ using Lake.Ingest.Descriptors;
 
 namespace Lake.Ingest.Reading;
 
-/// <summary>Opens a feed file with the reader, encoding and decompression its descriptor names.</summary>
+/// <summary>Opens a feed file with the reader, encoding, decompression and treatment of invalid bytes its descriptor names.</summary>
 internal static class FeedReaders
 {
     public static IFeedReader Open(SourceDescriptor descriptor, string path)
@@ -52,8 +52,12 @@ internal static class FeedReaders
     private static Stream OpenBytes(FeedFormat format, string path)
     {
         Stream stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        if (format.Compression == "gzip" || (format.Compression == "auto" && path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)))
+        var gzip = format.Compression == "gzip" || (format.Compression == "auto" && path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase));
+        if (gzip)
             stream = new GZipStream(stream, CompressionMode.Decompress);
+        // Otherwise the decoder puts U+FFFD in the bytes' place and the row is quarantined (FeedRowPipeline).
+        if (format.InvalidBytes == InvalidBytesModes.RejectFeed)
+            stream = new InvalidBytesGuard(stream, format.ResolveEncoding(), path, decompressed: gzip);
         return stream;
     }
 }

@@ -1,4 +1,4 @@
-using Lake.Contracts.Lake;
+using Lake.Contracts.Files;
 using Lake.Contracts.Registers;
 using Lake.Ingest.Mapping;
 using Parquet;
@@ -11,10 +11,12 @@ namespace Lake.Ingest.Writing;
 /// a row group at a time, so memory stays at a row group or two per open partition whatever the
 /// feed size. Full row groups are handed to <see cref="BackgroundWrites"/> and their buffers go
 /// back to the batch's <see cref="RowGroupBuffers"/>. The file is created by the first write, once
-/// the batch may write.
+/// the batch may write, new (<see cref="ContainedFiles.CreateNew"/>), so a link planted as the
+/// partition's folder or the file's name is refused rather than written through.
 /// </summary>
 internal sealed class PartitionWriter : IAsyncDisposable
 {
+    private readonly string _root;
     private readonly Func<string> _pathWhenWriting;
     private readonly ParquetSchema _schema;
     private readonly ParquetOptions _options;
@@ -26,10 +28,12 @@ internal sealed class PartitionWriter : IAsyncDisposable
     private ParquetWriter? _writer;
     private bool _closed;
 
+    /// <param name="root">The lake's root; the file is written only under it.</param>
     /// <param name="pathWhenWriting">The file's path, asked for on the first write: the batch id in it may not be known before.</param>
     /// <param name="buffers">Row-group buffers shared by the batch's partitions.</param>
-    public PartitionWriter(Func<string> pathWhenWriting, RegisterDefinition register, BackgroundWrites writes, RowGroupBuffers buffers)
+    public PartitionWriter(string root, Func<string> pathWhenWriting, RegisterDefinition register, BackgroundWrites writes, RowGroupBuffers buffers)
     {
+        _root = root;
         _pathWhenWriting = pathWhenWriting;
         var fields = new List<Field>
         {
@@ -107,8 +111,7 @@ internal sealed class PartitionWriter : IAsyncDisposable
             return _writer;
 
         Path = _pathWhenWriting();
-        OwnerOnly.CreateFolder(System.IO.Path.GetDirectoryName(Path)!);
-        _stream = OwnerOnly.Open(Path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16);
+        _stream = ContainedFiles.CreateNew(_root, Path, FileAccess.ReadWrite, FileShare.None, 1 << 16);
         _writer = await ParquetWriter.CreateAsync(_schema, _stream, _options, cancellationToken: cancellationToken);
         return _writer;
     }

@@ -66,6 +66,22 @@ public sealed partial class AuditLogTests
         });
     }
 
+    [TestCase("file", TestName = "Append_CheckpointFileIsAPlantedLink_IsRefusedAndRecordsNothing")]
+    [TestCase("folder", TestName = "Append_CheckpointFolderIsAPlantedLink_IsRefusedAndRecordsNothing")]
+    public void Append_CheckpointPathIsAPlantedLink_IsRefusedAndRecordsNothing(string planted)
+    {
+        var path = _folder.File("audit/lake.checkpoints");
+        var link = planted == "file" ? PlantedLink.ToFile(_folder, path) : PlantedLink.ToFolder(_folder, Path.GetDirectoryName(path)!);
+        var log = new AuditLog(new ControlPlaneDataSource(_database), _keyRing, new AuditOptions { CheckpointFile = path, Syslog = false }, TimeProvider.System);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(() => log.Append("alice", "catalog.read", "the catalog", "allowed"), link.Refused);
+            Assert.That(link.TargetUnchanged, Is.True);
+            Assert.That(Log().ReadAll(), Has.Count.EqualTo(3), "no entry without its checkpoint");
+        });
+    }
+
     [Test]
     public void Verify_CheckpointLineNotSignedWithTheKeyRing_ReportsForgedCheckpoint()
     {

@@ -56,6 +56,29 @@ public sealed class IngestCommandLineTests
         });
     }
 
+    [Test]
+    public async Task Ingest_LocksFolderIsAPlantedLink_ExitsNamingTheLinkWithoutAStackTrace()
+    {
+        using var outside = new TempDirectory();
+        var link = PlantedLink.ToFolder(outside, _lake.Workspace.Layout.LocksFolder);
+        try
+        {
+            var (exitCode, errors) = await LakeAsync("ingest", "--source", _lake.Messages[0].Descriptor, FeedFile());
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(exitCode, Is.EqualTo(CommandAction.UserError));
+                Assert.That(errors, Does.StartWith($"error: {link.Path} is a symbolic link, which Lake did not make"));
+                Assert.That(errors, Does.Not.Contain("   at "), "no stack trace");
+                Assert.That(link.TargetUnchanged, Is.True);
+            });
+        }
+        finally
+        {
+            link.Remove();
+        }
+    }
+
     private string FeedFile() => Path.Combine(_lake.Workspace.FeedsFolder, _lake.Messages[0].FeedPath);
 
     private async Task<(int ExitCode, string Errors)> LakeAsync(params string[] args)

@@ -91,6 +91,27 @@ public sealed class DescriptorLineTests
     }
 
     [Test]
+    public void Check_UnknownInvalidBytesMode_PointsAtItsLineAndNamesTheTwoModes()
+    {
+        SourceDescriptorLoader.Check(Write(Diagnosis.Replace("encoding: utf-8", "encoding: utf-8\n  invalid_bytes: replace", StringComparison.Ordinal)), out var problems);
+
+        Assert.That(problems.Single().ToString(), Does.StartWith("line 8: format.invalid_bytes: 'replace' must be quarantine_row").And.Contain("or reject_feed"));
+    }
+
+    [TestCase("quarantine_row")]
+    [TestCase("reject_feed")]
+    public void Check_KnownInvalidBytesMode_HasNoProblems(string mode)
+    {
+        var descriptor = SourceDescriptorLoader.Check(Write(Diagnosis.Replace("encoding: utf-8", $"encoding: utf-8\n  invalid_bytes: {mode}", StringComparison.Ordinal)), out var problems);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(problems, Is.Empty);
+            Assert.That(descriptor.Format.InvalidBytes, Is.EqualTo(mode));
+        });
+    }
+
+    [Test]
     public void Check_MissingTopLevelSetting_HasNoLineButSaysWhatToAdd()
     {
         SourceDescriptorLoader.Check(Write(Diagnosis.Replace("identity: hetu\n", "", StringComparison.Ordinal)), out var problems);

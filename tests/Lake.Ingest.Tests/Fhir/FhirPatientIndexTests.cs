@@ -57,7 +57,7 @@ public sealed class FhirPatientIndexTests
         {
             Assert.That(Path.GetDirectoryName(path), Does.StartWith(_layout.StateFolder));
             Assert.That(text, Does.Not.Contain(Alice.Value).And.Not.Contain("patient-id-visible"));
-            Assert.That(File.Exists(path + ".tmp"), Is.False, "written through a temporary file, renamed");
+            Assert.That(Directory.EnumerateFiles(Path.GetDirectoryName(path)!, "*.tmp"), Is.Empty, "written through a temporary file, renamed");
             if (!OperatingSystem.IsWindows())
                 Assert.That(File.GetUnixFileMode(path), Is.EqualTo(OwnerOnly.FileMode));
         });
@@ -77,6 +77,33 @@ public sealed class FhirPatientIndexTests
             var e = Assert.Throws<InvalidDataException>(() => FhirPatientIndex.Open(_layout, "Apotti", other));
             Assert.That(e!.Message, Does.Contain("does not open under this key ring").And.Not.Contain("\n"));
             Assert.Throws<InvalidDataException>(() => FhirPatientIndex.Open(_layout, "Uranus", _secrets), "sealed for its own system");
+        });
+    }
+
+    [Test]
+    public void Open_StateFolderIsAPlantedLink_IsRefusedAndNothingIsReadOrWrittenThrough()
+    {
+        var link = PlantedLink.ToFolder(_folder, _layout.StateFolder);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(() => FhirPatientIndex.Open(_layout, "Apotti", _secrets), link.Refused);
+            Assert.That(link.TargetUnchanged, Is.True);
+        });
+    }
+
+    [Test]
+    public void Save_IndexFileNameIsAPlantedLinkAfterOpen_IsRefusedAndTheTargetIsUnchanged()
+    {
+        var index = FhirPatientIndex.Open(_layout, "Apotti", _secrets);
+        index.Record("p-1", Alice.Value);
+        var link = PlantedLink.ToFile(_folder, _layout.FhirPatientIndexPath("apotti"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(index.Save, link.Refused);
+            Assert.That(link.TargetUnchanged, Is.True);
+            Assert.That(Directory.EnumerateFiles(_layout.StateFolder, "*", SearchOption.AllDirectories), Is.EqualTo(new[] { link.Path }), "no temporary left behind");
         });
     }
 

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Lake.Contracts.Files;
 using Lake.Contracts.Lake;
 using Microsoft.Win32.SafeHandles;
 
@@ -8,7 +9,8 @@ namespace Lake.Coordinator.Audit.Checkpoints;
 /// Appends to a file opened with open(2)'s O_APPEND, created 0600. With O_APPEND every write lands
 /// at the end whoever else writes, and a file the operator made append-only (<c>chattr +a</c>,
 /// which refuses any other open for writing) can still be written. .NET's FileMode.Append is
-/// neither: it opens without O_APPEND and seeks to the end once.
+/// neither: it opens without O_APPEND and seeks to the end once. The file's folder is checked and
+/// the file opened with O_NOFOLLOW, so a link planted as either is refused, never appended through.
 /// </summary>
 internal static class AppendOnlyFile
 {
@@ -18,11 +20,17 @@ internal static class AppendOnlyFile
     private const int Append = 0x400;
     private const int CloseOnExec = 0x80000;
     private const uint OwnerReadWrite = 0x180; // 0600
+    private const int TooManyLinks = 40; // ELOOP: what O_NOFOLLOW answers for a link
+
+    // The one flag used here whose value differs: arm64 keeps arm's (arch/arm64/include/uapi/asm/fcntl.h).
+    private static readonly int NoFollow = RuntimeInformation.ProcessArchitecture == Architecture.Arm64 ? 0x8000 : 0x20000;
 
     /// <summary>Appends <paramref name="bytes"/> with one write(2) and flushes them to disk before returning.</summary>
+    /// <exception cref="RefusedPathException">The file or its folder is a symbolic link.</exception>
     public static void Write(string path, ReadOnlySpan<byte> bytes)
     {
-        OwnerOnly.CreateFolder(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        path = ContainedPath.FileAndFolder(path);
+        OwnerOnly.CreateFolder(Path.GetDirectoryName(path)!);
         if (!OperatingSystem.IsLinux())
         {
             // Elsewhere the flag values differ; the runtime's append is the fallback.
@@ -32,7 +40,9 @@ internal static class AppendOnlyFile
             return;
         }
 
-        var descriptor = Open(path, WriteOnly | Create | Append | CloseOnExec, OwnerReadWrite);
+        var descriptor = Open(path, WriteOnly | Create | Append | CloseOnExec | NoFollow, OwnerReadWrite);
+        if (descriptor < 0 && Marshal.GetLastPInvokeError() == TooManyLinks)
+            ContainedPath.ThrowIfLink(path);
         if (descriptor < 0)
             throw new IOException($"The audit checkpoint file {path} cannot be opened for appending: {Marshal.GetPInvokeErrorMessage(Marshal.GetLastPInvokeError())}");
         using var handle = new SafeFileHandle(descriptor, ownsHandle: true);
