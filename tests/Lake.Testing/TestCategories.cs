@@ -17,4 +17,11 @@ public static class TestCategories
     /// with scripts/softhsm-token.sh) creates. Skipped only with LAKE_TEST_NO_HSM=1; otherwise a token that cannot be made fails the test.
     /// </summary>
     public const string Pkcs11 = "Pkcs11";
+
+    /// <summary>
+    /// Drives the system's headless Chromium through chromedriver (Debian packages chromium and
+    /// chromium-driver, which the README's test command installs) against a real `lake serve`.
+    /// Skipped locally without them, failed on CI.
+    /// </summary>
+    public const string Browser = "Browser";
 }

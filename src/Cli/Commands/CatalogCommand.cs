@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Lake.Extract.Disclosure;
+using Lake.Extract.Catalog;
 
 namespace Lake.Cli.Commands;
 
@@ -14,8 +14,8 @@ internal static class CatalogCommand
         };
         command.SetAction((parse, _) => CommandAction.RunAsync(() =>
         {
-            // No threshold option: the catalog is read by anyone on staff, always at the default.
-            var disclosure = new DisclosureControl();
+            // No threshold option: the catalog is read by anyone on staff, always at its own rules.
+            var disclosure = LakeCatalog.Disclosure();
             var workspace = GlobalOptions.Workspace(parse);
             var catalog = LakeCatalog.Build(workspace.Layout, workspace.Registers, disclosure);
             if (parse.GetValue(json))

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Lake.Contracts.Lake;
 using Lake.Contracts.Registers;
+using Lake.Extract.Catalog;
 using Lake.Extract.Disclosure;
 using Spectre.Console;
 
@@ -96,21 +97,7 @@ internal static class CatalogReport
     private static string Quarantine(ShownCount count, double? rate) =>
         Count(count) + (rate is { } r ? $" ({r.ToString("P1", CultureInfo.InvariantCulture)})" : "");
 
-    /// <summary>Years as ranges: 2016, 2017, 2018, 2020 reads 2016-2018, 2020.</summary>
-    private static string Years(IReadOnlyList<int> years)
-    {
-        var ranges = new List<string>();
-        for (var i = 0; i < years.Count;)
-        {
-            var j = i;
-            while (j + 1 < years.Count && years[j + 1] == years[j] + 1)
-                j++;
-            ranges.Add(i == j ? $"{years[i]}" : $"{years[i]}-{years[j]}");
-            i = j + 1;
-        }
-
-        return ranges.Count == 0 ? "no event years" : string.Join(", ", ranges);
-    }
+    private static string Years(IReadOnlyList<int> years) => years.Count == 0 ? "no event years" : YearRanges.Of(years);
 
     /// <summary>The dataset catalog's periods per system, as it states them: Uranus 2004-2007 partial, 2008-2020 (c. 2-6 million diagnoses per year).</summary>
     private static string Expected(RegisterDefinition register) =>

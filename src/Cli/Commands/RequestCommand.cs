@@ -121,9 +121,7 @@ internal static class RequestCommand
         return await LocalCoordinator.OpenAsync(GlobalOptions.Workspace(parse), cancellationToken);
     }
 
-    private static DeliveryManifest Manifest(string folder) =>
-        JsonSerializer.Deserialize<DeliveryManifest>(File.ReadAllText(Path.Combine(folder, "manifest.json")), LakeJson.Options)
-        ?? throw new InvalidDataException($"{folder}/manifest.json is empty.");
+    private static DeliveryManifest Manifest(string folder) => DeliveryManifestFile.Read(folder);
 
     private static IEnumerable<string> Compare(DeliveryManifest original, DeliveryManifest replay)
     {

@@ -4,6 +4,7 @@ using Lake.Coordinator.Identity;
 using Lake.Hosting;
 using Lake.Hosting.Health;
 using Lake.Hosting.Telemetry;
+using Lake.Portal;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -13,7 +14,7 @@ namespace Lake.Cli.Serving;
 
 /// <summary>
 /// The coordinator as `lake serve` composes it: the workspace's control plane, the extraction
-/// roles the bus calls for, the sweeper, authentication and the API. Tests build the very same
+/// roles the bus calls for, the sweeper, authentication, the API and the Data Portal. Tests build the very same
 /// host on a loopback port.
 /// </summary>
 internal static class CoordinatorHost
@@ -30,9 +31,12 @@ internal static class CoordinatorHost
         var messaging = builder.Configuration.GetSection(MessagingOptions.SectionName).Get<MessagingOptions>() ?? new MessagingOptions();
         builder.AddLakeExtraction(messaging.Transport == MessagingTransport.InMemory ? ExtractionRoles.SingleProcess : ExtractionRoles.Coordinator, sweepStalledRequests: true);
         builder.WebHost.UseUrls(url);
-        builder.AddLakeCoordinator(new CoordinatorWorkspace(workspace.Layout, workspace.ControlPlanePath, workspace.Keys, workspace.Registers), workspace.IdentityDatabasePath, new Uri(url.Replace("://*", "://0.0.0.0", StringComparison.Ordinal).Replace("://+", "://0.0.0.0", StringComparison.Ordinal)));
+        var listenAddress = new Uri(url.Replace("://*", "://0.0.0.0", StringComparison.Ordinal).Replace("://+", "://0.0.0.0", StringComparison.Ordinal));
+        builder.AddLakeCoordinator(new CoordinatorWorkspace(workspace.Layout, workspace.ControlPlanePath, workspace.Keys, workspace.Registers), workspace.IdentityDatabasePath, listenAddress);
+        builder.AddLakePortal(listenAddress);
         var app = builder.Build();
         app.MapLakeCoordinator();
+        app.MapLakePortal();
         app.MapLakeHealthEndpoints();
         return app;
     }

@@ -24,6 +24,13 @@ public sealed class AccessPolicy(ControlPlaneStore store, AuditLog audit)
     /// <summary>The requests a caller may see: all for staff, their own and their current groups' for researchers.</summary>
     public bool MayView(Caller caller, RequestRecord request) => Evaluate(caller, LakeAction.ViewRequest, request).Allowed;
 
+    /// <summary>
+    /// Whether a request is the caller's own research work, whatever else their roles let them see:
+    /// a researcher's request under a permit whose group they belong to now (or their own refused
+    /// one whose permit never existed). What the portal's "My requests" lists.
+    /// </summary>
+    public bool IsMine(Caller caller, RequestRecord request) => caller.IsIn(LakeRoles.Researcher) && Membership(caller, request).Allowed;
+
     private PolicyDecision Evaluate(Caller caller, LakeAction action, RequestRecord? request) => action switch
     {
         LakeAction.PreliminaryStudy or LakeAction.CostEstimate =>
@@ -47,6 +54,11 @@ public sealed class AccessPolicy(ControlPlaneStore store, AuditLog audit)
             return PolicyDecision.Allow("data-service staff see every request");
         if (!caller.IsIn(LakeRoles.Researcher))
             return PolicyDecision.Refuse("requests are shown to researchers and data-service staff");
+        return Membership(caller, request);
+    }
+
+    private PolicyDecision Membership(Caller caller, RequestRecord request)
+    {
         if (request.PermitId is not null && store.FindPermit(request.PermitId) is { } permit)
         {
             if (permit.Members.Contains(caller.Subject))

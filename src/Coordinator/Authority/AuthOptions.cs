@@ -45,6 +45,9 @@ public sealed class AuthOptions
     /// <summary>Where the portal client may be sent back to after sign-in (authorization code with PKCE).</summary>
     public List<string> PortalRedirectUris { get; set; } = [];
 
+    /// <summary>Where the portal client may be sent back to after signing out at the authority.</summary>
+    public List<string> PortalPostLogoutRedirectUris { get; set; } = [];
+
     /// <summary>An external authority over plain HTTP elsewhere than on this machine is accepted only when this is set (a test realm).</summary>
     public bool AllowInsecureAuthority { get; set; }
 

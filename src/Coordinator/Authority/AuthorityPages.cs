@@ -13,6 +13,12 @@ internal static class AuthorityPages
 {
     private static readonly HtmlEncoder Html = HtmlEncoder.Default;
 
+    /// <summary>
+    /// Six digits. Interpolated, not written inside the page's text: there a bare {6} printed "6",
+    /// and browsers refused to submit any real code (only HTTP clients got through).
+    /// </summary>
+    private const string OneTimeCodePattern = "[0-9]{6}";
+
     public static IResult Login(string antiforgeryField, string antiforgeryToken, string returnUrl, string? error, string? userName) =>
         Page("Sign in to Lake", $"""
             <h1>Sign in to Lake</h1>
@@ -22,7 +28,7 @@ internal static class AuthorityPages
               <input type="hidden" name="returnUrl" value="{E(returnUrl)}">
               <p><label for="userName">User name</label><br><input id="userName" name="userName" autocomplete="username" required value="{E(userName ?? "")}"></p>
               <p><label for="password">Password</label><br><input id="password" name="password" type="password" autocomplete="current-password" required></p>
-              <p><label for="code">One-time code from your authenticator app</label><br><input id="code" name="code" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9]{6}"></p>
+              <p><label for="code">One-time code from your authenticator app</label><br><input id="code" name="code" inputmode="numeric" autocomplete="one-time-code" pattern="{OneTimeCodePattern}"></p>
               <p><button type="submit">Sign in</button></p>
             </form>
             """, error is null ? StatusCodes.Status200OK : StatusCodes.Status401Unauthorized);

@@ -23,7 +23,7 @@ internal sealed class ClientRegistration(IServiceProvider services, IOptions<Aut
         await IdentityStore.EnsureCreatedAsync(database, cancellationToken);
         var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
         await UpsertAsync(applications, CommandLine(), cancellationToken);
-        await UpsertAsync(applications, Portal(options.Value.PortalRedirectUris), cancellationToken);
+        await UpsertAsync(applications, Portal(options.Value.PortalRedirectUris, options.Value.PortalPostLogoutRedirectUris), cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -41,7 +41,7 @@ internal sealed class ClientRegistration(IServiceProvider services, IOptions<Aut
         },
     };
 
-    private static OpenIddictApplicationDescriptor Portal(IEnumerable<string> redirectUris)
+    private static OpenIddictApplicationDescriptor Portal(IEnumerable<string> redirectUris, IEnumerable<string> postLogoutRedirectUris)
     {
         var portal = new OpenIddictApplicationDescriptor
         {
@@ -58,6 +58,8 @@ internal sealed class ClientRegistration(IServiceProvider services, IOptions<Aut
         };
         foreach (var uri in redirectUris)
             portal.RedirectUris.Add(new Uri(uri, UriKind.Absolute));
+        foreach (var uri in postLogoutRedirectUris)
+            portal.PostLogoutRedirectUris.Add(new Uri(uri, UriKind.Absolute));
         return portal;
     }
 

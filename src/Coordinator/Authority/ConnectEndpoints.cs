@@ -77,7 +77,7 @@ internal static class ConnectEndpoints
             return AuthorityPages.Confirm(tokens.FormFieldName, tokens.RequestToken!, request.UserCode, account.UserName, clientId);
         }
 
-        if (!await LoginEndpoints.IsFromThisSiteAsync(context, antiforgery))
+        if (!await FormOrigin.IsFromThisSiteAsync(context, antiforgery))
         {
             audit.Append(account.UserName, "device.verify", $"client {AccountNames.Printable(clientId)}", "refused", "the form carried no valid antiforgery token");
             return AuthorityPages.Message("Sign-in refused", "The form expired or did not come from this site; open the page again.", StatusCodes.Status400BadRequest);

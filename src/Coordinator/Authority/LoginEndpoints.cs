@@ -28,7 +28,7 @@ internal static class LoginEndpoints
 
         app.MapPost(AuthorityDefaults.LoginPath, async (HttpContext context, IAntiforgery antiforgery, AccountService accounts, AuditLog audit, CancellationToken cancellationToken) =>
         {
-            if (!await IsFromThisSiteAsync(context, antiforgery))
+            if (!await FormOrigin.IsFromThisSiteAsync(context, antiforgery))
             {
                 audit.Append("(anonymous)", "login", "browser sign-in", "refused", "the form carried no valid antiforgery token");
                 return AuthorityPages.Message("Sign-in refused", "The form expired or did not come from this site; open the sign-in page again.", StatusCodes.Status400BadRequest);
@@ -51,7 +51,7 @@ internal static class LoginEndpoints
 
         app.MapPost(AuthorityDefaults.LogoutPath, async (HttpContext context, IAntiforgery antiforgery, AuditLog audit) =>
         {
-            if (!await IsFromThisSiteAsync(context, antiforgery))
+            if (!await FormOrigin.IsFromThisSiteAsync(context, antiforgery))
                 return AuthorityPages.Message("Sign-out refused", "The form expired or did not come from this site.", StatusCodes.Status400BadRequest);
             // The API's default scheme is the bearer token's; the browser session is the cookie's.
             var name = (await context.AuthenticateAsync(AuthorityDefaults.SessionScheme)).Principal?.Identity?.Name;
@@ -62,19 +62,6 @@ internal static class LoginEndpoints
         });
 
         app.MapGet("/account/signed-in", () => AuthorityPages.Message("Signed in", "You are signed in to Lake. You can close this page.", StatusCodes.Status200OK));
-    }
-
-    internal static async Task<bool> IsFromThisSiteAsync(HttpContext context, IAntiforgery antiforgery)
-    {
-        try
-        {
-            await antiforgery.ValidateRequestAsync(context);
-            return true;
-        }
-        catch (AntiforgeryValidationException)
-        {
-            return false;
-        }
     }
 
     /// <summary>Only a path on this server: an address elsewhere would make the sign-in page an open redirect.</summary>

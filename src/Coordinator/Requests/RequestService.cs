@@ -46,10 +46,8 @@ public sealed class RequestService(ControlPlaneStore store, AuditLog audit, Outb
         var original = store.FindRequest(originalId) ?? throw new KeyNotFoundException($"No request {originalId}.");
         if (original.State != RequestState.Delivered || original.DeliveryFolder is null)
             throw new InvalidOperationException($"Request {originalId} is {original.State}; only delivered requests can be replayed.");
-        var manifestPath = Path.Combine(original.DeliveryFolder, "manifest.json");
-        if (!File.Exists(manifestPath))
-            throw new InvalidOperationException($"The delivery of request {originalId} is gone (permit expired or revoked?); it cannot be replayed.");
-        var manifest = JsonSerializer.Deserialize<DeliveryManifest>(File.ReadAllText(manifestPath), LakeJson.Options)!;
+        var manifest = DeliveryManifestFile.TryRead(original.DeliveryFolder)
+            ?? throw new InvalidOperationException($"The delivery of request {originalId} is gone (permit expired or revoked?); it cannot be replayed.");
 
         var id = NewId.NextGuid();
         store.CreateRequest(id, manifest.PermitId, user, JsonSerializer.Serialize(manifest.Specification, LakeJson.Options));

@@ -32,7 +32,7 @@ public sealed class DeliveryAssembler(DeliveryArea deliveries, LakeLayout layout
         if (!Directory.Exists(partial) && File.Exists(Path.Combine(final, ManifestName)))
         {
             deliveries.Grant(final, permit.Members);
-            return JsonSerializer.Deserialize<DeliveryManifest>(File.ReadAllText(Path.Combine(final, ManifestName)), LakeJson.Options)!;
+            return DeliveryManifestFile.Read(final);
         }
 
         var cohort = files.First(f => f.Register == ExtractDataset.Cohort);

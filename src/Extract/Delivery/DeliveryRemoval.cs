@@ -16,8 +16,7 @@ public static class DeliveryRemoval
     {
         if (FileTypes.Of(folder) != FileType.Directory)
             throw new RefusedPathException($"{folder} is not a delivery folder Lake made (it is not a plain folder); it is not followed.");
-        var manifestPath = Path.Combine(folder, DeliveryAssembler.ManifestName);
-        var manifest = JsonSerializer.Deserialize<DeliveryManifest>(File.ReadAllText(manifestPath), LakeJson.Options)!;
+        var manifest = DeliveryManifestFile.Read(folder);
         var ours = manifest.Files.Select(f => f.Name).Concat([DeliveryAssembler.ManifestName, DeliveryReadme.FileName, DeliveryAccess.FileName]).ToHashSet(StringComparer.Ordinal);
         var left = new List<string>();
         foreach (var entry in Directory.EnumerateFileSystemEntries(folder))

@@ -3,7 +3,7 @@ using Lake.Contracts.Registers;
 using Lake.Extract.Disclosure;
 using Lake.Extract.Querying;
 
-namespace Lake.Cli.Commands;
+namespace Lake.Extract.Catalog;
 
 /// <summary>
 /// Builds the lake's own dataset catalog: every register, with the sources, years and volumes the
@@ -11,8 +11,15 @@ namespace Lake.Cli.Commands;
 /// shown without a permit, so every count passes <see cref="DisclosureControl"/> here, before it
 /// leaves this class.
 /// </summary>
-internal static class LakeCatalog
+public static class LakeCatalog
 {
+    /// <summary>
+    /// The catalog's disclosure rules: the default threshold, whoever reads it (the command line
+    /// and the portal alike), because the catalog is shown to everyone signed in and no option
+    /// or setting of the reader's may loosen it.
+    /// </summary>
+    public static DisclosureControl Disclosure() => new();
+
     public static IReadOnlyList<CatalogRegister> Build(LakeLayout layout, RegisterCatalog registers, DisclosureControl disclosure)
     {
         var snapshot = LakeSnapshot.Take(layout, registers);

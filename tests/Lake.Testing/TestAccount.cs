@@ -1,13 +1,13 @@
 using OtpNet;
 
-namespace Lake.Coordinator.Tests;
+namespace Lake.Testing;
 
 /// <summary>
 /// A person the tests sign in as: name, password and, once enrolled, the TOTP seed their
 /// authenticator app would hold. It remembers the last time step it used, because the
 /// authority accepts a step once.
 /// </summary>
-internal sealed class TestAccount(string userName, string password, string? totpSeed)
+public sealed class TestAccount(string userName, string password, string? totpSeed)
 {
     private const int StepSeconds = 30;
 

@@ -1,9 +1,9 @@
 using Lake.Extract.Disclosure;
 
-namespace Lake.Cli.Commands;
+namespace Lake.Extract.Catalog;
 
 /// <summary>One source system's data in one register of the lake, every count as it may be shown without a permit.</summary>
-internal sealed record CatalogSource
+public sealed record CatalogSource
 {
     public required string System { get; init; }
 

@@ -1,10 +1,10 @@
 using Lake.Contracts.Registers;
 using Lake.Extract.Disclosure;
 
-namespace Lake.Cli.Commands;
+namespace Lake.Extract.Catalog;
 
 /// <summary>A register as the lake catalog shows it: what the dataset catalog expects, and what the lake holds.</summary>
-internal sealed record CatalogRegister
+public sealed record CatalogRegister
 {
     public required RegisterDefinition Register { get; init; }
 

@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Lake.Hosting.Tests.Telemetry;
+namespace Lake.Testing;
 
-/// <summary>A TCP port nothing listens on right now, for a test's scrape endpoint.</summary>
-internal static class FreePort
+/// <summary>A TCP port nothing listens on right now, for a test's server or scrape endpoint.</summary>
+public static class FreePort
 {
     public static int Next()
     {
