@@ -106,7 +106,7 @@ internal sealed class PortalSite : IAsyncDisposable
         _outside.Dispose();
     }
 
-    /// <summary>40 patients with type 2 diabetes in Apotti, 3 in Uranus: the catalog shows the first and suppresses the second.</summary>
+    /// <summary>40 patients with type 2 diabetes in Apotti, 3 in Uranus: the catalog suppresses the second, and the first beside it so the total gives nothing away.</summary>
     private async Task IngestAsync()
     {
         var ingestor = new FeedIngestor(Workspace.Layout, new Pseudonymizer(Workspace.Keys), Workspace.Keys);

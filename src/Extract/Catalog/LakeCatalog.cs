@@ -39,6 +39,9 @@ public static class LakeCatalog
         var patients = session is null ? new PatientCounts([], 0, true) : CountPatients(session, register.Name);
         var rows = disclosure.ShowBreakdown(systems.Select(s => s.Sum(b => b.RowsWritten)).ToList());
         var quarantined = disclosure.ShowBreakdown(systems.Select(s => s.Sum(b => b.RowsQuarantined)).ToList());
+        // A breakdown too, with the register's total shown beside it: one source's "1-5" next to exact
+        // counts of the others would give away, by subtraction from the total, how many patients only it holds.
+        var patientsBySource = disclosure.ShowBreakdown(systems.Select(s => patients.BySource.GetValueOrDefault(LakeLayout.SourceSlug(s.Key))).ToList());
         var sources = systems.Select((system, i) => new CatalogSource
         {
             System = system.Key,
@@ -46,7 +49,7 @@ public static class LakeCatalog
             Years = system.SelectMany(b => b.Files).Where(f => f.Year is not null && f.Rows > 0).Select(f => f.Year!.Value).Distinct().Order().ToList(),
             Batches = system.Count(),
             Rows = rows[i],
-            Patients = disclosure.Show(patients.BySource.GetValueOrDefault(LakeLayout.SourceSlug(system.Key))),
+            Patients = patientsBySource[i],
             Quarantined = quarantined[i],
             QuarantineRate = Rate(quarantined[i], system.Sum(b => b.RowsRead)),
         }).ToList();
