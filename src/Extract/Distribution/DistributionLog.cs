@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 namespace Lake.Extract.Distribution;
 
 /// <summary>
-/// Log messages of an extraction worker, event ids 2098-2103 (the coordinator's side of distributed
+/// Log messages of an extraction worker, event ids 2099-2103 (the coordinator's side of distributed
 /// extraction logs 2104-2199, in Lake.Coordinator). They name requests, tasks and datasets, never a person.
 /// </summary>
 internal static partial class DistributionLog
