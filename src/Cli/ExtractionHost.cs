@@ -16,7 +16,7 @@ internal static class ExtractionHost
 {
     /// <summary>
     /// The bus and the extraction consumers of the given roles, over the same code whichever the
-    /// transport. The caller registers the workspace's <c>ControlPlaneStore</c> and <c>AuditLog</c>
+    /// transport. The caller registers the workspace's <c>ControlPlaneDataSource</c> and <c>AuditLog</c>
     /// (coordinator) and the extraction services (both: <c>Workspace.AddExtractionServices</c>), and <c>AddLakeTelemetry</c> for the
     /// metrics the consumers record; <paramref name="moreConsumers"/> puts other work (ingest) on the same bus.
     /// </summary>

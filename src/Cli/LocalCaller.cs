@@ -29,9 +29,10 @@ internal static class LocalCaller
     }
 
     /// <summary>The policy's decision for a local caller; a refusal ends the command with the reason.</summary>
-    public static void Require(Workspace workspace, Caller caller, LakeAction action, string subject, Coordinator.ControlPlane.RequestRecord? request = null, string? permitId = null)
+    public static async Task RequireAsync(Workspace workspace, Caller caller, LakeAction action, string subject, Coordinator.ControlPlane.RequestRecord? request = null,
+        string? permitId = null, CancellationToken cancellationToken = default)
     {
-        var decision = new AccessPolicy(workspace.OpenControlPlane(), workspace.OpenAuditLog()).Decide(caller, action, subject, request, permitId);
+        var decision = await workspace.CreateAccessPolicy().DecideAsync(caller, action, subject, request, permitId, cancellationToken);
         if (!decision.Allowed)
             throw new UnauthorizedAccessException($"Refused for {caller.Subject}: {decision.Reason}.");
     }

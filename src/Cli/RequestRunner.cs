@@ -10,6 +10,7 @@ using Lake.Hosting.Telemetry;
 using Lake.Telemetry;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -35,31 +36,32 @@ internal static class RequestRunner
 
     public static Task<(SubmitOutcome Outcome, RequestRecord Record)> SubmitAndWaitAsync(
         Workspace workspace, StudySpecification specification, string permitId, string user, TimeSpan timeout, CancellationToken cancellationToken) =>
-        RunAndWaitAsync(workspace, service => service.Submit(specification, permitId, user), timeout, cancellationToken);
+        RunAndWaitAsync(workspace, service => service.SubmitAsync(specification, permitId, user, cancellationToken), timeout, cancellationToken);
 
     public static Task<(SubmitOutcome Outcome, RequestRecord Record)> ReplayAndWaitAsync(
         Workspace workspace, Guid original, string user, TimeSpan timeout, CancellationToken cancellationToken) =>
-        RunAndWaitAsync(workspace, service => service.Replay(original, user), timeout, cancellationToken);
+        RunAndWaitAsync(workspace, service => service.ReplayAsync(original, user, cancellationToken), timeout, cancellationToken);
 
     /// <summary>The services every extraction host shares: the workspace's control plane, audit log and extraction services.</summary>
-    public static void AddWorkspaceServices(IHostApplicationBuilder builder, Workspace workspace, ControlPlaneStore store)
+    public static void AddWorkspaceServices(IHostApplicationBuilder builder, Workspace workspace)
     {
         builder.Services.AddSingleton(workspace.ControlPlane);
-        builder.Services.AddSingleton(store);
+        builder.Services.TryAddSingleton(workspace.Time);
+        builder.Services.AddControlPlaneStores();
         builder.Services.AddSingleton(services => workspace.OpenAuditLog(services.GetRequiredService<ILogger<AuditLog>>()));
         workspace.AddExtractionServices(builder.Services);
     }
 
     private static async Task<(SubmitOutcome Outcome, RequestRecord Record)> RunAndWaitAsync(
-        Workspace workspace, Func<RequestService, SubmitOutcome> start, TimeSpan timeout, CancellationToken cancellationToken)
+        Workspace workspace, Func<RequestService, Task<SubmitOutcome>> start, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var store = workspace.OpenControlPlane();
+        var requests = workspace.OpenRequests();
         // Expired permits lose their deliveries before anything new is served.
-        workspace.CreatePermitLifecycle().CloseExpired("lake", DateOnly.FromDateTime(store.Now.UtcDateTime));
+        await workspace.CreatePermitLifecycle().CloseExpiredAsync("lake", DateOnly.FromDateTime(workspace.Time.GetUtcNow().UtcDateTime), cancellationToken);
         var builder = Host.CreateApplicationBuilder();
         // The console belongs to the command's own output; the host's chatter is for services.
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        AddWorkspaceServices(builder, workspace, store);
+        AddWorkspaceServices(builder, workspace);
         builder.AddLakeTelemetry("lake-request");
         builder.AddLakeExtraction(ExtractionRoles.SingleProcess);
         using var host = builder.Build();
@@ -77,29 +79,31 @@ internal static class RequestRunner
             await listener.Ready;
             try
             {
-                var service = new RequestService(store, host.Services.GetRequiredService<AuditLog>(), host.Services.GetRequiredService<OutboxDispatcher>(), host.Services.GetRequiredService<RegisterCatalog>());
+                var service = host.Services.GetRequiredService<RequestService>();
                 var finished = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                 SubmitOutcome outcome;
                 using (LakeActivitySource.StartRequestSubmit())
                 {
-                    outcome = start(service);
+                    outcome = await start(service);
                     outcomes[outcome.RequestId] = finished;
                 }
 
                 // Refused at once, or finished before the wait began: the store already says so.
-                if (!IsFinished(store.FindRequest(outcome.RequestId)!))
+                if (!IsFinished((await requests.FindAsync(outcome.RequestId, cancellationToken))!))
                 {
                     try
                     {
                         await finished.Task.WaitAsync(timeout, cancellationToken);
                     }
-                    catch (TimeoutException) when (!IsFinished(store.FindRequest(outcome.RequestId)!))
+                    catch (TimeoutException)
                     {
-                        throw new TimeoutException($"Request {outcome.RequestId} is still {store.FindRequest(outcome.RequestId)!.State} after {timeout.TotalSeconds:0} s; see 'lake request status {outcome.RequestId}'.");
+                        var now = (await requests.FindAsync(outcome.RequestId, CancellationToken.None))!;
+                        if (!IsFinished(now))
+                            throw new TimeoutException($"Request {outcome.RequestId} is still {now.State} after {timeout.TotalSeconds:0} s; see 'lake request status {outcome.RequestId}'.");
                     }
                 }
 
-                return (outcome, store.FindRequest(outcome.RequestId)!);
+                return (outcome, (await requests.FindAsync(outcome.RequestId, cancellationToken))!);
             }
             finally
             {

@@ -83,16 +83,24 @@ public sealed class Workspace
     /// <summary>The control-plane database, its schema created on first use and once per command.</summary>
     public ControlPlaneDataSource ControlPlane => _controlPlane.Value;
 
-    public ControlPlaneStore OpenControlPlane() => new(ControlPlane, TimeProvider.System);
+    /// <summary>The clock of every store, log and lifecycle this workspace opens: the command's composition root chooses it.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    public PermitStore OpenPermits() => new(ControlPlane, Time);
+
+    public RequestStore OpenRequests() => new(ControlPlane, Time);
+
+    /// <summary>The access policy over this workspace's permits, auditing every decision.</summary>
+    public Coordinator.Access.AccessPolicy CreateAccessPolicy() => new(OpenPermits(), OpenAuditLog());
 
     /// <summary>The audit log, sealed with the keys (key ring or token) and checkpointed where the <c>Audit</c> settings say.</summary>
     /// <param name="logger">Where checkpoint publishing failures go; warnings on stderr when none is given.</param>
     public AuditLog OpenAuditLog(Microsoft.Extensions.Logging.ILogger? logger = null) =>
-        new(ControlPlane, Keys, _audit.Value, TimeProvider.System, logger ?? StandardErrorLogger.Instance);
+        new(ControlPlane, Keys, _audit.Value, Time, logger ?? StandardErrorLogger.Instance);
 
-    public Coordinator.Preliminary.DifferencingLedger OpenDifferencingLedger() => new(ControlPlane, TimeProvider.System);
+    public Coordinator.Preliminary.DifferencingLedger OpenDifferencingLedger() => new(ControlPlane, Time);
 
-    public Coordinator.Permits.PermitLifecycle CreatePermitLifecycle() => new(OpenControlPlane(), OpenAuditLog(), Keys, Deliveries);
+    public Coordinator.Permits.PermitLifecycle CreatePermitLifecycle() => new(OpenPermits(), OpenAuditLog(), Keys, Deliveries, Time);
 
     public Task<Coordinator.Identity.IdentityStore> OpenIdentityStoreAsync(CancellationToken cancellationToken) =>
         Coordinator.Identity.IdentityStore.OpenAsync(IdentityDatabasePath, Keys, OpenAuditLog(), IdentityOptionsFromConfiguration(), cancellationToken);

@@ -38,6 +38,7 @@ public static class CoordinatorExtensions
         builder.Services.AddSingleton(workspace);
         // The host's own data source when it registered one (`lake serve` does, for its stores).
         builder.Services.TryAddSingleton(_ => new ControlPlaneDataSource(workspace.ControlPlanePath));
+        builder.Services.AddControlPlaneStores();
         builder.Services.AddSingleton(services => new CallerClaims(services.GetRequiredService<IOptions<AuthOptions>>().Value));
         builder.Services.AddSingleton<AccessPolicy>();
         builder.Services.TryAddSingleton(TimeProvider.System);

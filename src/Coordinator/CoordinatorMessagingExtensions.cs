@@ -1,4 +1,5 @@
 using Lake.Contracts.Extraction;
+using Lake.Coordinator.ControlPlane;
 using Lake.Coordinator.Distribution;
 using Lake.Coordinator.Preliminary;
 using Lake.Coordinator.Requests;
@@ -11,7 +12,7 @@ namespace Lake.Coordinator;
 /// <summary>
 /// The coordinator's part of distributed extraction: its options, the outcomes of requests, the
 /// outbox dispatcher and (for `lake serve`) the sweeper of stalled requests, and its consumers for
-/// the bus. The host registers the workspace's <c>ControlPlaneStore</c>, <c>AuditLog</c>,
+/// the bus. The host registers the workspace's <c>ControlPlaneDataSource</c>, <c>AuditLog</c>, <c>RegisterCatalog</c>,
 /// <c>ExtractionPlanner</c> and <c>DeliveryAssembler</c>, and the metrics (<c>AddLakeTelemetry</c>).
 /// </summary>
 public static class CoordinatorMessagingExtensions
@@ -27,6 +28,8 @@ public static class CoordinatorMessagingExtensions
             .Validate(o => o.MaxRedrives is >= 1 and <= 100, "Coordinator:MaxRedrives must be between 1 and 100.")
             .Validate(o => o.PreliminaryTimeout > TimeSpan.Zero, "Coordinator:PreliminaryTimeout must be a positive time, e.g. 00:02:00.")
             .ValidateOnStart();
+        builder.Services.AddControlPlaneStores();
+        builder.Services.AddSingleton<RequestService>();
         builder.Services.AddSingleton<ExtractionOutcomes>();
         builder.Services.AddScoped<WorkerPreliminaryCounter>();
         // After the bus's own hosted service, which has started the bus when this one starts.

@@ -68,10 +68,10 @@ public sealed class AccessPolicyMatrixTests
             [Caller.Operator] = await _server.AddPersonAsync("watcher", LakeRoles.Operator),
             [Caller.Auditor] = await _server.AddPersonAsync("checker", LakeRoles.Auditor),
         };
-        _server.RecordPermit(Studies.Permit(MainPermit, ["member", "leaver"], Studies.Today.AddYears(1)));
-        _server.RemoveMember(MainPermit, "leaver");
+        await _server.RecordPermitAsync(Studies.Permit(MainPermit, ["member", "leaver"], Studies.Today.AddYears(1)));
+        await _server.RemoveMemberAsync(MainPermit, "leaver");
         // Recorded before the server starts, as a permit that ran out overnight: the start closes it.
-        _server.RecordPermit(Studies.Permit(ExpiredPermit, ["latecomer"], Studies.Today.AddDays(-1)));
+        await _server.RecordPermitAsync(Studies.Permit(ExpiredPermit, ["latecomer"], Studies.Today.AddDays(-1)));
         await _server.StartAsync();
 
         foreach (var (caller, person) in people)
@@ -192,16 +192,17 @@ public sealed class AccessPolicyMatrixTests
     [Test]
     public async Task SubmitRequest_Staff_IsRefusedByThePolicyBeforeAnythingIsRecorded()
     {
-        var before = _server.Workspace.OpenControlPlane().ListRequests().Count;
+        var before = (await _server.Workspace.OpenRequests().ListAsync(CancellationToken.None)).Count;
 
         using var response = await CallAsync(Caller.Staff, Endpoint.SubmitRequest);
 
         var body = await response.Content.ReadAsStringAsync();
+        var after = await _server.Workspace.OpenRequests().ListAsync(CancellationToken.None);
         Assert.Multiple(() =>
         {
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
             Assert.That(body, Does.Contain("only researchers"));
-            Assert.That(_server.Workspace.OpenControlPlane().ListRequests(), Has.Count.EqualTo(before));
+            Assert.That(after, Has.Count.EqualTo(before));
             Assert.That(_server.AuditEntries().Any(e => e.Actor == "staffer" && e.Action == "policy.submit-request" && e.Outcome == "refused"), Is.True);
         });
     }

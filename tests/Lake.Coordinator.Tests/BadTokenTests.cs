@@ -111,14 +111,16 @@ public sealed class BadTokenTests
     [Test]
     public async Task SubmitRequest_TamperedToken_Is401AndRecordsNoRequest()
     {
-        var before = _server.Workspace.OpenControlPlane().ListRequests().Count;
+        var before = (await _server.Workspace.OpenRequests().ListAsync(CancellationToken.None)).Count;
 
         using var response = await _server.CallAsync(HttpMethod.Post, "/requests", Forge(Forgery.PayloadTamperedSignatureKept), Studies.Submission("ANY-PERMIT"));
+
+        var after = await _server.Workspace.OpenRequests().ListAsync(CancellationToken.None);
 
         Assert.Multiple(() =>
         {
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
-            Assert.That(_server.Workspace.OpenControlPlane().ListRequests(), Has.Count.EqualTo(before));
+            Assert.That(after, Has.Count.EqualTo(before));
         });
     }
 

@@ -24,7 +24,7 @@ public sealed class CoordinatorApiTests
     public async Task StartServer()
     {
         _server = new CoordinatorServer();
-        _server.RecordPermit(Studies.Permit(PermitId, ["alice"], Studies.Today.AddYears(1)));
+        await _server.RecordPermitAsync(Studies.Permit(PermitId, ["alice"], Studies.Today.AddYears(1)));
         var alice = await _server.AddPersonAsync("alice", LakeRoles.Researcher);
         var mallory = await _server.AddPersonAsync("mallory", LakeRoles.Researcher);
         var secret = await _server.AddServiceClientAsync("ops-board", LakeRoles.Operator);
@@ -65,17 +65,18 @@ public sealed class CoordinatorApiTests
     [Test]
     public async Task SubmitRequest_BodyNamesAUser_Is400AndRecordsNoRequest()
     {
-        var before = _server.Workspace.OpenControlPlane().ListRequests().Count;
+        var before = (await _server.Workspace.OpenRequests().ListAsync(CancellationToken.None)).Count;
 
         // Mallory, signed in as herself, tries to file the request as alice.
         using var response = await _server.CallAsync(HttpMethod.Post, "/requests", _mallory.AccessToken, Studies.Submission(PermitId, ("user", "alice")));
 
         var body = await response.Content.ReadAsStringAsync();
+        var after = await _server.Workspace.OpenRequests().ListAsync(CancellationToken.None);
         Assert.Multiple(() =>
         {
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
             Assert.That(body, Does.Contain("names a user"));
-            Assert.That(_server.Workspace.OpenControlPlane().ListRequests(), Has.Count.EqualTo(before));
+            Assert.That(after, Has.Count.EqualTo(before));
         });
     }
 
@@ -95,7 +96,7 @@ public sealed class CoordinatorApiTests
         var body = await response.Content.ReadAsStringAsync();
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), body);
         using var json = JsonDocument.Parse(body);
-        var stored = _server.Workspace.OpenControlPlane().FindRequest(json.RootElement.GetProperty("id").GetGuid());
+        var stored = await _server.Workspace.OpenRequests().FindAsync(json.RootElement.GetProperty("id").GetGuid(), CancellationToken.None);
         Assert.Multiple(() =>
         {
             Assert.That(stored, Is.Not.Null);

@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using Lake.Coordinator.Permits;
 using Lake.Cli;
 using Lake.Cli.Serving;
 using Lake.Contracts.Permits;
@@ -54,7 +55,7 @@ internal sealed class CoordinatorServer : IAsyncDisposable
 
     public async Task StartAsync()
     {
-        _app = CoordinatorHost.Build(Workspace, BaseAddress.ToString().TrimEnd('/'), configuration => configuration.AddInMemoryCollection(_settings));
+        _app = await CoordinatorHost.BuildAsync(Workspace, BaseAddress.ToString().TrimEnd('/'), configuration => configuration.AddInMemoryCollection(_settings));
         await _app.StartAsync();
     }
 
@@ -90,10 +91,10 @@ internal sealed class CoordinatorServer : IAsyncDisposable
         await store.Accounts.SetDisabledAsync(Registrar, userName, disabled, CancellationToken.None);
     }
 
-    public Permit RecordPermit(Permit permit) => Workspace.CreatePermitLifecycle().Record(permit, Registrar);
+    public Task<Permit> RecordPermitAsync(Permit permit) => Workspace.CreatePermitLifecycle().RecordAsync(permit, Registrar, CancellationToken.None);
 
-    public Permit RemoveMember(string permitId, string member) =>
-        Workspace.CreatePermitLifecycle().Amend(permitId, Registrar, addMembers: [], removeMembers: [member]);
+    public Task<Permit> RemoveMemberAsync(string permitId, string member) =>
+        Workspace.CreatePermitLifecycle().AmendAsync(permitId, Registrar, new PermitAmendment { AddMembers = [], RemoveMembers = [member] }, CancellationToken.None);
 
     public IReadOnlyList<AuditEntry> AuditEntries() => Workspace.OpenAuditLog().ReadAll();
 

@@ -30,12 +30,12 @@ public sealed class CommandRoleMatrixTests : LakePipelineFixture
         Assert.That(await Lake("permit", "add", "--id", "OLD-1", "--study", "matrix-expired", "--registers", "patient_background", "diagnosis", "laboratory",
             "--from", "2015-01-01", "--to", "2025-12-31", "--expires", "2020-01-01", "--members", "alice"), Is.Zero);
         Assert.That(await Lake("request", "submit", RepositoryPaths.ExampleSpecification, "--permit", "CUR-1", "--as", "alice"), Is.Zero);
-        _aliceRequest = Workspace().OpenControlPlane().ListRequests().Single(r => r.RequestedBy == "alice" && r.State == RequestState.Delivered).Id;
+        _aliceRequest = (await Workspace().OpenRequests().ListAsync(CancellationToken.None)).Single(r => r.RequestedBy == "alice" && r.State == RequestState.Delivered).Id;
     }
 
     [Test]
-    public void PermitAmend_MembersOnly_KeepsTheRegisterScope() =>
-        Assert.That(Workspace().OpenControlPlane().FindPermit("CUR-1")!.Registers, Is.EqualTo(new[] { "patient_background", "diagnosis", "laboratory" }),
+    public async Task PermitAmend_MembersOnly_KeepsTheRegisterScope() =>
+        Assert.That((await Workspace().OpenPermits().FindAsync("CUR-1", CancellationToken.None))!.Registers, Is.EqualTo(new[] { "patient_background", "diagnosis", "laboratory" }),
             "amending the members must not touch the registers");
 
     public static IEnumerable<TestCaseData> Matrix()

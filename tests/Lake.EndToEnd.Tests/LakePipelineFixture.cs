@@ -56,7 +56,7 @@ public abstract class LakePipelineFixture
 
     protected Workspace Workspace() => new(Data, KeyRingPath);
 
-    protected List<RequestRecord> AllRequests() => [.. Workspace().OpenControlPlane().ListRequests()];
+    protected async Task<IReadOnlyList<RequestRecord>> AllRequestsAsync() => await Workspace().OpenRequests().ListAsync(CancellationToken.None);
 
     protected Task AddPermit(string id, string study, string expires, params string[] registers) =>
         Lake(["permit", "add", "--id", id, "--study", study, "--registers", .. registers, "--from", "2015-01-01", "--to", "2025-12-31", "--expires", expires, "--members", "alice", "bob"]);

@@ -106,7 +106,7 @@ public sealed partial class LocalIdentityTests
             "--from", "2015-01-01", "--to", "2025-12-31", "--expires", "2099-12-31", "--members", "alice", "--data", Data, "--keyring", KeyRing));
 
         Assert.That((result.ExitCode, result.Output), Is.EqualTo((CommandAction.UserError, "error: Refused for alice: this is data-service staff's work.\n")));
-        Assert.That(new Workspace(Data, KeyRing).OpenControlPlane().FindPermit("P-1"), Is.Null);
+        Assert.That(await new Workspace(Data, KeyRing).OpenPermits().FindAsync("P-1", CancellationToken.None), Is.Null);
     }
 
     [Test]
@@ -123,7 +123,7 @@ public sealed partial class LocalIdentityTests
         }
 
         var port = FreePort();
-        await using var coordinator = CoordinatorHost.Build(workspace, $"http://127.0.0.1:{port}");
+        await using var coordinator = await CoordinatorHost.BuildAsync(workspace, $"http://127.0.0.1:{port}");
         await coordinator.StartAsync();
         var server = new Uri($"http://127.0.0.1:{port}");
         var tokens = Path.Combine(_root.Path, "config", "tokens.json");

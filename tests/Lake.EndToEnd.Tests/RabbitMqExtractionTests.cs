@@ -40,7 +40,7 @@ public sealed class RabbitMqExtractionTests : LakePipelineFixture
                 Environment.SetEnvironmentVariable(key, null);
         }
 
-        var requests = AllRequests().Where(r => r.PermitId == "BUS-1").ToList();
+        var requests = (await AllRequestsAsync()).Where(r => r.PermitId == "BUS-1").ToList();
         var inMemory = Manifest(requests.Single(r => r.RequestedBy == "alice"));
         var overBroker = Manifest(requests.Single(r => r.RequestedBy == "bob"));
         Assert.That(overBroker.Files.Select(f => (f.Name, f.Sha256)), Is.EqualTo(inMemory.Files.Select(f => (f.Name, f.Sha256))));

@@ -145,7 +145,7 @@ public sealed class RegistersByFileTests : LakePipelineFixture
             """);
         Assert.That(await Lake("request", "submit", specification, "--permit", "ECHO-1", "--as", "alice"), Is.Zero);
 
-        var record = AllRequests().Single(r => r.PermitId == "ECHO-1");
+        var record = (await AllRequestsAsync()).Single(r => r.PermitId == "ECHO-1");
         Assert.That(record.State, Is.EqualTo(RequestState.Delivered), record.Reason);
         var manifest = Manifest(record);
         var echo = manifest.Files.Single(f => f.Name == "echocardiography.parquet");
@@ -193,7 +193,7 @@ public sealed class RegistersByFileTests : LakePipelineFixture
                 to: 2025-12-31
             """);
         Assert.That(await Lake("request", "submit", specification, "--permit", "DEVICE-1", "--as", "alice"), Is.Zero);
-        var first = AllRequests().Single(r => r.PermitId == "DEVICE-1");
+        var first = (await AllRequestsAsync()).Single(r => r.PermitId == "DEVICE-1");
         Assert.That(first.State, Is.EqualTo(RequestState.Delivered), first.Reason);
 
         // The change, seen before it is applied, then applied by replacing the file.
@@ -209,7 +209,7 @@ public sealed class RegistersByFileTests : LakePipelineFixture
         Assert.That(await Lake("ingest", "--source", descriptor, after), Is.Zero);
 
         Assert.That(await Lake("request", "submit", specification, "--permit", "DEVICE-1", "--as", "alice"), Is.Zero);
-        var second = AllRequests().Where(r => r.PermitId == "DEVICE-1").Single(r => r.Id != first.Id);
+        var second = (await AllRequestsAsync()).Where(r => r.PermitId == "DEVICE-1").Single(r => r.Id != first.Id);
         Assert.That(second.State, Is.EqualTo(RequestState.Delivered), second.Reason);
         var rows = ReadRows(Path.Combine(second.DeliveryFolder!, "cardiac_device.parquet"));
         Assert.Multiple(() =>
@@ -221,7 +221,7 @@ public sealed class RegistersByFileTests : LakePipelineFixture
         });
 
         Assert.That(await Lake("request", "replay", first.Id.ToString(), "--as", "bob"), Is.Zero);
-        var replay = AllRequests().Where(r => r.PermitId == "DEVICE-1").Single(r => r.Id != first.Id && r.Id != second.Id);
+        var replay = (await AllRequestsAsync()).Where(r => r.PermitId == "DEVICE-1").Single(r => r.Id != first.Id && r.Id != second.Id);
         Assert.That(replay.State, Is.EqualTo(RequestState.Delivered), replay.Reason);
         var original = Manifest(first);
         var replayed = Manifest(replay);

@@ -12,7 +12,7 @@ public sealed class ReplayTests : LakePipelineFixture
     {
         await AddPermit("REPLAY-1", "replay-study", expires: "2099-12-31", "diagnosis", "laboratory", "patient_background");
         Assert.That(await Lake("request", "submit", RepositoryPaths.ExampleSpecification, "--permit", "REPLAY-1", "--as", "alice"), Is.Zero);
-        var original = AllRequests().Single(r => r.PermitId == "REPLAY-1");
+        var original = (await AllRequestsAsync()).Single(r => r.PermitId == "REPLAY-1");
 
         // A later feed adds diagnoses: a new extraction would see them, a replay must not.
         var later = Path.Combine(Root, "later.csv");
@@ -21,7 +21,7 @@ public sealed class ReplayTests : LakePipelineFixture
         Assert.That(await Lake("ingest", "--source", Ingestion.DescriptorFor(RepositoryPaths.Sources, "Apotti", "diagnosis"), later), Is.Zero);
 
         Assert.That(await Lake("request", "replay", original.Id.ToString(), "--as", "bob"), Is.Zero, "a current member may replay; the files must be identical");
-        var replay = AllRequests().Single(r => r.PermitId == "REPLAY-1" && r.Id != original.Id);
+        var replay = (await AllRequestsAsync()).Single(r => r.PermitId == "REPLAY-1" && r.Id != original.Id);
         Assert.That(replay.History.Select(h => h.Detail ?? ""), Has.Some.Contains($"replay of {original.Id}"));
     }
 }

@@ -96,7 +96,7 @@ public sealed partial class WalkingSkeletonTests : LakePipelineFixture
             Assert.That(await Lake("request", "submit", spec, "--permit", permit, "--as", user), Is.EqualTo(RequestCommand.RequestNotDelivered), permit);
         }
 
-        var requests = AllRequests();
+        var requests = (await AllRequestsAsync());
         foreach (var (permit, user, reason) in cases)
         {
             var record = requests.Single(r => r.PermitId == permit && r.RequestedBy == user);
@@ -113,7 +113,7 @@ public sealed partial class WalkingSkeletonTests : LakePipelineFixture
         await AddPermit("OK-1", "diabetes-e2e", expires: "2099-12-31", "diagnosis", "laboratory", "patient_background");
         Assert.That(await Lake("request", "submit", RepositoryPaths.ExampleSpecification, "--permit", "OK-1", "--as", "alice"), Is.Zero);
 
-        var record = AllRequests().Single(r => r.PermitId == "OK-1");
+        var record = (await AllRequestsAsync()).Single(r => r.PermitId == "OK-1");
         Assert.That(record.State, Is.EqualTo(RequestState.Delivered), record.Reason);
         Assert.That(record.History.Select(h => h.State), Is.EqualTo(new[] { RequestState.Submitted, RequestState.Accepted, RequestState.Extracting, RequestState.Assembling, RequestState.Delivered }));
 
@@ -168,7 +168,7 @@ public sealed partial class WalkingSkeletonTests : LakePipelineFixture
     {
         await AddPermit("STATUS-1", "status-study", expires: "2099-12-31", "diagnosis", "laboratory", "patient_background");
         Assert.That(await Lake("request", "submit", RepositoryPaths.ExampleSpecification, "--permit", "STATUS-1", "--as", "alice"), Is.Zero);
-        var id = AllRequests().Single(r => r.PermitId == "STATUS-1").Id.ToString();
+        var id = (await AllRequestsAsync()).Single(r => r.PermitId == "STATUS-1").Id.ToString();
 
         Assert.Multiple(async () =>
         {

@@ -69,13 +69,13 @@ internal sealed class PortalSite : IAsyncDisposable
         try
         {
             await site.IngestAsync();
-            site.Record(AlicePermit, "alice");
-            site.Record(BobPermit, "bob");
+            await site.RecordAsync(AlicePermit, "alice");
+            await site.RecordAsync(BobPermit, "bob");
             site.Alice = await site.AddPersonAsync("alice", LakeRoles.Researcher);
             site.Bob = await site.AddPersonAsync("bob", LakeRoles.Researcher);
             site.Mallory = await site.AddPersonAsync("mallory", LakeRoles.Researcher);
             site.Olli = await site.AddPersonAsync("olli", LakeRoles.Operator);
-            site._app = CoordinatorHost.Build(site.Workspace, site.BaseAddress.ToString().TrimEnd('/'), configuration => configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            site._app = await CoordinatorHost.BuildAsync(site.Workspace, site.BaseAddress.ToString().TrimEnd('/'), configuration => configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Logging:LogLevel:Default"] = "Warning",
             }));
@@ -124,7 +124,7 @@ internal sealed class PortalSite : IAsyncDisposable
     private static string Row(int patient, int year) =>
         $"{Hetu.Create(new DateOnly(1950 + patient % 40, 1 + patient % 12, 1 + patient % 28), 200 + patient).Value},E11.9,{year}-03-{1 + patient % 28:00}T10:00:00";
 
-    private void Record(string id, params string[] members) => Workspace.CreatePermitLifecycle().Record(new Permit
+    private Task<Permit> RecordAsync(string id, params string[] members) => Workspace.CreatePermitLifecycle().RecordAsync(new Permit
     {
         Id = id,
         StudyId = "study-" + id.ToLowerInvariant(),
@@ -133,7 +133,7 @@ internal sealed class PortalSite : IAsyncDisposable
         Expires = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(1),
         Members = members,
         RecordedAt = DateTimeOffset.UtcNow,
-    }, Registrar);
+    }, Registrar, CancellationToken.None);
 
     private async Task<TestAccount> AddPersonAsync(string userName, params string[] roles)
     {
@@ -148,16 +148,16 @@ internal sealed class PortalSite : IAsyncDisposable
     {
         var services = _app!.Services;
         var workspace = services.GetRequiredService<CoordinatorWorkspace>();
-        var store = services.GetRequiredService<ControlPlaneStore>();
-        var outcome = new RequestService(store, services.GetRequiredService<AuditLog>(), services.GetRequiredService<OutboxDispatcher>(), workspace.Registers).Submit(new StudySpecification
+        var store = services.GetRequiredService<RequestStore>();
+        var outcome = await services.GetRequiredService<RequestService>().SubmitAsync(new StudySpecification
         {
             Cohort = new CohortCriteria { Icd10 = ["E11"] },
             Datasets = [new DatasetRequest { Register = "diagnosis" }],
-        }, permitId, user);
+        }, permitId, user, CancellationToken.None);
         var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
         while (DateTime.UtcNow < deadline)
         {
-            var record = store.FindRequest(outcome.RequestId)!;
+            var record = (await store.FindAsync(outcome.RequestId, CancellationToken.None))!;
             if (record.State == RequestState.Delivered)
                 return record.Id;
             if (record.State is RequestState.Refused or RequestState.Failed)

@@ -24,7 +24,7 @@ public sealed class RequestVisibilityTests
         var detail = browser.MainText;
         var checksums = browser.Driver.FindElements(By.CssSelector("code.checksum")).Select(c => c.Text).ToList();
         browser.Screenshot("my-request-delivered");
-        var manifest = Lake.Extract.Delivery.DeliveryManifestFile.Read(Site.Workspace.OpenControlPlane().FindRequest(Site.AliceRequest)!.DeliveryFolder!);
+        var manifest = Lake.Extract.Delivery.DeliveryManifestFile.Read((await Site.Workspace.OpenRequests().FindAsync(Site.AliceRequest, CancellationToken.None))!.DeliveryFolder!);
 
         Assert.Multiple(() =>
         {

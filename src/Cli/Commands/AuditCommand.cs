@@ -49,7 +49,7 @@ internal static class AuditCommand
             // checkpointed at that size), and the auditor should hear "truncated" while it still is.
             // The result is shown only once the decision allows it.
             var result = workspace.OpenAuditLog().Verify();
-            LocalCaller.Require(workspace, caller, LakeAction.ReadAudit, "the audit log");
+            await LocalCaller.RequireAsync(workspace, caller, LakeAction.ReadAudit, "the audit log", cancellationToken: cancellationToken);
             if (result.IsIntact)
             {
                 AnsiConsole.MarkupLine($"[green]Audit log intact[/]: {result.Entries} entries, head hash {result.HeadHash}, Merkle root {result.RootHash}");
@@ -75,7 +75,7 @@ internal static class AuditCommand
         list.SetAction((parse, cancellationToken) => CommandAction.RunAsync(async () =>
         {
             var workspace = GlobalOptions.Workspace(parse);
-            LocalCaller.Require(workspace, await LocalCaller.ResolveAsync(workspace, cancellationToken), LakeAction.ReadAudit, "the audit log");
+            await LocalCaller.RequireAsync(workspace, await LocalCaller.ResolveAsync(workspace, cancellationToken), LakeAction.ReadAudit, "the audit log", cancellationToken: cancellationToken);
             var table = new Table().AddColumns("#", "time (UTC)", "actor", "action", "subject", "outcome", "detail");
             foreach (var entry in workspace.OpenAuditLog().ReadAll())
             {

@@ -20,7 +20,7 @@ internal static class CostCommand
             var prices = PriceList.Load(parse.GetValue(pricing)!);
             var workspace = GlobalOptions.Workspace(parse);
             var caller = await LocalCaller.ResolveAsync(workspace, cancellationToken);
-            LocalCaller.Require(workspace, caller, LakeAction.CostEstimate, "a cost estimate");
+            await LocalCaller.RequireAsync(workspace, caller, LakeAction.CostEstimate, "a cost estimate", cancellationToken: cancellationToken);
             var volumes = await StudyCommand.RunAsync(workspace, SpecificationReader.Load(parse.GetValue(spec)!, workspace.Keys, workspace.Registers), caller.Subject, cancellationToken);
             var result = CostEstimator.Estimate(volumes, prices, parse.GetValue(internalProject));
 

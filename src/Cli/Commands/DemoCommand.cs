@@ -80,8 +80,8 @@ internal static class DemoCommand
 
         var url = $"http://127.0.0.1:{FreeLoopbackPort()}";
         // The console tells the demo's story; the coordinator's own chatter would drown it.
-        await using var coordinator = CoordinatorHost.Build(workspace, url, configuration => configuration.AddInMemoryCollection(
-            new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" }));
+        await using var coordinator = await CoordinatorHost.BuildAsync(workspace, url, configuration => configuration.AddInMemoryCollection(
+            new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" }), cancellationToken);
         await coordinator.StartAsync(cancellationToken);
         var server = new Uri(url);
         // Each person signs in the way 'lake login' does: device code, password, one-time code,
@@ -104,8 +104,7 @@ internal static class DemoCommand
             Reports.PrintPreliminaryJson(await alice.PreliminaryAsync(await File.ReadAllTextAsync(specPath, cancellationToken), cancellationToken));
 
         AnsiConsole.Write(new Rule("[bold]5. Permit and data requests[/]").LeftJustified());
-        var store = workspace.OpenControlPlane();
-        workspace.CreatePermitLifecycle().Record(new Permit
+        await workspace.CreatePermitLifecycle().RecordAsync(new Permit
         {
             Id = PermitId,
             StudyId = StudyId,
@@ -115,8 +114,8 @@ internal static class DemoCommand
             PeriodTo = new DateOnly(2025, 12, 31),
             Expires = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(1),
             Members = ["alice", "bob"],
-            RecordedAt = store.Now,
-        }, "dana");
+            RecordedAt = workspace.Time.GetUtcNow(),
+        }, "dana", cancellationToken);
         AnsiConsole.MarkupLine($"Permit {PermitId} recorded by dana (data-service staff): study {StudyId}, members alice and bob.");
         AnsiConsole.MarkupLine("[bold]mallory[/], signed in but not in the research group, asks for the data:");
         RequestRecord refused;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Lake.Contracts.Permits;
 using Lake.Contracts.Registers;
 using Lake.Coordinator.Access;
+using Lake.Coordinator.Permits;
 using Spectre.Console;
 
 namespace Lake.Cli.Commands;
@@ -38,7 +39,7 @@ internal static class PermitCommand
                 throw new ArgumentException($"--registers: {string.Join(", ", unknown)} {(unknown.Count == 1 ? "is not a register" : "are not registers")}; see 'lake registers'.");
             if (parse.GetValue(issuer) is not ("hospital" or "findata"))
                 throw new ArgumentException("--issuer must be hospital or findata.");
-            var permit = workspace.CreatePermitLifecycle().Record(new Permit
+            var permit = await workspace.CreatePermitLifecycle().RecordAsync(new Permit
             {
                 Id = parse.GetValue(id)!,
                 StudyId = parse.GetValue(study)!,
@@ -52,8 +53,8 @@ internal static class PermitCommand
                 Members = parse.GetValue(members)!,
                 AllowsFreeText = parse.GetValue(freeText),
                 AllowsIdentityCodes = parse.GetValue(identityCodes),
-                RecordedAt = workspace.OpenControlPlane().Now,
-            }, await StaffAsync(parse, cancellationToken));
+                RecordedAt = workspace.Time.GetUtcNow(),
+            }, await StaffAsync(parse, cancellationToken), cancellationToken);
             Console.WriteLine($"Permit {permit.Id} recorded for study {permit.StudyId}: registers {string.Join(", ", permit.Registers)}; members {string.Join(", ", permit.Members)}; valid until {permit.Expires:yyyy-MM-dd}.");
             WarnWithoutAccount(workspace, permit);
             return 0;
@@ -77,11 +78,16 @@ internal static class PermitCommand
         amend.SetAction((parse, cancellationToken) => CommandAction.RunAsync(async () =>
         {
             var workspace = GlobalOptions.Workspace(parse);
-            var permit = workspace.CreatePermitLifecycle().Amend(parse.GetValue(id)!, await StaffAsync(parse, cancellationToken),
-                parse.GetValue(add) ?? [], parse.GetValue(remove) ?? [],
+            var permit = await workspace.CreatePermitLifecycle().AmendAsync(parse.GetValue(id)!, await StaffAsync(parse, cancellationToken), new PermitAmendment
+            {
+                AddMembers = parse.GetValue(add) ?? [],
+                RemoveMembers = parse.GetValue(remove) ?? [],
                 // Not given is "unchanged", never "none": the parser hands an absent list option over as an empty one.
-                parse.GetResult(registers) is null ? null : parse.GetValue(registers),
-                parse.GetValue(expires), parse.GetValue(freeText), parse.GetValue(identityCodes));
+                Registers = parse.GetResult(registers) is null ? null : parse.GetValue(registers),
+                Expires = parse.GetValue(expires),
+                AllowsFreeText = parse.GetValue(freeText),
+                AllowsIdentityCodes = parse.GetValue(identityCodes),
+            }, cancellationToken);
             Console.WriteLine($"Permit {permit.Id} is now version {permit.Version}: members {string.Join(", ", permit.Members)}; registers {string.Join(", ", permit.Registers)}; valid until {permit.Expires:yyyy-MM-dd}.");
             WarnWithoutAccount(workspace, permit);
             return 0;
@@ -103,7 +109,7 @@ internal static class PermitCommand
         var revoke = new Command("revoke", "Revoke a permit: its deliveries and the study key are deleted.") { id, reason };
         revoke.SetAction((parse, cancellationToken) => CommandAction.RunAsync(async () =>
         {
-            var permit = GlobalOptions.Workspace(parse).CreatePermitLifecycle().Revoke(parse.GetValue(id)!, await StaffAsync(parse, cancellationToken), parse.GetValue(reason)!);
+            var permit = await GlobalOptions.Workspace(parse).CreatePermitLifecycle().RevokeAsync(parse.GetValue(id)!, await StaffAsync(parse, cancellationToken), parse.GetValue(reason)!, cancellationToken);
             Console.WriteLine($"Permit {permit.Id} revoked; its deliveries are deleted. See 'lake audit list'.");
             return 0;
         }));
@@ -115,7 +121,8 @@ internal static class PermitCommand
         var close = new Command("close-expired", "Delete the deliveries and study keys of expired permits (run daily; requests also run it).");
         close.SetAction((parse, cancellationToken) => CommandAction.RunAsync(async () =>
         {
-            var closed = GlobalOptions.Workspace(parse).CreatePermitLifecycle().CloseExpired(await StaffAsync(parse, cancellationToken), DateOnly.FromDateTime(DateTime.UtcNow));
+            var workspace = GlobalOptions.Workspace(parse);
+            var closed = await workspace.CreatePermitLifecycle().CloseExpiredAsync(await StaffAsync(parse, cancellationToken), DateOnly.FromDateTime(workspace.Time.GetUtcNow().UtcDateTime), cancellationToken);
             Console.WriteLine(closed.Count == 0 ? "No expired permit to close." : $"Closed: {string.Join(", ", closed.Select(p => p.Id))}.");
             return 0;
         }));
@@ -129,13 +136,14 @@ internal static class PermitCommand
         show.SetAction((parse, cancellationToken) => CommandAction.RunAsync(async () =>
         {
             var workspace = GlobalOptions.Workspace(parse);
-            LocalCaller.Require(workspace, await LocalCaller.ResolveAsync(workspace, cancellationToken), LakeAction.ViewPermits, $"permit {parse.GetValue(id)}");
-            var store = workspace.OpenControlPlane();
-            var permit = store.FindPermit(parse.GetValue(id)!) ?? throw new KeyNotFoundException($"Permit '{parse.GetValue(id)}' is not recorded.");
+            await LocalCaller.RequireAsync(workspace, await LocalCaller.ResolveAsync(workspace, cancellationToken), LakeAction.ViewPermits, $"permit {parse.GetValue(id)}",
+                cancellationToken: cancellationToken);
+            var permits = workspace.OpenPermits();
+            var permit = await permits.FindAsync(parse.GetValue(id)!, cancellationToken) ?? throw new KeyNotFoundException($"Permit '{parse.GetValue(id)}' is not recorded.");
             AnsiConsole.MarkupLine($"[bold]{Markup.Escape(permit.Id)}[/] v{permit.Version} ({permit.Status}{(permit.ClosedAt is null ? "" : ", closed")}), issued by {Markup.Escape(permit.Issuer)}, study {Markup.Escape(permit.StudyId)}");
             AnsiConsole.MarkupLine($"  registers: {Markup.Escape(string.Join(", ", permit.Registers))}; period {permit.PeriodFrom:yyyy-MM-dd}..{permit.PeriodTo:yyyy-MM-dd}; valid until {permit.Expires:yyyy-MM-dd}");
             AnsiConsole.MarkupLine($"  members: {Markup.Escape(string.Join(", ", permit.Members))}; free text {(permit.AllowsFreeText ? "allowed" : "no")}; identity codes {(permit.AllowsIdentityCodes ? "allowed" : "no")}");
-            foreach (var (version, at, change) in store.PermitHistory(permit.Id))
+            foreach (var (version, at, change) in await permits.HistoryAsync(permit.Id, cancellationToken))
                 AnsiConsole.MarkupLine($"  [grey]v{version} {at:yyyy-MM-dd HH:mm} {Markup.Escape(change)}[/]");
             return 0;
         }));
@@ -147,7 +155,7 @@ internal static class PermitCommand
     {
         var workspace = GlobalOptions.Workspace(parse);
         var caller = await LocalCaller.ResolveAsync(workspace, cancellationToken);
-        LocalCaller.Require(workspace, caller, LakeAction.ManagePermits, "permits");
+        await LocalCaller.RequireAsync(workspace, caller, LakeAction.ManagePermits, "permits", cancellationToken: cancellationToken);
         return caller.Subject;
     }
 }

@@ -93,11 +93,11 @@ internal static class RequestCommand
         {
             var workspace = GlobalOptions.Workspace(parse);
             var caller = await LocalCaller.ResolveAsync(workspace, cancellationToken);
-            var original = workspace.OpenControlPlane().FindRequest(parse.GetValue(id));
-            var policy = new AccessPolicy(workspace.OpenControlPlane(), workspace.OpenAuditLog());
-            if (original?.DeliveryFolder is null || !policy.Decide(caller, LakeAction.ViewRequest, $"request {parse.GetValue(id)}", original).Allowed)
+            var original = await workspace.OpenRequests().FindAsync(parse.GetValue(id), cancellationToken);
+            if (original?.DeliveryFolder is null
+                || !(await workspace.CreateAccessPolicy().DecideAsync(caller, LakeAction.ViewRequest, $"request {parse.GetValue(id)}", original, cancellationToken: cancellationToken)).Allowed)
                 throw new KeyNotFoundException($"No delivered request {parse.GetValue(id)} that you may see.");
-            LocalCaller.Require(workspace, caller, LakeAction.SubmitRequest, $"a replay of request {parse.GetValue(id)}", permitId: original.PermitId);
+            await LocalCaller.RequireAsync(workspace, caller, LakeAction.SubmitRequest, $"a replay of request {parse.GetValue(id)}", permitId: original.PermitId, cancellationToken: cancellationToken);
             var (_, record) = await RequestRunner.ReplayAndWaitAsync(workspace, parse.GetValue(id), caller.Subject, TimeSpan.FromMinutes(30), cancellationToken);
             Reports.PrintRequest(record);
             if (record.State != RequestState.Delivered)

@@ -26,7 +26,7 @@ internal static class ServeCommand
             var configured = LakeConfiguration.Build();
             var options = configured.GetSection(CoordinatorOptions.SectionName).Get<CoordinatorOptions>() ?? new CoordinatorOptions();
             var address = parse.GetValue(url) ?? options.Url;
-            await using var app = CoordinatorHost.Build(workspace, address);
+            await using var app = await CoordinatorHost.BuildAsync(workspace, address, cancellationToken: cancellationToken);
             // Starting waits for the bus, which declares every queue and binding first: no request
             // is taken before its tasks have somewhere to go.
             await app.StartAsync(cancellationToken);

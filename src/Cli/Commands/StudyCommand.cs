@@ -24,7 +24,7 @@ internal static class StudyCommand
             var workspace = GlobalOptions.Workspace(parse);
             // The study is audited under the signed-in account's name, never one typed on the command line.
             var caller = await LocalCaller.ResolveAsync(workspace, cancellationToken);
-            LocalCaller.Require(workspace, caller, LakeAction.PreliminaryStudy, "a preliminary study");
+            await LocalCaller.RequireAsync(workspace, caller, LakeAction.PreliminaryStudy, "a preliminary study", cancellationToken: cancellationToken);
             // With the lake's key ring: identity codes listed in the cohort become tokens as they are read.
             var report = await RunAsync(workspace, SpecificationReader.Load(parse.GetValue(spec)!, workspace.Keys, workspace.Registers), caller.Subject, cancellationToken);
             if (parse.GetValue(json))
@@ -37,11 +37,11 @@ internal static class StudyCommand
     }
 
     /// <summary>The study under the service's disclosure rules, for <paramref name="user"/> and their research group.</summary>
-    public static Task<PreliminaryReport> RunAsync(Workspace workspace, Contracts.Extraction.StudySpecification specification, string user, CancellationToken cancellationToken = default)
+    public static async Task<PreliminaryReport> RunAsync(Workspace workspace, Contracts.Extraction.StudySpecification specification, string user, CancellationToken cancellationToken = default)
     {
         var disclosure = new DisclosureControl(LakeConfiguration.Disclosure());
-        var group = ResearchGroup.Of(user, workspace.OpenControlPlane().ListPermits());
+        var group = ResearchGroup.Of(user, await workspace.OpenPermits().ListAsync(cancellationToken));
         using var session = LakeQuerySession.Open(LakeSnapshot.Take(workspace.Layout, workspace.Registers));
-        return new PreliminaryStudy(session, workspace.CreatePseudonymizer(), disclosure, workspace.OpenAuditLog(), workspace.OpenDifferencingLedger()).RunAsync(specification, user, group, cancellationToken);
+        return await new PreliminaryStudy(session, workspace.CreatePseudonymizer(), disclosure, workspace.OpenAuditLog(), workspace.OpenDifferencingLedger()).RunAsync(specification, user, group, cancellationToken);
     }
 }

@@ -55,7 +55,7 @@ internal static class UsersCommand
         {
             var workspace = GlobalOptions.Workspace(parse);
             await using var store = await workspace.OpenIdentityStoreAsync(cancellationToken);
-            LocalCaller.Require(workspace, await LocalCaller.ResolveAsync(workspace, cancellationToken), LakeAction.ManageAccounts, "accounts");
+            await LocalCaller.RequireAsync(workspace, await LocalCaller.ResolveAsync(workspace, cancellationToken), LakeAction.ManageAccounts, "accounts", cancellationToken: cancellationToken);
             var table = new Table().AddColumns("name", "kind", "roles", "second factor", "state");
             foreach (var account in await store.Accounts.ListAsync(cancellationToken))
             {
@@ -137,7 +137,7 @@ internal static class UsersCommand
     internal static async Task<string> StaffAsync(Workspace workspace, CancellationToken cancellationToken)
     {
         var caller = await LocalCaller.ResolveAsync(workspace, cancellationToken);
-        LocalCaller.Require(workspace, caller, LakeAction.ManageAccounts, "accounts");
+        await LocalCaller.RequireAsync(workspace, caller, LakeAction.ManageAccounts, "accounts", cancellationToken: cancellationToken);
         return caller.Subject;
     }
 

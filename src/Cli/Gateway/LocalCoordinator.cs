@@ -12,7 +12,7 @@ namespace Lake.Cli.Gateway;
 /// </summary>
 internal sealed class LocalCoordinator(Workspace workspace, Caller caller) : ICoordinatorGateway
 {
-    private readonly AccessPolicy _policy = new(workspace.OpenControlPlane(), workspace.OpenAuditLog());
+    private readonly AccessPolicy _policy = workspace.CreateAccessPolicy();
 
     public static async Task<LocalCoordinator> OpenAsync(Workspace workspace, CancellationToken cancellationToken) =>
         new(workspace, await LocalCaller.ResolveAsync(workspace, cancellationToken));
@@ -21,22 +21,21 @@ internal sealed class LocalCoordinator(Workspace workspace, Caller caller) : ICo
 
     public async Task<RequestRecord> SubmitAsync(StudySpecification specification, string permitId, TimeSpan wait, CancellationToken cancellationToken)
     {
-        LocalCaller.Require(workspace, caller, LakeAction.SubmitRequest, $"a request under permit {permitId}", permitId: permitId);
+        await LocalCaller.RequireAsync(workspace, caller, LakeAction.SubmitRequest, $"a request under permit {permitId}", permitId: permitId, cancellationToken: cancellationToken);
         var (_, record) = await RequestRunner.SubmitAndWaitAsync(workspace, specification, permitId, caller.Subject, wait, cancellationToken);
         return record;
     }
 
-    public Task<RequestRecord?> FindAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<RequestRecord?> FindAsync(Guid id, CancellationToken cancellationToken)
     {
-        var record = workspace.OpenControlPlane().FindRequest(id);
-        return Task.FromResult(_policy.Decide(caller, LakeAction.ViewRequest, $"request {id}", record).Allowed ? record : null);
+        var record = await workspace.OpenRequests().FindAsync(id, cancellationToken);
+        return (await _policy.DecideAsync(caller, LakeAction.ViewRequest, $"request {id}", record, cancellationToken: cancellationToken)).Allowed ? record : null;
     }
 
-    public Task<IReadOnlyList<RequestRecord>> ListAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<RequestRecord>> ListAsync(CancellationToken cancellationToken)
     {
-        LocalCaller.Require(workspace, caller, LakeAction.ListRequests, "requests");
-        IReadOnlyList<RequestRecord> visible = [.. workspace.OpenControlPlane().ListRequests().Where(r => _policy.MayView(caller, r))];
-        return Task.FromResult(visible);
+        await LocalCaller.RequireAsync(workspace, caller, LakeAction.ListRequests, "requests", cancellationToken: cancellationToken);
+        return await _policy.VisibleAsync(caller, await workspace.OpenRequests().ListAsync(cancellationToken), cancellationToken);
     }
 
     public void Dispose()

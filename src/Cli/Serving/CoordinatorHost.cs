@@ -19,13 +19,13 @@ namespace Lake.Cli.Serving;
 /// </summary>
 internal static class CoordinatorHost
 {
-    public static WebApplication Build(Workspace workspace, string url, Action<IConfigurationBuilder>? configure = null)
+    public static async Task<WebApplication> BuildAsync(Workspace workspace, string url, Action<IConfigurationBuilder>? configure = null, CancellationToken cancellationToken = default)
     {
-        var store = workspace.OpenControlPlane();
-        workspace.CreatePermitLifecycle().CloseExpired("lake", DateOnly.FromDateTime(store.Now.UtcDateTime));
+        // Expired permits lose their deliveries before anything is served.
+        await workspace.CreatePermitLifecycle().CloseExpiredAsync("lake", DateOnly.FromDateTime(workspace.Time.GetUtcNow().UtcDateTime), cancellationToken);
         var builder = WebApplication.CreateBuilder();
         configure?.Invoke(builder.Configuration);
-        RequestRunner.AddWorkspaceServices(builder, workspace, store);
+        RequestRunner.AddWorkspaceServices(builder, workspace);
         builder.AddLakeTelemetry("lake-serve");
         builder.AddLakeHealthChecks(workspace.Layout.Root, workspace.ControlPlanePath);
         var messaging = builder.Configuration.GetSection(MessagingOptions.SectionName).Get<MessagingOptions>() ?? new MessagingOptions();

@@ -1,3 +1,4 @@
+using Lake.Contracts.Permits;
 using Lake.Coordinator.Audit;
 using Lake.Coordinator.ControlPlane;
 using Lake.Coordinator.Identity;
@@ -10,35 +11,52 @@ namespace Lake.Coordinator.Access;
 /// the permit's research group (current members only) decides as well. Every decision, allowed
 /// or refused, goes to the audit log with subject, roles, action, permit and reason.
 /// </summary>
-public sealed class AccessPolicy(ControlPlaneStore store, AuditLog audit)
+public sealed class AccessPolicy(PermitStore permits, AuditLog audit)
 {
-    public PolicyDecision Decide(Caller caller, LakeAction action, string subject, RequestRecord? request = null, string? permitId = null)
+    public async Task<PolicyDecision> DecideAsync(Caller caller, LakeAction action, string subject, RequestRecord? request = null, string? permitId = null,
+        CancellationToken cancellationToken = default)
     {
-        var decision = Evaluate(caller, action, request);
         var permit = permitId ?? request?.PermitId;
+        var decision = Evaluate(caller, action, request, request?.PermitId is { } id ? await permits.FindAsync(id, cancellationToken) : null);
         audit.Append(caller.Subject, "policy." + Name(action), subject, decision.Allowed ? "allowed" : "refused",
             $"roles {caller.RoleText}; via {caller.Channel}" + (permit is null ? "" : $"; permit {permit}") + $"; {decision.Reason}");
         return decision;
     }
 
     /// <summary>The requests a caller may see: all for staff, their own and their current groups' for researchers.</summary>
-    public bool MayView(Caller caller, RequestRecord request) => Evaluate(caller, LakeAction.ViewRequest, request).Allowed;
+    public async Task<IReadOnlyList<RequestRecord>> VisibleAsync(Caller caller, IEnumerable<RequestRecord> requests, CancellationToken cancellationToken)
+    {
+        var current = await CurrentPermitsAsync(cancellationToken);
+        return requests.Where(r => Evaluate(caller, LakeAction.ViewRequest, r, PermitOf(r, current)).Allowed).ToList();
+    }
 
     /// <summary>
-    /// Whether a request is the caller's own research work, whatever else their roles let them see:
-    /// a researcher's request under a permit whose group they belong to now (or their own refused
+    /// The requests that are the caller's own research work, whatever else their roles let them see:
+    /// a researcher's requests under a permit whose group they belong to now (or their own refused
     /// one whose permit never existed). What the portal's "My requests" lists.
     /// </summary>
-    public bool IsMine(Caller caller, RequestRecord request) => caller.IsIn(LakeRoles.Researcher) && Membership(caller, request).Allowed;
+    public async Task<IReadOnlyList<RequestRecord>> MineAsync(Caller caller, IEnumerable<RequestRecord> requests, CancellationToken cancellationToken)
+    {
+        if (!caller.IsIn(LakeRoles.Researcher))
+            return [];
+        var current = await CurrentPermitsAsync(cancellationToken);
+        return requests.Where(r => Membership(caller, r, PermitOf(r, current)).Allowed).ToList();
+    }
 
-    private PolicyDecision Evaluate(Caller caller, LakeAction action, RequestRecord? request) => action switch
+    private async Task<Dictionary<string, Permit>> CurrentPermitsAsync(CancellationToken cancellationToken) =>
+        (await permits.ListAsync(cancellationToken)).ToDictionary(p => p.Id, StringComparer.Ordinal);
+
+    private static Permit? PermitOf(RequestRecord request, Dictionary<string, Permit> current) =>
+        request.PermitId is not null && current.TryGetValue(request.PermitId, out var permit) ? permit : null;
+
+    private static PolicyDecision Evaluate(Caller caller, LakeAction action, RequestRecord? request, Permit? permit) => action switch
     {
         LakeAction.PreliminaryStudy or LakeAction.CostEstimate =>
             Either(caller, LakeRoles.Researcher, LakeRoles.Staff, "preliminary studies and estimates are for researchers and data-service staff"),
         // Staff record permits but do not receive data: only the research group named on a permit requests.
         LakeAction.SubmitRequest => Only(caller, LakeRoles.Researcher, "only researchers named on a permit request data"),
         LakeAction.ListRequests => Either(caller, LakeRoles.Researcher, LakeRoles.Staff, "requests are listed for researchers and data-service staff"),
-        LakeAction.ViewRequest => ViewRequest(caller, request),
+        LakeAction.ViewRequest => ViewRequest(caller, request, permit),
         LakeAction.ManagePermits or LakeAction.ManageAccounts or LakeAction.RunIngest => Only(caller, LakeRoles.Staff, "this is data-service staff's work"),
         LakeAction.ViewPermits => Either(caller, LakeRoles.Staff, LakeRoles.Auditor, "permits are shown to data-service staff and auditors"),
         LakeAction.ViewOperations => Either(caller, LakeRoles.Operator, LakeRoles.Staff, "operations are shown to operators and data-service staff"),
@@ -46,7 +64,7 @@ public sealed class AccessPolicy(ControlPlaneStore store, AuditLog audit)
         _ => PolicyDecision.Refuse("unknown action"),
     };
 
-    private PolicyDecision ViewRequest(Caller caller, RequestRecord? request)
+    private static PolicyDecision ViewRequest(Caller caller, RequestRecord? request, Permit? permit)
     {
         if (request is null)
             return PolicyDecision.Refuse("no such request");
@@ -54,12 +72,13 @@ public sealed class AccessPolicy(ControlPlaneStore store, AuditLog audit)
             return PolicyDecision.Allow("data-service staff see every request");
         if (!caller.IsIn(LakeRoles.Researcher))
             return PolicyDecision.Refuse("requests are shown to researchers and data-service staff");
-        return Membership(caller, request);
+        return Membership(caller, request, permit);
     }
 
-    private PolicyDecision Membership(Caller caller, RequestRecord request)
+    /// <param name="permit">The request's permit as it stands now, or null when it is not recorded.</param>
+    private static PolicyDecision Membership(Caller caller, RequestRecord request, Permit? permit)
     {
-        if (request.PermitId is not null && store.FindPermit(request.PermitId) is { } permit)
+        if (permit is not null)
         {
             if (permit.Members.Contains(caller.Subject))
                 return PolicyDecision.Allow("a current member of the permit's research group");

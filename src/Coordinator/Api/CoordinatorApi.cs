@@ -40,7 +40,8 @@ internal static class CoordinatorApi
                 ? Json(new { subject = caller.Subject, roles = caller.Roles }, StatusCodes.Status200OK)
                 : NoSubject());
 
-        api.MapPost("/requests", async (HttpContext context, CallerClaims claims, AccessPolicy policy, ControlPlaneStore store, AuditLog audit, OutboxDispatcher outbox, CoordinatorWorkspace workspace, CancellationToken cancellationToken) =>
+        api.MapPost("/requests", async (HttpContext context, CallerClaims claims, AccessPolicy policy, RequestStore requests, PermitStore permits, AuditLog audit, OutboxDispatcher outbox,
+            CoordinatorWorkspace workspace, TimeProvider time, CancellationToken cancellationToken) =>
         {
             if (claims.From(context.User) is not { } caller)
                 return NoSubject();
@@ -71,45 +72,45 @@ internal static class CoordinatorApi
 
                 if (submission is null)
                     return Problem("The body is empty; send {\"specification\": ..., \"permitId\": ...}.");
-                var decision = policy.Decide(caller, LakeAction.SubmitRequest, $"a request under permit {submission.PermitId}", permitId: submission.PermitId);
+                var decision = await policy.DecideAsync(caller, LakeAction.SubmitRequest, $"a request under permit {submission.PermitId}", permitId: submission.PermitId, cancellationToken: cancellationToken);
                 if (!decision.Allowed)
                     return Forbidden(decision);
                 var errors = SpecificationValidator.Validate(submission.Specification, workspace.Registers).ToList();
                 if (errors.Count > 0)
                     return Problem("The specification is not valid: " + string.Join("; ", errors));
-                var outcome = new RequestService(store, audit, outbox, workspace.Registers).Submit(submission.Specification, submission.PermitId, caller.Subject);
-                return Json(store.FindRequest(outcome.RequestId)!, outcome.Accepted ? StatusCodes.Status201Created : StatusCodes.Status403Forbidden);
+                var outcome = await new RequestService(requests, permits, audit, outbox, workspace.Registers, time).SubmitAsync(submission.Specification, submission.PermitId, caller.Subject, cancellationToken);
+                return Json((await requests.FindAsync(outcome.RequestId, cancellationToken))!, outcome.Accepted ? StatusCodes.Status201Created : StatusCodes.Status403Forbidden);
             }
         });
 
-        api.MapGet("/requests", (HttpContext context, CallerClaims claims, AccessPolicy policy, ControlPlaneStore store) =>
+        api.MapGet("/requests", async (HttpContext context, CallerClaims claims, AccessPolicy policy, RequestStore requests, CancellationToken cancellationToken) =>
         {
-            var (caller, refusal) = Authorize(context, claims, policy, LakeAction.ListRequests, "requests");
-            return refusal ?? Json(store.ListRequests().Where(r => policy.MayView(caller!, r)).ToList(), StatusCodes.Status200OK);
+            var (caller, refusal) = await AuthorizeAsync(context, claims, policy, LakeAction.ListRequests, "requests", cancellationToken);
+            return refusal ?? Json(await policy.VisibleAsync(caller!, await requests.ListAsync(cancellationToken), cancellationToken), StatusCodes.Status200OK);
         });
 
-        api.MapGet("/requests/{id:guid}", async (Guid id, int? wait, HttpContext context, CallerClaims claims, AccessPolicy policy, ControlPlaneStore store, TimeProvider time, CancellationToken cancellationToken) =>
+        api.MapGet("/requests/{id:guid}", async (Guid id, int? wait, HttpContext context, CallerClaims claims, AccessPolicy policy, RequestStore requests, TimeProvider time, CancellationToken cancellationToken) =>
         {
             if (claims.From(context.User) is not { } caller)
                 return NoSubject();
-            var record = store.FindRequest(id);
+            var record = await requests.FindAsync(id, cancellationToken);
             // The same answer for "no such request" and "not yours", so ids cannot be probed.
-            if (!policy.Decide(caller, LakeAction.ViewRequest, $"request {id}", record).Allowed)
+            if (!(await policy.DecideAsync(caller, LakeAction.ViewRequest, $"request {id}", record, cancellationToken: cancellationToken)).Allowed)
                 return Results.NotFound();
             var deadline = time.GetUtcNow() + TimeSpan.FromSeconds(Math.Clamp(wait ?? 0, 0, (int)LongestWait.TotalSeconds));
             while (!IsFinished(record!) && time.GetUtcNow() < deadline)
             {
                 await Task.Delay(100, cancellationToken);
-                record = store.FindRequest(id);
+                record = await requests.FindAsync(id, cancellationToken);
             }
 
             return Json(record!, StatusCodes.Status200OK);
         });
 
         api.MapPost("/studies/preliminary", async (HttpContext context, CallerClaims claims, AccessPolicy policy, CoordinatorWorkspace workspace, ControlPlaneDataSource controlPlane,
-            ControlPlaneStore store, AuditLog audit, TimeProvider time, IOptions<DisclosurePolicy> disclosure, IOptions<CoordinatorOptions> coordinator, CancellationToken cancellationToken) =>
+            PermitStore permits, AuditLog audit, TimeProvider time, IOptions<DisclosurePolicy> disclosure, IOptions<CoordinatorOptions> coordinator, CancellationToken cancellationToken) =>
         {
-            var (caller, refusal) = Authorize(context, claims, policy, LakeAction.PreliminaryStudy, "a preliminary study");
+            var (caller, refusal) = await AuthorizeAsync(context, claims, policy, LakeAction.PreliminaryStudy, "a preliminary study", cancellationToken);
             if (refusal is not null)
                 return refusal;
             if (await ReadTextAsync(context.Request, cancellationToken) is not { } text)
@@ -126,7 +127,7 @@ internal static class CoordinatorApi
                     : new SessionPreliminaryCounter(session, new Pseudonymization.Pseudonymizer(workspace.Keys));
                 // The service's disclosure rules; a caller has no say in them.
                 var study = new PreliminaryStudy(counter, new DisclosureControl(disclosure.Value), audit, new DifferencingLedger(controlPlane, time));
-                var group = ResearchGroup.Of(caller!.Subject, store.ListPermits());
+                var group = ResearchGroup.Of(caller!.Subject, await permits.ListAsync(cancellationToken));
                 var report = await study.RunAsync(specification, caller.Subject, group, cancellationToken);
                 return Results.Text(PreliminaryReportJson.Serialize(report), "application/json", statusCode: StatusCodes.Status200OK);
             }
@@ -149,25 +150,26 @@ internal static class CoordinatorApi
             }
         });
 
-        api.MapGet("/audit/verify", (HttpContext context, CallerClaims claims, AccessPolicy policy, AuditLog audit) =>
-            Authorize(context, claims, policy, LakeAction.ReadAudit, "the audit log").Refusal ?? Json(audit.Verify(), StatusCodes.Status200OK));
+        api.MapGet("/audit/verify", async (HttpContext context, CallerClaims claims, AccessPolicy policy, AuditLog audit, CancellationToken cancellationToken) =>
+            (await AuthorizeAsync(context, claims, policy, LakeAction.ReadAudit, "the audit log", cancellationToken)).Refusal ?? Json(audit.Verify(), StatusCodes.Status200OK));
 
-        api.MapGet("/operations/requests", (HttpContext context, CallerClaims claims, AccessPolicy policy, ControlPlaneStore store) =>
+        api.MapGet("/operations/requests", async (HttpContext context, CallerClaims claims, AccessPolicy policy, RequestStore requests, CancellationToken cancellationToken) =>
         {
-            if (Authorize(context, claims, policy, LakeAction.ViewOperations, "request counts").Refusal is { } refusal)
+            if ((await AuthorizeAsync(context, claims, policy, LakeAction.ViewOperations, "request counts", cancellationToken)).Refusal is { } refusal)
                 return refusal;
             // Counts by state only: an operator sees the service's load, never who asked for what.
-            var counts = store.ListRequests().GroupBy(r => r.State).ToDictionary(g => g.Key.ToString(), g => g.Count());
+            var counts = (await requests.ListAsync(cancellationToken)).GroupBy(r => r.State).ToDictionary(g => g.Key.ToString(), g => g.Count());
             return Json(new { requests = counts }, StatusCodes.Status200OK);
         });
     }
 
     /// <summary>The policy's answer for the token's caller: no refusal, or the 403 to send.</summary>
-    private static (Caller? Caller, IResult? Refusal) Authorize(HttpContext context, CallerClaims claims, AccessPolicy policy, LakeAction action, string subject)
+    private static async Task<(Caller? Caller, IResult? Refusal)> AuthorizeAsync(HttpContext context, CallerClaims claims, AccessPolicy policy, LakeAction action, string subject,
+        CancellationToken cancellationToken)
     {
         if (claims.From(context.User) is not { } caller)
             return (null, NoSubject());
-        var decision = policy.Decide(caller, action, subject);
+        var decision = await policy.DecideAsync(caller, action, subject, cancellationToken: cancellationToken);
         return decision.Allowed ? (caller, null) : (null, Forbidden(decision));
     }
 

@@ -40,6 +40,22 @@ public sealed class ControlPlaneDataSource
         return connection;
     }
 
+    /// <summary>An opened connection; the caller disposes it.</summary>
+    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
     private static bool OldLedgerLeft(SqliteConnection connection)
     {
         using var exists = connection.CreateCommand();

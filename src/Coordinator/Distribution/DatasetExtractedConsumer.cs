@@ -12,7 +12,7 @@ namespace Lake.Coordinator.Distribution;
 /// The coordinator's record of finished tasks. Completions are recorded once per task, however
 /// often they arrive; the one that completes the last task assembles the delivery.
 /// </summary>
-public sealed class DatasetExtractedConsumer(ControlPlaneStore store, ExtractionOutcomes outcomes, ILogger<DatasetExtractedConsumer> logger) : IConsumer<DatasetExtracted>
+public sealed class DatasetExtractedConsumer(ExtractionPlanStore plans, ExtractionOutcomes outcomes, ILogger<DatasetExtractedConsumer> logger) : IConsumer<DatasetExtracted>
 {
     public async Task Consume(ConsumeContext<DatasetExtracted> context)
     {
@@ -20,14 +20,14 @@ public sealed class DatasetExtractedConsumer(ControlPlaneStore store, Extraction
         var files = message.Files
             .Select(f => new DeliveredFile(f.Name, f.Register, f.Rows, f.Bytes, f.Sha256) { Redactions = f.Redactions, IdentityCodesReleased = f.IdentityCodesReleased, RegisterVersion = f.RegisterVersion })
             .ToList();
-        switch (store.CompleteTask(message.RequestId, message.Dataset, JsonSerializer.Serialize(files, LakeJson.Options)))
+        switch (await plans.CompleteTaskAsync(message.RequestId, message.Dataset, JsonSerializer.Serialize(files, LakeJson.Options), context.CancellationToken))
         {
             case TaskCompletion.LastOfRequest:
                 await outcomes.DeliverAsync(message.RequestId, context, context.CancellationToken);
                 break;
             case TaskCompletion.AlreadyRecorded:
                 CoordinatorLog.CompletionAlreadyRecorded(logger, message.Dataset, message.RequestId);
-                outcomes.RemoveLeftovers(message.RequestId);
+                await outcomes.RemoveLeftoversAsync(message.RequestId, context.CancellationToken);
                 break;
         }
     }

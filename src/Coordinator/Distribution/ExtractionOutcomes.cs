@@ -16,15 +16,16 @@ namespace Lake.Coordinator.Distribution;
 /// How an extraction ends on the coordinator: delivered (assembled, recorded, audited, announced)
 /// or failed with a reason. Each happens once per request, whichever message or sweep gets there first.
 /// </summary>
-public sealed class ExtractionOutcomes(ControlPlaneStore store, AuditLog audit, DeliveryAssembler assembler, LakeMetrics metrics, ILogger<ExtractionOutcomes> logger)
+public sealed class ExtractionOutcomes(RequestStore requests, PermitStore permits, ExtractionPlanStore plans, AuditLog audit, DeliveryAssembler assembler, LakeMetrics metrics,
+    TimeProvider time, ILogger<ExtractionOutcomes> logger)
 {
     public async Task DeliverAsync(Guid requestId, IPublishEndpoint bus, CancellationToken cancellationToken)
     {
-        var request = store.FindRequest(requestId) ?? throw new InvalidOperationException($"Request {requestId} is not recorded.");
-        var permit = store.FindPermit(request.PermitId!) ?? throw new InvalidOperationException($"Permit {request.PermitId} of request {requestId} is not recorded.");
+        var request = await requests.FindAsync(requestId, cancellationToken) ?? throw new InvalidOperationException($"Request {requestId} is not recorded.");
+        var permit = await permits.FindAsync(request.PermitId!, cancellationToken) ?? throw new InvalidOperationException($"Permit {request.PermitId} of request {requestId} is not recorded.");
         var specification = JsonSerializer.Deserialize<StudySpecification>(request.SpecificationJson, LakeJson.Options)!;
-        var files = store.CompletedTaskFiles(requestId).SelectMany(json => JsonSerializer.Deserialize<List<DeliveredFile>>(json, LakeJson.Options)!).ToList();
-        var batches = store.PlannedBatches(requestId) ?? throw new InvalidOperationException($"Request {requestId} has no plan.");
+        var files = (await plans.CompletedTaskFilesAsync(requestId, cancellationToken)).SelectMany(json => JsonSerializer.Deserialize<List<DeliveredFile>>(json, LakeJson.Options)!).ToList();
+        var batches = await plans.BatchesAsync(requestId, cancellationToken) ?? throw new InvalidOperationException($"Request {requestId} has no plan.");
 
         DeliveryManifest manifest;
         try
@@ -42,14 +43,14 @@ public sealed class ExtractionOutcomes(ControlPlaneStore store, AuditLog audit, 
         var warning = manifest.MembersWithoutAccount is { } missing
             ? $"no operating-system account configured for {string.Join(", ", missing)} ({OperatingSystemAccounts.Setting}); they cannot open the delivery"
             : null;
-        if (!store.FinishIfActive(requestId, RequestState.Delivered, $"{manifest.Files.Count} files{(warning is null ? "" : "; warning: " + warning)}", folder))
+        if (!await requests.FinishIfActiveAsync(requestId, RequestState.Delivered, $"{manifest.Files.Count} files{(warning is null ? "" : "; warning: " + warning)}", folder, cancellationToken))
             return;
         audit.Append(request.RequestedBy, "request.extract", Subject(request), "delivered",
             $"cohort {manifest.CohortSize}; {manifest.Files.Count} files to {folder}; access: {string.Join(", ", manifest.AccessList)}{(warning is null ? "" : "; " + warning)}");
         CoordinatorLog.Delivered(logger, requestId, manifest.Files.Count);
         if (warning is not null)
             CoordinatorLog.MembersWithoutAccount(logger, requestId, string.Join(", ", manifest.MembersWithoutAccount!));
-        metrics.RequestFinished(Outcomes.Delivered, store.Now - request.CreatedAt);
+        metrics.RequestFinished(Outcomes.Delivered, time.GetUtcNow() - request.CreatedAt);
         await bus.Publish(new ExtractionDelivered
         {
             RequestId = requestId,
@@ -62,12 +63,12 @@ public sealed class ExtractionOutcomes(ControlPlaneStore store, AuditLog audit, 
     /// <summary>Fails a request on its way; a request that has ended already keeps its outcome.</summary>
     public async Task FailAsync(Guid requestId, string reason, IPublishEndpoint bus, CancellationToken cancellationToken)
     {
-        var request = store.FindRequest(requestId);
-        if (request is null || !store.FinishIfActive(requestId, RequestState.Failed, reason))
+        var request = await requests.FindAsync(requestId, cancellationToken);
+        if (request is null || !await requests.FinishIfActiveAsync(requestId, RequestState.Failed, reason, deliveryFolder: null, cancellationToken))
             return;
         audit.Append(request.RequestedBy, "request.extract", Subject(request), "failed", reason);
-        metrics.RequestFinished(Outcomes.Failed, store.Now - request.CreatedAt);
-        RemoveLeftovers(requestId);
+        metrics.RequestFinished(Outcomes.Failed, time.GetUtcNow() - request.CreatedAt);
+        await RemoveLeftoversAsync(requestId, cancellationToken);
         await bus.Publish(new ExtractionFailed { RequestId = requestId, Reason = reason }, cancellationToken);
     }
 
@@ -75,12 +76,12 @@ public sealed class ExtractionOutcomes(ControlPlaneStore store, AuditLog audit, 
     /// Removes the unfinished folder of a request that has ended: a copy of a task that ran after
     /// the delivery was published, or the files of a failed one.
     /// </summary>
-    public void RemoveLeftovers(Guid requestId)
+    public async Task RemoveLeftoversAsync(Guid requestId, CancellationToken cancellationToken)
     {
-        var request = store.FindRequest(requestId);
+        var request = await requests.FindAsync(requestId, cancellationToken);
         if (request?.State is not (RequestState.Delivered or RequestState.Failed) || request.PermitId is null)
             return;
-        var permit = store.FindPermit(request.PermitId);
+        var permit = await permits.FindAsync(request.PermitId, cancellationToken);
         var partial = permit is null ? null : assembler.PartialFolder(permit.StudyId, requestId);
         if (partial is not null && Directory.Exists(partial))
             Directory.Delete(partial, recursive: true);

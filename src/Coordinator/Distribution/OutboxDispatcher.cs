@@ -17,7 +17,7 @@ namespace Lake.Coordinator.Distribution;
 /// A message published twice (a crash after publishing, before marking) is safe because every
 /// consumer is idempotent.
 /// </summary>
-public sealed class OutboxDispatcher(ControlPlaneStore store, IBus bus, IOptions<CoordinatorOptions> options, ILogger<OutboxDispatcher> logger) : BackgroundService
+public sealed class OutboxDispatcher(OutboxStore store, IBus bus, IOptions<CoordinatorOptions> options, ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     private const int BatchSize = 100;
 
@@ -36,7 +36,7 @@ public sealed class OutboxDispatcher(ControlPlaneStore store, IBus bus, IOptions
         var sent = 0;
         while (true)
         {
-            var pending = store.PendingMessages(BatchSize);
+            var pending = await store.PendingAsync(BatchSize, cancellationToken);
             foreach (var message in pending)
             {
                 var type = typeof(StartExtraction).Assembly.GetType(message.MessageType)
@@ -45,7 +45,7 @@ public sealed class OutboxDispatcher(ControlPlaneStore store, IBus bus, IOptions
                 // Publish returns once the broker has confirmed the message (publisher confirms).
                 using (LakeActivitySource.StartOutboxPublish(message.TraceParent))
                     await bus.Publish(body, type, cancellationToken);
-                store.MarkSent(message.Sequence);
+                await store.MarkSentAsync(message.Sequence, cancellationToken);
                 sent++;
             }
 
@@ -64,7 +64,7 @@ public sealed class OutboxDispatcher(ControlPlaneStore store, IBus bus, IOptions
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                CoordinatorLog.PublishFailed(logger, store.PendingMessages(1).FirstOrDefault()?.Sequence ?? 0, e.InnerException?.Message ?? e.Message);
+                CoordinatorLog.PublishFailed(logger, await OldestPendingAsync(stoppingToken), e.InnerException?.Message ?? e.Message);
             }
 
             try
@@ -75,6 +75,19 @@ public sealed class OutboxDispatcher(ControlPlaneStore store, IBus bus, IOptions
             {
                 return;
             }
+        }
+    }
+
+    /// <summary>The message that failed to go out, for the log; 0 when even the store cannot be read.</summary>
+    private async Task<long> OldestPendingAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await store.PendingAsync(1, cancellationToken)).FirstOrDefault()?.Sequence ?? 0;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return 0;
         }
     }
 

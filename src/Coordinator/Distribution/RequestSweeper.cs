@@ -12,12 +12,13 @@ namespace Lake.Coordinator.Distribution;
 /// <see cref="CoordinatorOptions.RedriveAfter"/> has its messages published again (its start
 /// command, or its tasks not done). Idempotent tasks make a needless re-drive merely wasteful.
 /// </summary>
-public sealed class RequestSweeper(ControlPlaneStore store, ExtractionOutcomes outcomes, OutboxDispatcher outbox, IBus bus, IOptions<CoordinatorOptions> options, ILogger<RequestSweeper> logger)
+public sealed class RequestSweeper(RequestStore requests, ExtractionPlanStore plans, ExtractionOutcomes outcomes, OutboxDispatcher outbox, IBus bus,
+    IOptions<CoordinatorOptions> options, TimeProvider time, ILogger<RequestSweeper> logger)
     : BackgroundService
 {
     public async Task SweepAsync(DateTimeOffset stalledBefore, CancellationToken cancellationToken)
     {
-        foreach (var stalled in store.StalledRequests(stalledBefore))
+        foreach (var stalled in await plans.StalledAsync(stalledBefore, cancellationToken))
         {
             if (stalled.State == RequestState.Assembling)
             {
@@ -25,7 +26,8 @@ public sealed class RequestSweeper(ControlPlaneStore store, ExtractionOutcomes o
                 continue;
             }
 
-            var redrives = store.FindRequest(stalled.RequestId)?.History.Count(e => e.Detail?.StartsWith(ControlPlaneStore.RedriveDetail, StringComparison.Ordinal) == true) ?? 0;
+            var request = await requests.FindAsync(stalled.RequestId, cancellationToken);
+            var redrives = request?.History.Count(e => e.Detail?.StartsWith(ExtractionPlanStore.RedriveDetail, StringComparison.Ordinal) == true) ?? 0;
             if (redrives >= options.Value.MaxRedrives)
             {
                 await outcomes.FailAsync(stalled.RequestId,
@@ -33,7 +35,7 @@ public sealed class RequestSweeper(ControlPlaneStore store, ExtractionOutcomes o
                 continue;
             }
 
-            var queued = store.Redrive(stalled.RequestId);
+            var queued = await plans.RedriveAsync(stalled.RequestId, cancellationToken);
             CoordinatorLog.Redriven(logger, stalled.RequestId, stalled.State.ToString(), stalled.Since, queued);
         }
 
@@ -43,13 +45,15 @@ public sealed class RequestSweeper(ControlPlaneStore store, ExtractionOutcomes o
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Only this coordinator assembles, so an assembly it finds unfinished at start was interrupted.
-        var started = store.Now;
-        foreach (var assembling in store.StalledRequests(started).Where(r => r.State == RequestState.Assembling))
-            await RunSafelyAsync(() => outcomes.DeliverAsync(assembling.RequestId, bus, stoppingToken));
+        await RunSafelyAsync(async () =>
+        {
+            foreach (var assembling in (await plans.StalledAsync(time.GetUtcNow(), stoppingToken)).Where(r => r.State == RequestState.Assembling))
+                await RunSafelyAsync(() => outcomes.DeliverAsync(assembling.RequestId, bus, stoppingToken));
+        });
 
         while (!stoppingToken.IsCancellationRequested)
         {
-            await RunSafelyAsync(() => SweepAsync(store.Now - options.Value.RedriveAfter, stoppingToken));
+            await RunSafelyAsync(() => SweepAsync(time.GetUtcNow() - options.Value.RedriveAfter, stoppingToken));
             try
             {
                 await Task.Delay(options.Value.SweepInterval, stoppingToken);

@@ -15,9 +15,9 @@ namespace Lake.Coordinator.Permits;
 /// pseudonyms can never again be linked to anything. The operating system enforces access: each
 /// amendment rewrites the deliveries' access lists (<see cref="DeliveryArea"/>). Every step is in the audit log.
 /// </summary>
-public sealed class PermitLifecycle(ControlPlaneStore store, AuditLog audit, IKeyStore keys, DeliveryArea deliveries)
+public sealed class PermitLifecycle(PermitStore permits, AuditLog audit, IKeyStore keys, DeliveryArea deliveries, TimeProvider time)
 {
-    public Permit Record(Permit permit, string actor)
+    public async Task<Permit> RecordAsync(Permit permit, string actor, CancellationToken cancellationToken)
     {
         if (NameProblem(permit.Id, permit.StudyId, permit.Members) is { } problem)
         {
@@ -26,17 +26,18 @@ public sealed class PermitLifecycle(ControlPlaneStore store, AuditLog audit, IKe
             throw new ArgumentException(problem);
         }
 
-        if (store.FindPermit(permit.Id) is not null)
+        if (await permits.FindAsync(permit.Id, cancellationToken) is not null)
             throw new ArgumentException($"Permit '{permit.Id}' is already recorded; change it with 'lake permit amend'.");
-        store.SavePermit(permit with { Version = 1 }, "recorded");
+        await permits.SaveAsync(permit with { Version = 1 }, "recorded", cancellationToken);
         audit.Append(actor, "permit.record", $"permit {permit.Id} v1", "recorded", Describe(permit));
         return permit;
     }
 
-    public Permit Amend(string permitId, string actor, IReadOnlyCollection<string> addMembers, IReadOnlyCollection<string> removeMembers,
-        IReadOnlyList<string>? registers = null, DateOnly? expires = null, bool? allowsFreeText = null, bool? allowsIdentityCodes = null)
+    public async Task<Permit> AmendAsync(string permitId, string actor, PermitAmendment amendment, CancellationToken cancellationToken)
     {
-        var permit = Current(permitId);
+        var permit = await CurrentAsync(permitId, cancellationToken);
+        var (addMembers, removeMembers) = (amendment.AddMembers, amendment.RemoveMembers);
+        var (registers, expires, allowsFreeText, allowsIdentityCodes) = (amendment.Registers, amendment.Expires, amendment.AllowsFreeText, amendment.AllowsIdentityCodes);
         if (permit.Status == PermitStatus.Revoked)
             throw new ArgumentException($"Permit '{permitId}' was revoked; a revoked permit cannot be amended.");
 
@@ -67,7 +68,7 @@ public sealed class PermitLifecycle(ControlPlaneStore store, AuditLog audit, IKe
             allowsFreeText is { } text ? $"free text {(text ? "allowed" : "not allowed")}" : null,
             allowsIdentityCodes is { } codes ? $"identity codes {(codes ? "allowed" : "not allowed")}" : null,
         }.Where(c => c is not null));
-        store.SavePermit(amended, "amended: " + change);
+        await permits.SaveAsync(amended, "amended: " + change, cancellationToken);
 
         // The permit is saved first: should an access list fail, the folder is closed to all but
         // Lake (DeliveryArea.Grant), and the next amendment or delivery writes it from this version.
@@ -75,7 +76,7 @@ public sealed class PermitLifecycle(ControlPlaneStore store, AuditLog audit, IKe
         var withoutAccount = deliveries.WithoutAccount(amended.Members);
         foreach (var folder in folders)
         {
-            DeliveryAccess.Write(folder, amended, store.Now, withoutAccount.Count == 0 ? null : withoutAccount);
+            DeliveryAccess.Write(folder, amended, time.GetUtcNow(), withoutAccount.Count == 0 ? null : withoutAccount);
             deliveries.Grant(folder, amended.Members);
         }
 
@@ -85,23 +86,29 @@ public sealed class PermitLifecycle(ControlPlaneStore store, AuditLog audit, IKe
         return amended;
     }
 
-    public Permit Revoke(string permitId, string actor, string reason)
+    public async Task<Permit> RevokeAsync(string permitId, string actor, string reason, CancellationToken cancellationToken)
     {
-        var permit = Current(permitId);
+        var permit = await CurrentAsync(permitId, cancellationToken);
         var revoked = permit with { Version = permit.Version + 1, Status = PermitStatus.Revoked, RevocationReason = reason };
-        store.SavePermit(revoked, "revoked: " + reason);
+        await permits.SaveAsync(revoked, "revoked: " + reason, cancellationToken);
         audit.Append(actor, "permit.revoke", $"permit {permitId} v{revoked.Version}", "revoked", reason);
-        return Close(revoked, actor, "revoked");
+        return await CloseAsync(revoked, actor, "revoked", cancellationToken);
     }
 
     /// <summary>Closes every permit that has expired and is not yet closed; run daily, and before requests are served.</summary>
-    public IReadOnlyList<Permit> CloseExpired(string actor, DateOnly today) =>
-        store.ListPermits()
-            .Where(p => p.ClosedAt is null && (p.Expires < today || p.Status == PermitStatus.Revoked))
-            .Select(p => Close(p, actor, p.Status == PermitStatus.Revoked ? "revoked" : "expired"))
-            .ToList();
+    public async Task<IReadOnlyList<Permit>> CloseExpiredAsync(string actor, DateOnly today, CancellationToken cancellationToken)
+    {
+        var closed = new List<Permit>();
+        foreach (var permit in await permits.ListAsync(cancellationToken))
+        {
+            if (permit.ClosedAt is null && (permit.Expires < today || permit.Status == PermitStatus.Revoked))
+                closed.Add(await CloseAsync(permit, actor, permit.Status == PermitStatus.Revoked ? "revoked" : "expired", cancellationToken));
+        }
 
-    private Permit Close(Permit permit, string actor, string why)
+        return closed;
+    }
+
+    private async Task<Permit> CloseAsync(Permit permit, string actor, string why, CancellationToken cancellationToken)
     {
         var deleted = 0;
         var leftBehind = new List<string>();
@@ -119,22 +126,23 @@ public sealed class PermitLifecycle(ControlPlaneStore store, AuditLog audit, IKe
 
         // Another live permit of the same study still needs the key and its deliveries' pseudonyms.
         var keyDeleted = false;
-        if (!store.ListPermits().Any(p => p.Id != permit.Id && p.StudyId == permit.StudyId && p.Status == PermitStatus.Approved && p.Expires >= DateOnly.FromDateTime(store.Now.UtcDateTime)))
+        var now = time.GetUtcNow();
+        if (!(await permits.ListAsync(cancellationToken)).Any(p => p.Id != permit.Id && p.StudyId == permit.StudyId && p.Status == PermitStatus.Approved && p.Expires >= DateOnly.FromDateTime(now.UtcDateTime)))
         {
             keyDeleted = keys.HasStudyKey(permit.StudyId);
             keys.DeleteStudyKey(permit.StudyId);
         }
 
-        var closed = permit with { Version = permit.Version + 1, ClosedAt = store.Now };
-        store.SavePermit(closed, $"closed ({why})");
+        var closed = permit with { Version = permit.Version + 1, ClosedAt = now };
+        await permits.SaveAsync(closed, $"closed ({why})", cancellationToken);
         audit.Append(actor, "permit.close", $"permit {permit.Id} v{closed.Version}", why,
             $"{deleted} deliveries of study {permit.StudyId} deleted; study key {(keyDeleted ? "deleted" : "kept (another live permit of the study)")}"
             + (leftBehind.Count == 0 ? "" : $"; left for the data service to inspect, not written by Lake: {string.Join(", ", leftBehind.Take(20))}"));
         return closed;
     }
 
-    private Permit Current(string permitId) =>
-        store.FindPermit(permitId) ?? throw new KeyNotFoundException($"Permit '{permitId}' is not recorded.");
+    private async Task<Permit> CurrentAsync(string permitId, CancellationToken cancellationToken) =>
+        await permits.FindAsync(permitId, cancellationToken) ?? throw new KeyNotFoundException($"Permit '{permitId}' is not recorded.");
 
     /// <summary>Delivery folders made under this permit (a study may have had others).</summary>
     private IEnumerable<string> Deliveries(Permit permit)

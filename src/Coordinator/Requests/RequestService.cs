@@ -15,23 +15,23 @@ namespace Lake.Coordinator.Requests;
 /// the reason or queues a <see cref="StartExtraction"/> in the outbox, in the same transaction as
 /// the acceptance, for the dispatcher to publish. Both outcomes are kept in the store.
 /// </summary>
-public sealed class RequestService(ControlPlaneStore store, AuditLog audit, OutboxDispatcher outbox, RegisterCatalog registers)
+public sealed class RequestService(RequestStore requests, PermitStore permits, AuditLog audit, OutboxDispatcher outbox, RegisterCatalog registers, TimeProvider time)
 {
-    public SubmitOutcome Submit(StudySpecification specification, string permitId, string user)
+    public async Task<SubmitOutcome> SubmitAsync(StudySpecification specification, string permitId, string user, CancellationToken cancellationToken)
     {
         var id = NewId.NextGuid();
-        store.CreateRequest(id, permitId, user, JsonSerializer.Serialize(specification, LakeJson.Options));
-        var permit = store.FindPermit(permitId);
-        var refusal = PermitCheck.RefusalReason(permit, permitId, user, specification, DateOnly.FromDateTime(store.Now.UtcDateTime), registers);
+        await requests.CreateAsync(id, permitId, user, JsonSerializer.Serialize(specification, LakeJson.Options), cancellationToken);
+        var permit = await permits.FindAsync(permitId, cancellationToken);
+        var refusal = PermitCheck.RefusalReason(permit, permitId, user, specification, Today, registers);
         if (refusal is not null)
         {
-            store.SetState(id, RequestState.Refused, refusal);
+            await requests.SetStateAsync(id, RequestState.Refused, refusal, cancellationToken);
             audit.Append(user, "request.submit", $"request {id} under permit {permitId}", "refused", refusal);
             return new SubmitOutcome(id, refusal);
         }
 
         var start = new StartExtraction { RequestId = id, PermitId = permit!.Id, StudyId = permit.StudyId, Specification = specification };
-        store.SetState(id, RequestState.Accepted, $"permit {permit.Id}", null, [start]);
+        await requests.SetStateAsync(id, RequestState.Accepted, $"permit {permit.Id}", [start], cancellationToken);
         audit.Append(user, "request.submit", $"request {id} under permit {permitId}", "accepted", $"registers {string.Join(", ", specification.Datasets.Select(d => d.Register))}");
         outbox.Wake();
         return new SubmitOutcome(id, null);
@@ -41,21 +41,21 @@ public sealed class RequestService(ControlPlaneStore store, AuditLog audit, Outb
     /// Runs a delivered request again over the same ingest batches, under the permit as it stands
     /// now, into a new delivery: its data files are identical to the original's.
     /// </summary>
-    public SubmitOutcome Replay(Guid originalId, string user)
+    public async Task<SubmitOutcome> ReplayAsync(Guid originalId, string user, CancellationToken cancellationToken)
     {
-        var original = store.FindRequest(originalId) ?? throw new KeyNotFoundException($"No request {originalId}.");
+        var original = await requests.FindAsync(originalId, cancellationToken) ?? throw new KeyNotFoundException($"No request {originalId}.");
         if (original.State != RequestState.Delivered || original.DeliveryFolder is null)
             throw new InvalidOperationException($"Request {originalId} is {original.State}; only delivered requests can be replayed.");
         var manifest = DeliveryManifestFile.TryRead(original.DeliveryFolder)
             ?? throw new InvalidOperationException($"The delivery of request {originalId} is gone (permit expired or revoked?); it cannot be replayed.");
 
         var id = NewId.NextGuid();
-        store.CreateRequest(id, manifest.PermitId, user, JsonSerializer.Serialize(manifest.Specification, LakeJson.Options));
-        var permit = store.FindPermit(manifest.PermitId);
-        var refusal = PermitCheck.RefusalReason(permit, manifest.PermitId, user, manifest.Specification, DateOnly.FromDateTime(store.Now.UtcDateTime), registers);
+        await requests.CreateAsync(id, manifest.PermitId, user, JsonSerializer.Serialize(manifest.Specification, LakeJson.Options), cancellationToken);
+        var permit = await permits.FindAsync(manifest.PermitId, cancellationToken);
+        var refusal = PermitCheck.RefusalReason(permit, manifest.PermitId, user, manifest.Specification, Today, registers);
         if (refusal is not null)
         {
-            store.SetState(id, RequestState.Refused, refusal);
+            await requests.SetStateAsync(id, RequestState.Refused, refusal, cancellationToken);
             audit.Append(user, "request.replay", $"request {id} replaying {originalId}", "refused", refusal);
             return new SubmitOutcome(id, refusal);
         }
@@ -70,9 +70,11 @@ public sealed class RequestService(ControlPlaneStore store, AuditLog audit, Outb
             RegisterVersions = manifest.RegisterVersions(),
             ReplayOf = originalId,
         };
-        store.SetState(id, RequestState.Accepted, $"replay of {originalId}", null, [start]);
+        await requests.SetStateAsync(id, RequestState.Accepted, $"replay of {originalId}", [start], cancellationToken);
         audit.Append(user, "request.replay", $"request {id} replaying {originalId}", "accepted", $"batches {string.Join(", ", manifest.BatchesRead)}");
         outbox.Wake();
         return new SubmitOutcome(id, null);
     }
+
+    private DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 }

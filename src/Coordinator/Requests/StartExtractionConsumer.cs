@@ -18,23 +18,25 @@ namespace Lake.Coordinator.Requests;
 /// checked again here: it may have expired or lost the member since the request was submitted.
 /// </summary>
 public sealed class StartExtractionConsumer(
-    ControlPlaneStore store, AuditLog audit, ExtractionPlanner planner, ExtractionOutcomes outcomes, OutboxDispatcher outbox, LakeMetrics metrics,
-    IOptions<CoordinatorOptions> options, ILogger<StartExtractionConsumer> logger) : IConsumer<StartExtraction>
+    RequestStore requests, PermitStore permits, ExtractionPlanStore plans, AuditLog audit, ExtractionPlanner planner, ExtractionOutcomes outcomes, OutboxDispatcher outbox, LakeMetrics metrics,
+    IOptions<CoordinatorOptions> options, TimeProvider time, ILogger<StartExtractionConsumer> logger) : IConsumer<StartExtraction>
 {
     public async Task Consume(ConsumeContext<StartExtraction> context)
     {
         var message = context.Message;
-        var request = store.FindRequest(message.RequestId);
+        var cancellationToken = context.CancellationToken;
+        var request = await requests.FindAsync(message.RequestId, cancellationToken);
         if (request is null || request.State != RequestState.Accepted)
             return; // Unknown, planned already or finished: a redelivered command must not plan twice.
 
-        var permit = store.FindPermit(message.PermitId);
-        var refusal = PermitCheck.RefusalReason(permit, message.PermitId, request.RequestedBy, message.Specification, DateOnly.FromDateTime(store.Now.UtcDateTime), planner.Registers);
+        var permit = await permits.FindAsync(message.PermitId, cancellationToken);
+        var now = time.GetUtcNow();
+        var refusal = PermitCheck.RefusalReason(permit, message.PermitId, request.RequestedBy, message.Specification, DateOnly.FromDateTime(now.UtcDateTime), planner.Registers);
         if (refusal is not null)
         {
-            store.SetState(message.RequestId, RequestState.Refused, refusal);
+            await requests.SetStateAsync(message.RequestId, RequestState.Refused, refusal, cancellationToken);
             audit.Append(request.RequestedBy, "request.extract", ExtractionOutcomes.Subject(request), "refused", refusal);
-            metrics.RequestFinished(Outcomes.Refused, store.Now - request.CreatedAt);
+            metrics.RequestFinished(Outcomes.Refused, now - request.CreatedAt);
             await context.Publish(new ExtractionFailed { RequestId = message.RequestId, Reason = refusal });
             return;
         }
@@ -47,7 +49,7 @@ public sealed class StartExtractionConsumer(
         catch (Exception e) when (e is InvalidDataException or RegisterFileException)
         {
             // A replay whose batches are gone, or register files the lake's versions refuse: retrying cannot help.
-            await outcomes.FailAsync(message.RequestId, e.Message, context, context.CancellationToken);
+            await outcomes.FailAsync(message.RequestId, e.Message, context, cancellationToken);
             return;
         }
 
@@ -61,7 +63,7 @@ public sealed class StartExtractionConsumer(
             Batches = plan.Batches,
             RegisterVersions = plan.RegisterVersions,
         })).ToList();
-        if (!store.RecordPlan(message.RequestId, plan.Batches, tasks))
+        if (!await plans.RecordAsync(message.RequestId, plan.Batches, tasks, cancellationToken))
             return;
         CoordinatorLog.Planned(logger, message.RequestId, tasks.Count);
         if (options.Value.CrashAfterPlanning)

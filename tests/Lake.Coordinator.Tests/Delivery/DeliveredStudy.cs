@@ -28,7 +28,8 @@ internal sealed class DeliveredStudy
         var database = Path.Combine(dataFolder, "control", "lake.db");
         DatabasePath = database;
         Deliveries = deliveries;
-        Lifecycle = new PermitLifecycle(new ControlPlaneStore(new ControlPlaneDataSource(database), TimeProvider.System), new AuditLog(new ControlPlaneDataSource(database), keyRing, TimeProvider.System), keyRing, deliveries);
+        var dataSource = new ControlPlaneDataSource(database);
+        Lifecycle = new PermitLifecycle(new PermitStore(dataSource, TimeProvider.System), new AuditLog(dataSource, keyRing, TimeProvider.System), keyRing, deliveries, TimeProvider.System);
         Runner = ExtractionRunner.Over(layout, RegisterCatalog.Shipped, deliveries, new Pseudonymizer(keyRing), TimeProvider.System);
         Layout = layout;
     }
@@ -53,7 +54,7 @@ internal sealed class DeliveredStudy
         return study;
     }
 
-    public Permit Record(params string[] members) => Lifecycle.Record(new Permit
+    public Task<Permit> RecordAsync(params string[] members) => Lifecycle.RecordAsync(new Permit
     {
         Id = "P1",
         StudyId = "S1",
@@ -61,7 +62,7 @@ internal sealed class DeliveredStudy
         Expires = new DateOnly(2099, 1, 1),
         Members = members,
         RecordedAt = DateTimeOffset.UtcNow,
-    }, "registrar");
+    }, "registrar", CancellationToken.None);
 
     /// <summary>Runs a request under the permit in this process and returns the delivery folder.</summary>
     public (string Folder, DeliveryManifest Manifest) Deliver(Permit permit)

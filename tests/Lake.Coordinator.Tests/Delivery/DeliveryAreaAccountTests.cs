@@ -1,4 +1,5 @@
 using System.Runtime.Versioning;
+using Lake.Coordinator.Permits;
 using Lake.Extract.Access;
 
 namespace Lake.Coordinator.Tests.Delivery;
@@ -51,7 +52,7 @@ public sealed class DeliveryAreaAccountTests
     public async Task Deliver_MembersAccounts_ReadAndOthersAreDenied()
     {
         var study = await DeliveredStudy.CreateAsync(_data, _outside.Path, Map());
-        var (folder, _) = study.Deliver(study.Record("alice", "bob"));
+        var (folder, _) = study.Deliver((await study.RecordAsync("alice", "bob")));
         var manifest = Path.Combine(folder, "manifest.json");
 
         Assert.Multiple(() =>
@@ -71,12 +72,12 @@ public sealed class DeliveryAreaAccountTests
     public async Task Amend_RemovedMemberIsDeniedAtOnceAndAddedMemberReads()
     {
         var study = await DeliveredStudy.CreateAsync(_data, _outside.Path, Map());
-        var permit = study.Record("alice", "bob");
+        var permit = await study.RecordAsync("alice", "bob");
         var (folder, _) = study.Deliver(permit);
         var manifest = Path.Combine(folder, "manifest.json");
         Assert.That(LocalAccounts.RunAs(_bob, "cat", manifest).ExitCode, Is.Zero, "before the amendment");
 
-        study.Lifecycle.Amend(permit.Id, "registrar", addMembers: ["carl"], removeMembers: ["bob"]);
+        await study.Lifecycle.AmendAsync(permit.Id, "registrar", new PermitAmendment { AddMembers = ["carl"], RemoveMembers = ["bob"] }, CancellationToken.None);
 
         Assert.Multiple(() =>
         {
@@ -99,7 +100,7 @@ public sealed class DeliveryAreaAccountTests
         try
         {
             var study = await DeliveredStudy.CreateAsync(_data, _outside.Path, Map());
-            var permit = study.Record("alice");
+            var permit = await study.RecordAsync("alice");
 
             Assert.That(() => study.Deliver(permit), Throws.TypeOf<DeliveryAccessException>().With.Message.Contains("does not support POSIX access lists"));
             var readable = Directory.EnumerateFileSystemEntries(_data, "*", SearchOption.AllDirectories)

@@ -1,5 +1,6 @@
 using System.Runtime.Versioning;
 using System.Text.Json;
+using Lake.Coordinator.Permits;
 using Lake.Extract.Access;
 using Lake.Extract.Delivery;
 
@@ -30,7 +31,7 @@ public sealed class DeliveryAreaTests
     public async Task Run_SetfaclMissing_FailsNamingTheAclPackageAndPublishesNothing()
     {
         var study = await DeliveredStudy.CreateAsync(_data, _outside.Path, OperatingSystemAccounts.None, setfacl: _outside.File("no-such-setfacl"));
-        var permit = study.Record("alice");
+        var permit = await study.RecordAsync("alice");
 
         Assert.Multiple(() =>
         {
@@ -49,7 +50,7 @@ public sealed class DeliveryAreaTests
         await File.WriteAllTextAsync(setfacl, "#!/bin/sh\nfor last; do :; done\necho \"setfacl: $last: Operation not supported\" >&2\nexit 1\n");
         File.SetUnixFileMode(setfacl, UnixFileMode.UserRead | UnixFileMode.UserExecute);
         var study = await DeliveredStudy.CreateAsync(_data, _outside.Path, OperatingSystemAccounts.None, setfacl);
-        var permit = study.Record("alice");
+        var permit = await study.RecordAsync("alice");
 
         Assert.Multiple(() =>
         {
@@ -64,10 +65,10 @@ public sealed class DeliveryAreaTests
     {
         var accounts = new OperatingSystemAccounts(new Dictionary<string, string> { ["alice"] = "root" });
         var study = await DeliveredStudy.CreateAsync(_data, _outside.Path, accounts);
-        var permit = study.Record("alice", "bob");
+        var permit = await study.RecordAsync("alice", "bob");
 
         var (folder, manifest) = study.Deliver(permit);
-        study.Lifecycle.Amend(permit.Id, "registrar", addMembers: ["carl"], removeMembers: []);
+        await study.Lifecycle.AmendAsync(permit.Id, "registrar", new PermitAmendment { AddMembers = ["carl"], RemoveMembers = [] }, CancellationToken.None);
 
         using var access = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(folder, DeliveryAccess.FileName)));
         Assert.Multiple(() =>

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Runtime.Versioning;
+using Lake.Coordinator.Permits;
 using Lake.Coordinator.Audit;
 using Lake.Coordinator.ControlPlane;
 using Lake.Coordinator.Identity;
@@ -44,9 +45,9 @@ public sealed class OwnerOnlyModesTests
     public async Task IngestAndDeliver_UmaskZero_EveryFileIs0600AndEveryFolder0700()
     {
         var study = await DeliveredStudy.CreateAsync(_data, _outside.Path, OperatingSystemAccounts.None);
-        var permit = study.Record("alice", "bob");
+        var permit = await study.RecordAsync("alice", "bob");
         var (delivery, _) = study.Deliver(permit);
-        study.Lifecycle.Amend(permit.Id, "registrar", addMembers: ["carl"], removeMembers: ["bob"]);
+        await study.Lifecycle.AmendAsync(permit.Id, "registrar", new PermitAmendment { AddMembers = ["carl"], RemoveMembers = ["bob"] }, CancellationToken.None);
         // An open connection keeps the database's -wal and -shm files, which SQLite creates itself.
         using var connection = new SqliteConnection($"Data Source={study.DatabasePath};Pooling=False");
         connection.Open();

@@ -17,7 +17,9 @@ namespace Lake.Coordinator.Tests.Distribution;
 public sealed class RequestSweeperTests
 {
     private TempDirectory _folder = null!;
-    private ControlPlaneStore _store = null!;
+    private RequestStore _requests = null!;
+    private ExtractionPlanStore _plans = null!;
+    private OutboxStore _outbox = null!;
     private AuditLog _audit = null!;
     private IBusControl _bus = null!;
     private RequestSweeper _sweeper = null!;
@@ -27,19 +29,24 @@ public sealed class RequestSweeperTests
     {
         _folder = new TempDirectory("lake-extract-tests");
         var database = _folder.File("control/lake.db");
-        _store = new ControlPlaneStore(new ControlPlaneDataSource(database), TimeProvider.System);
-        _audit = new AuditLog(new ControlPlaneDataSource(database), KeyRing.OpenOrCreate(_folder.File("keys/keyring.json")), TimeProvider.System);
-        _store.SavePermit(new Permit
+        var dataSource = new ControlPlaneDataSource(database);
+        var permits = new PermitStore(dataSource, TimeProvider.System);
+        _requests = new RequestStore(dataSource, TimeProvider.System);
+        _plans = new ExtractionPlanStore(dataSource, TimeProvider.System);
+        _outbox = new OutboxStore(dataSource, TimeProvider.System);
+        _audit = new AuditLog(dataSource, KeyRing.OpenOrCreate(_folder.File("keys/keyring.json")), TimeProvider.System);
+        await permits.SaveAsync(new Permit
         {
             Id = "P1", StudyId = "S1", Registers = ["diagnosis"], Expires = new DateOnly(2099, 1, 1), Members = ["anna"], RecordedAt = DateTimeOffset.UtcNow,
-        });
+        }, "recorded", CancellationToken.None);
         var assembler = new DeliveryAssembler(new DeliveryArea(_folder.Path, OperatingSystemAccounts.None), new LakeLayout(_folder.File("lake")), RegisterCatalog.Shipped, TimeProvider.System);
         _bus = Bus.Factory.CreateUsingInMemory(_ => { });
         await _bus.StartAsync();
         var options = Options.Create(new CoordinatorOptions { MaxRedrives = 2 });
-        var outcomes = new ExtractionOutcomes(_store, _audit, assembler, new LakeMetrics(new StandaloneMeterFactory()), NullLogger<ExtractionOutcomes>.Instance);
-        var outbox = new OutboxDispatcher(_store, _bus, options, NullLogger<OutboxDispatcher>.Instance);
-        _sweeper = new RequestSweeper(_store, outcomes, outbox, _bus, options, NullLogger<RequestSweeper>.Instance);
+        var outcomes = new ExtractionOutcomes(_requests, permits, _plans, _audit, assembler, new LakeMetrics(new StandaloneMeterFactory()), TimeProvider.System,
+            NullLogger<ExtractionOutcomes>.Instance);
+        var outbox = new OutboxDispatcher(_outbox, _bus, options, NullLogger<OutboxDispatcher>.Instance);
+        _sweeper = new RequestSweeper(_requests, _plans, outcomes, outbox, _bus, options, TimeProvider.System, NullLogger<RequestSweeper>.Instance);
     }
 
     [TearDown]
@@ -53,52 +60,52 @@ public sealed class RequestSweeperTests
     [Test]
     public async Task Sweep_ExtractingRequestStalled_QueuesItsUnfinishedTasksAgain()
     {
-        var id = ExtractingRequest("cohort", "diagnosis");
-        _store.CompleteTask(id, "cohort", "[]");
+        var id = await ExtractingRequestAsync("cohort", "diagnosis");
+        await _plans.CompleteTaskAsync(id, "cohort", "[]", CancellationToken.None);
 
-        await _sweeper.SweepAsync(_store.Now, CancellationToken.None);
+        await _sweeper.SweepAsync(DateTimeOffset.UtcNow, CancellationToken.None);
 
-        Assert.That(_store.PendingMessages(10).Select(m => m.Body), Has.Exactly(1).Items.And.All.Contain("diagnosis"));
-        Assert.That(_store.FindRequest(id)!.State, Is.EqualTo(RequestState.Extracting));
+        Assert.That((await _outbox.PendingAsync(10, CancellationToken.None)).Select(m => m.Body), Has.Exactly(1).Items.And.All.Contain("diagnosis"));
+        Assert.That((await _requests.FindAsync(id, CancellationToken.None))!.State, Is.EqualTo(RequestState.Extracting));
     }
 
     [Test]
     public async Task Sweep_RequestThatMovedSinceTheCutoff_LeftAlone()
     {
-        var cutoff = _store.Now;
-        ExtractingRequest("cohort");
+        var cutoff = DateTimeOffset.UtcNow;
+        await ExtractingRequestAsync("cohort");
 
         await _sweeper.SweepAsync(cutoff, CancellationToken.None);
 
-        Assert.That(_store.PendingMessages(10), Is.Empty);
+        Assert.That(await _outbox.PendingAsync(10, CancellationToken.None), Is.Empty);
     }
 
     [Test]
     public async Task Sweep_MoreThanMaxRedrives_FailsTheRequestWithTheReasonOnce()
     {
-        var id = ExtractingRequest("cohort");
+        var id = await ExtractingRequestAsync("cohort");
 
         for (var sweep = 0; sweep < 4; sweep++)
-            await _sweeper.SweepAsync(_store.Now.AddSeconds(1), CancellationToken.None);
+            await _sweeper.SweepAsync(DateTimeOffset.UtcNow.AddSeconds(1), CancellationToken.None);
 
-        var request = _store.FindRequest(id)!;
+        var request = (await _requests.FindAsync(id, CancellationToken.None))!;
         Assert.Multiple(() =>
         {
             Assert.That(request.State, Is.EqualTo(RequestState.Failed));
             Assert.That(request.Reason, Does.Contain("no progress after 2 re-drives"));
-            Assert.That(request.History.Count(e => e.Detail?.StartsWith(ControlPlaneStore.RedriveDetail, StringComparison.Ordinal) == true), Is.EqualTo(2));
+            Assert.That(request.History.Count(e => e.Detail?.StartsWith(ExtractionPlanStore.RedriveDetail, StringComparison.Ordinal) == true), Is.EqualTo(2));
             Assert.That(_audit.ReadAll().Count(e => e.Outcome == "failed"), Is.EqualTo(1));
         });
     }
 
-    private Guid ExtractingRequest(params string[] datasets)
+    private async Task<Guid> ExtractingRequestAsync(params string[] datasets)
     {
         var id = Guid.NewGuid();
-        _store.CreateRequest(id, "P1", "anna", "{}");
-        _store.SetState(id, RequestState.Accepted, "permit P1");
-        _store.RecordPlan(id, ["b1"], [.. datasets.Select(d => (d, (object)new { Dataset = d }))]);
-        foreach (var message in _store.PendingMessages(100))
-            _store.MarkSent(message.Sequence);
+        await _requests.CreateAsync(id, "P1", "anna", "{}", CancellationToken.None);
+        await _requests.SetStateAsync(id, RequestState.Accepted, "permit P1", CancellationToken.None);
+        await _plans.RecordAsync(id, ["b1"], [.. datasets.Select(d => (d, (object)new { Dataset = d }))], CancellationToken.None);
+        foreach (var message in await _outbox.PendingAsync(100, CancellationToken.None))
+            await _outbox.MarkSentAsync(message.Sequence, CancellationToken.None);
         return id;
     }
 }

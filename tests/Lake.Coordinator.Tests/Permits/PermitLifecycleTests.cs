@@ -21,7 +21,7 @@ public sealed class PermitLifecycleTests
     private static readonly Hetu Anna = Hetu.Create(new DateOnly(1960, 4, 2), 202);
 
     private TempDirectory _folder = null!;
-    private ControlPlaneStore _store = null!;
+    private PermitStore _permits = null!;
     private AuditLog _audit = null!;
     private KeyRing _keyRing = null!;
     private Pseudonymizer _pseudonymizer = null!;
@@ -33,11 +33,11 @@ public sealed class PermitLifecycleTests
     public async Task Setup()
     {
         _folder = new TempDirectory("lake-extract-tests");
-        _store = new ControlPlaneStore(new ControlPlaneDataSource(_folder.File("control/lake.db")), TimeProvider.System);
+        _permits = new PermitStore(new ControlPlaneDataSource(_folder.File("control/lake.db")), TimeProvider.System);
         _keyRing = KeyRing.OpenOrCreate(_folder.File("keys/keyring.json"));
         _audit = new AuditLog(new ControlPlaneDataSource(_folder.File("control/lake.db")), _keyRing, TimeProvider.System);
         _pseudonymizer = new Pseudonymizer(_keyRing);
-        _lifecycle = new PermitLifecycle(_store, _audit, _keyRing, Deliveries);
+        _lifecycle = new PermitLifecycle(_permits, _audit, _keyRing, Deliveries, TimeProvider.System);
         var layout = new LakeLayout(_folder.File("lake"));
         _runner = ExtractionRunner.Over(layout, RegisterCatalog.Shipped, Deliveries, _pseudonymizer, TimeProvider.System);
 
@@ -54,70 +54,73 @@ public sealed class PermitLifecycleTests
     }
 
     [Test]
-    public void Amend_RemovedMember_LosesAccessToExistingDeliveriesAndMayNoLongerRequest()
+    public async Task Amend_RemovedMember_LosesAccessToExistingDeliveriesAndMayNoLongerRequest()
     {
-        var permit = _lifecycle.Record(Permit(), "registrar");
+        var permit = await _lifecycle.RecordAsync(Permit(), "registrar", CancellationToken.None);
         var delivery = Deliver(permit);
 
-        var amended = _lifecycle.Amend(permit.Id, "registrar", addMembers: ["carl"], removeMembers: ["bob"]);
+        var amended = await _lifecycle.AmendAsync(permit.Id, "registrar", new PermitAmendment { AddMembers = ["carl"], RemoveMembers = ["bob"] }, CancellationToken.None);
 
+        var current = await _permits.FindAsync(permit.Id, CancellationToken.None);
         Assert.Multiple(() =>
         {
             Assert.That(amended.Version, Is.EqualTo(2));
             Assert.That(DeliveryAccess.Read(delivery), Is.EquivalentTo(new[] { "alice", "carl" }));
-            Assert.That(PermitCheck.RefusalReason(_store.FindPermit(permit.Id), permit.Id, "bob", Specification(), Today), Does.Contain("not a member"));
+            Assert.That(PermitCheck.RefusalReason(current, permit.Id, "bob", Specification(), Today), Does.Contain("not a member"));
             Assert.That(_audit.ReadAll().Select(e => e.Action), Does.Contain("permit.amend"));
         });
     }
 
     [Test]
-    public void Amend_FreeTextAllowance_ChangesWhatTheNextRequestMayAskAndIsAudited()
+    public async Task Amend_FreeTextAllowance_ChangesWhatTheNextRequestMayAskAndIsAudited()
     {
-        var permit = _lifecycle.Record(Permit(), "registrar");
+        var permit = await _lifecycle.RecordAsync(Permit(), "registrar", CancellationToken.None);
         var withText = Specification() with { Delivery = new DeliveryOptions { FreeText = true } };
-        Assert.That(PermitCheck.RefusalReason(_store.FindPermit(permit.Id), permit.Id, "alice", withText, Today), Does.Contain("free text"));
+        Assert.That(PermitCheck.RefusalReason(await _permits.FindAsync(permit.Id, CancellationToken.None), permit.Id, "alice", withText, Today), Does.Contain("free text"));
 
-        var amended = _lifecycle.Amend(permit.Id, "registrar", addMembers: [], removeMembers: [], allowsFreeText: true);
+        var amended = await _lifecycle.AmendAsync(permit.Id, "registrar", new PermitAmendment { AddMembers = [], RemoveMembers = [], AllowsFreeText = true }, CancellationToken.None);
 
+        var current = await _permits.FindAsync(permit.Id, CancellationToken.None);
         Assert.Multiple(() =>
         {
             Assert.That(amended.AllowsFreeText, Is.True);
             Assert.That(amended.AllowsIdentityCodes, Is.False, "left as it was");
-            Assert.That(PermitCheck.RefusalReason(_store.FindPermit(permit.Id), permit.Id, "alice", withText, Today), Is.Null);
+            Assert.That(PermitCheck.RefusalReason(current, permit.Id, "alice", withText, Today), Is.Null);
             Assert.That(_audit.ReadAll().Last(e => e.Action == "permit.amend").Detail, Does.Contain("free text allowed"));
         });
     }
 
     [Test]
-    public void Revoke_DeletesDeliveriesAndStudyKeySoOldPseudonymsCannotBeRecomputed()
+    public async Task Revoke_DeletesDeliveriesAndStudyKeySoOldPseudonymsCannotBeRecomputed()
     {
-        var permit = _lifecycle.Record(Permit(), "registrar");
+        var permit = await _lifecycle.RecordAsync(Permit(), "registrar", CancellationToken.None);
         var delivery = Deliver(permit);
         var before = _pseudonymizer.StudyPseudonym("S1", _pseudonymizer.IdentityOf(Anna));
 
-        _lifecycle.Revoke(permit.Id, "registrar", "the ethics committee withdrew its statement");
+        await _lifecycle.RevokeAsync(permit.Id, "registrar", "the ethics committee withdrew its statement", CancellationToken.None);
 
+        var current = await _permits.FindAsync(permit.Id, CancellationToken.None);
         Assert.Multiple(() =>
         {
             Assert.That(Directory.Exists(delivery), Is.False);
             Assert.That(_keyRing.HasStudyKey("S1"), Is.False);
             Assert.That(_pseudonymizer.StudyPseudonym("S1", _pseudonymizer.IdentityOf(Anna)), Is.Not.EqualTo(before));
-            Assert.That(PermitCheck.RefusalReason(_store.FindPermit(permit.Id), permit.Id, "alice", Specification(), Today), Does.Contain("revoked"));
+            Assert.That(PermitCheck.RefusalReason(current, permit.Id, "alice", Specification(), Today), Does.Contain("revoked"));
             Assert.That(_audit.ReadAll().Where(e => e.Action == "permit.close").Single().Detail, Does.Contain("1 deliveries").And.Contain("study key deleted"));
             Assert.That(_audit.Verify().IsIntact, Is.True);
         });
     }
 
     [Test]
-    public void CloseExpired_ExpiredPermit_DeletesItsDeliveriesOnceAndLeavesLivePermitsAlone()
+    public async Task CloseExpired_ExpiredPermit_DeletesItsDeliveriesOnceAndLeavesLivePermitsAlone()
     {
-        var expired = _lifecycle.Record(Permit() with { Id = "OLD", Expires = new DateOnly(2025, 1, 31) }, "registrar");
-        var live = _lifecycle.Record(Permit() with { Id = "NEW", StudyId = "S2" }, "registrar");
+        var expired = await _lifecycle.RecordAsync(Permit() with { Id = "OLD", Expires = new DateOnly(2025, 1, 31) }, "registrar", CancellationToken.None);
+        var live = await _lifecycle.RecordAsync(Permit() with { Id = "NEW", StudyId = "S2" }, "registrar", CancellationToken.None);
         var oldDelivery = Deliver(expired);
         var liveDelivery = Deliver(live);
 
-        var closed = _lifecycle.CloseExpired("lake", new DateOnly(2025, 2, 1));
-        var again = _lifecycle.CloseExpired("lake", new DateOnly(2025, 2, 2));
+        var closed = await _lifecycle.CloseExpiredAsync("lake", new DateOnly(2025, 2, 1), CancellationToken.None);
+        var again = await _lifecycle.CloseExpiredAsync("lake", new DateOnly(2025, 2, 2), CancellationToken.None);
 
         Assert.Multiple(() =>
         {
@@ -129,11 +132,11 @@ public sealed class PermitLifecycleTests
     }
 
     [Test]
-    public void Record_SameIdTwice_IsRefused()
+    public async Task Record_SameIdTwice_IsRefused()
     {
-        _lifecycle.Record(Permit(), "registrar");
+        await _lifecycle.RecordAsync(Permit(), "registrar", CancellationToken.None);
 
-        Assert.That(() => _lifecycle.Record(Permit(), "registrar"), Throws.ArgumentException.With.Message.Contains("amend"));
+        await Assert.ThatAsync(() => _lifecycle.RecordAsync(Permit(), "registrar", CancellationToken.None), Throws.ArgumentException.With.Message.Contains("amend"));
     }
 
     private static DateOnly Today => new(2025, 1, 15);

@@ -41,10 +41,10 @@ public sealed class DisclosureAttackTests(bool countedOnWorker)
             _worker = await WorkerCountingBus.StartAsync(_layout, _pseudonymizer);
 
         // Mallory and Bob share a permit: they are one research group.
-        new ControlPlaneStore(_controlPlane, TimeProvider.System).SavePermit(new Permit
+        await new PermitStore(_controlPlane, TimeProvider.System).SaveAsync(new Permit
         {
             Id = "P-GROUP", StudyId = "S-GROUP", Registers = ["diagnosis"], Expires = new DateOnly(2099, 1, 1), Members = ["mallory", "bob"], RecordedAt = DateTimeOffset.UtcNow,
-        });
+        }, "recorded", CancellationToken.None);
     }
 
     [TearDown]
@@ -151,7 +151,8 @@ public sealed class DisclosureAttackTests(bool countedOnWorker)
         IPreliminaryCounter counter = _worker?.Counter ?? new SessionPreliminaryCounter(session, _pseudonymizer);
         var study = new PreliminaryStudy(counter, new DisclosureControl(policy ?? new DisclosurePolicy()), _audit, new DifferencingLedger(_controlPlane, TimeProvider.System));
         // No synchronization context here to deadlock on; GetResult rethrows a refusal as itself, for Throws.TypeOf.
-        return study.RunAsync(specification, user, ResearchGroup.Of(user, new ControlPlaneStore(_controlPlane, TimeProvider.System).ListPermits())).GetAwaiter().GetResult();
+        var permits = new PermitStore(_controlPlane, TimeProvider.System).ListAsync(CancellationToken.None).GetAwaiter().GetResult();
+        return study.RunAsync(specification, user, ResearchGroup.Of(user, permits)).GetAwaiter().GetResult();
     }
 
     private static StudySpecification Diabetics(DateOnly? to = null) => new()

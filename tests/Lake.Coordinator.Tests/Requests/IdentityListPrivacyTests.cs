@@ -46,7 +46,7 @@ public sealed class IdentityListPrivacyTests
     public async Task IdentityCodes_StudiedRequestedAndExtracted_AppearNowhereInClear()
     {
         var specification = ListedPatients("Listed patients", delivery: "");
-        var (store, audit) = ControlPlaneWithPermit("P1", "S1", allowsIdentityCodes: false);
+        var (dataSource, audit) = await ControlPlaneWithPermitAsync("P1", "S1", allowsIdentityCodes: false);
 
         using (var session = _lake.Open())
         {
@@ -54,10 +54,10 @@ public sealed class IdentityListPrivacyTests
             Assert.That(report.CohortSize.Value, Is.EqualTo(Listed.Length));
         }
 
-        var (outcome, message) = await SubmitThroughBusAsync(store, audit, specification, "P1");
+        var (outcome, message) = await SubmitThroughBusAsync(dataSource, audit, specification, "P1");
 
         var manifest = ExtractionRunner.Over(_lake.Layout, RegisterCatalog.Shipped, new DeliveryArea(Path.Combine(_lake.ControlPlanePath, "..", ".."), OperatingSystemAccounts.None), _lake.Pseudonymizer, TimeProvider.System)
-            .Run(outcome.RequestId, store.FindPermit("P1")!, "alice", message.Specification);
+            .Run(outcome.RequestId, (await new PermitStore(dataSource, TimeProvider.System).FindAsync("P1", CancellationToken.None))!, "alice", message.Specification);
         Assert.That(manifest.CohortSize, Is.EqualTo(Listed.Length));
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
 
@@ -78,14 +78,14 @@ public sealed class IdentityListPrivacyTests
     public async Task IdentityCodes_ConsentBasedStudy_AreDeliveredInTheCohortFileAndTravelSealed()
     {
         var specification = ListedPatients("Consented patients", delivery: "delivery:\n  identity_codes: true\n");
-        var (store, audit) = ControlPlaneWithPermit("P2", "S2", allowsIdentityCodes: true);
+        var (dataSource, audit) = await ControlPlaneWithPermitAsync("P2", "S2", allowsIdentityCodes: true);
 
-        var (outcome, message) = await SubmitThroughBusAsync(store, audit, specification, "P2");
+        var (outcome, message) = await SubmitThroughBusAsync(dataSource, audit, specification, "P2");
 
         // The codes come from the message's sealed lists, opened by the extraction itself.
         var delivery = Path.GetFullPath(Path.Combine(_lake.ControlPlanePath, "..", "..", "delivery"));
         var manifest = ExtractionRunner.Over(_lake.Layout, RegisterCatalog.Shipped, new DeliveryArea(Path.GetDirectoryName(delivery)!, OperatingSystemAccounts.None), _lake.Pseudonymizer, TimeProvider.System)
-            .Run(outcome.RequestId, store.FindPermit("P2")!, "alice", message.Specification);
+            .Run(outcome.RequestId, (await new PermitStore(dataSource, TimeProvider.System).FindAsync("P2", CancellationToken.None))!, "alice", message.Specification);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
 
         using var duckdb = new DuckDB.NET.Data.DuckDBConnection("DataSource=:memory:");
@@ -122,10 +122,10 @@ public sealed class IdentityListPrivacyTests
             _lake.KeyRing);
     }
 
-    private (ControlPlaneStore Store, AuditLog Audit) ControlPlaneWithPermit(string permitId, string studyId, bool allowsIdentityCodes)
+    private async Task<(ControlPlaneDataSource DataSource, AuditLog Audit)> ControlPlaneWithPermitAsync(string permitId, string studyId, bool allowsIdentityCodes)
     {
-        var store = new ControlPlaneStore(new ControlPlaneDataSource(_lake.ControlPlanePath), TimeProvider.System);
-        store.SavePermit(new Permit
+        var dataSource = new ControlPlaneDataSource(_lake.ControlPlanePath);
+        await new PermitStore(dataSource, TimeProvider.System).SaveAsync(new Permit
         {
             Id = permitId,
             StudyId = studyId,
@@ -134,8 +134,8 @@ public sealed class IdentityListPrivacyTests
             Members = ["alice"],
             RecordedAt = DateTimeOffset.UtcNow,
             AllowsIdentityCodes = allowsIdentityCodes,
-        });
-        return (store, new AuditLog(new ControlPlaneDataSource(_lake.ControlPlanePath), _lake.KeyRing, TimeProvider.System));
+        }, "recorded", CancellationToken.None);
+        return (dataSource, new AuditLog(dataSource, _lake.KeyRing, TimeProvider.System));
     }
 
     /// <summary>
@@ -143,7 +143,7 @@ public sealed class IdentityListPrivacyTests
     /// bus, so the message checked is the one that was serialized and delivered.
     /// </summary>
     private static async Task<(SubmitOutcome Outcome, StartExtraction Message)> SubmitThroughBusAsync(
-        ControlPlaneStore store, AuditLog audit, StudySpecification specification, string permitId)
+        ControlPlaneDataSource dataSource, AuditLog audit, StudySpecification specification, string permitId)
     {
         var received = new TaskCompletionSource<StartExtraction>(TaskCreationOptions.RunContinuationsAsynchronously);
         var bus = Bus.Factory.CreateUsingInMemory(cfg => cfg.ReceiveEndpoint("start-extraction", e => e.Handler<StartExtraction>(context =>
@@ -154,8 +154,9 @@ public sealed class IdentityListPrivacyTests
         await bus.StartAsync();
         try
         {
-            var outbox = new OutboxDispatcher(store, bus, Options.Create(new CoordinatorOptions()), NullLogger<OutboxDispatcher>.Instance);
-            var outcome = new RequestService(store, audit, outbox, RegisterCatalog.Shipped).Submit(specification, permitId, "alice");
+            var outbox = new OutboxDispatcher(new OutboxStore(dataSource, TimeProvider.System), bus, Options.Create(new CoordinatorOptions()), NullLogger<OutboxDispatcher>.Instance);
+            var requests = new RequestService(new RequestStore(dataSource, TimeProvider.System), new PermitStore(dataSource, TimeProvider.System), audit, outbox, RegisterCatalog.Shipped, TimeProvider.System);
+            var outcome = await requests.SubmitAsync(specification, permitId, "alice", CancellationToken.None);
             Assert.That(outcome.RefusalReason, Is.Null);
             await outbox.DispatchAsync(CancellationToken.None);
             return (outcome, await received.Task.WaitAsync(TimeSpan.FromMinutes(1)));

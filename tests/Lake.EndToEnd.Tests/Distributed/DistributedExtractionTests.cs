@@ -50,7 +50,7 @@ public sealed partial class DistributedExtractionTests : LakePipelineFixture
         await AddPermit(PermitId, "dist-study", "2099-12-31", "diagnosis", "laboratory", "patient_background");
         _specification = SpecificationReader.Load(RepositoryPaths.ExampleSpecification);
         Assert.That(await Lake("request", "submit", RepositoryPaths.ExampleSpecification, "--permit", PermitId, "--as", "alice"), Is.Zero, "single process");
-        _reference = AllRequests().Single(r => r.PermitId == PermitId);
+        _reference = (await AllRequestsAsync()).Single(r => r.PermitId == PermitId);
     }
 
     [OneTimeTearDown]
@@ -136,7 +136,7 @@ public sealed partial class DistributedExtractionTests : LakePipelineFixture
         var auditBefore = AuditEntriesOf(cluster, request.Id);
 
         // The very messages the coordinator sent, once more each: tasks to the worker, completions to the coordinator.
-        var batches = cluster.Store.PlannedBatches(request.Id)!;
+        var batches = (await cluster.Plans.BatchesAsync(request.Id, CancellationToken.None))!;
         var manifest = Manifest(delivered);
         var tasks = manifest.Files.Select(f => f.Register).Distinct().Select(dataset => new ExtractDataset
         {
@@ -160,7 +160,7 @@ public sealed partial class DistributedExtractionTests : LakePipelineFixture
             TimeSpan.FromSeconds(60), "every duplicate task skipped");
         await coordinator.WaitForLineAsync(l => l.Contains($"Completion of cohort for request {request.Id} recorded before", StringComparison.Ordinal),
             TimeSpan.FromSeconds(60), "the duplicate completion ignored");
-        AssertSameAsReference(cluster.Store.FindRequest(request.Id)!);
+        AssertSameAsReference((await cluster.Requests.FindAsync(request.Id, CancellationToken.None))!);
         Assert.That(AuditEntriesOf(cluster, request.Id), Is.EqualTo(auditBefore));
         Assert.That(worker.CountLines(IsExtracted), Is.EqualTo(tasks.Count), "no task extracted twice");
     }
@@ -212,7 +212,7 @@ public sealed partial class DistributedExtractionTests : LakePipelineFixture
         }
 
         await crashing.WaitForExitAsync(TimeSpan.FromSeconds(60));
-        var request = cluster.Store.ListRequests().Single(r => r.PermitId == PermitId && r.Id != _reference.Id);
+        var request = (await cluster.Requests.ListAsync(CancellationToken.None)).Single(r => r.PermitId == PermitId && r.Id != _reference.Id);
         Assert.That(request.State, Is.EqualTo(RequestState.Extracting), "tasks recorded before the kill");
         Assert.That(worker.CountLines(l => l.Contains("Extracting ", StringComparison.Ordinal)), Is.Zero, "no task was published before the kill");
 

@@ -23,7 +23,11 @@ internal sealed class LakeCluster(string data, string keyRing, TestBroker broker
     /// <summary>The test's virtual host; coordinator and workers connect with their roles' users.</summary>
     public TestBroker Broker => broker;
 
-    public ControlPlaneStore Store => new(new ControlPlaneDataSource(Path.Combine(data, "control", "lake.db")), TimeProvider.System);
+    private ControlPlaneDataSource ControlPlane => new(Path.Combine(data, "control", "lake.db"));
+
+    public RequestStore Requests => new(ControlPlane, TimeProvider.System);
+
+    public ExtractionPlanStore Plans => new(ControlPlane, TimeProvider.System);
 
     /// <summary>Starts `lake serve` on a free loopback port; returns once its API and bus are up.</summary>
     public async Task<(LakeProcess Process, Uri Url)> StartCoordinatorAsync(params (string Key, string Value)[] settings)
@@ -47,7 +51,7 @@ internal sealed class LakeCluster(string data, string keyRing, TestBroker broker
         var deadline = DateTime.UtcNow + timeout;
         while (true)
         {
-            var record = Store.FindRequest(id);
+            var record = await Requests.FindAsync(id, CancellationToken.None);
             if (record?.State is RequestState.Delivered or RequestState.Refused or RequestState.Failed)
                 return record;
             if (DateTime.UtcNow > deadline)

@@ -51,7 +51,7 @@ public sealed partial class PrometheusEndpointTests
         _lake = LandedFeeds.Write(300, [.. SynthOptions.OriginalFeeds]);
         var port = FreePort.Next();
         var outcomes = new FeedOutcomes();
-        var store = _lake.Workspace.OpenControlPlane();
+        var store = _lake.Workspace.OpenRequests();
         var settings = new Dictionary<string, string?>
         {
             ["Telemetry:PrometheusPort"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -60,7 +60,7 @@ public sealed partial class PrometheusEndpointTests
             builder =>
             {
                 builder.Services.AddSingleton<IQueueDepthProbe>(new FixedQueueDepths(new QueueDepth("ingest-feed", 3), new QueueDepth("start-extraction", 0)));
-                builder.Services.AddSingleton(store);
+                builder.Services.AddSingleton(_lake.Workspace.ControlPlane);
                 builder.Services.AddSingleton(_lake.Workspace.OpenAuditLog());
                 _lake.Workspace.AddExtractionServices(builder.Services);
                 builder.Services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(_spans));
@@ -81,11 +81,11 @@ public sealed partial class PrometheusEndpointTests
                 "--registers", "diagnosis", "laboratory", "patient_background", "--from", "2015-01-01", "--to", "2025-12-31", "--expires", "2099-12-31", "--members", "alice",
                 "--data", _lake.Data, "--keyring", _lake.KeyRingPath])), Is.Zero);
             var specification = SpecificationReader.Load(Path.Combine(Repository, "examples", "diabetes-study.yaml"));
-            var requests = new RequestService(store, host.Services.GetRequiredService<Coordinator.Audit.AuditLog>(), host.Services.GetRequiredService<OutboxDispatcher>(), RegisterCatalog.Shipped);
+            var requests = host.Services.GetRequiredService<RequestService>();
             SubmitOutcome submitted;
             using (var submit = LakeActivitySource.StartRequestSubmit())
             {
-                submitted = requests.Submit(specification, "TEL-1", "alice");
+                submitted = await requests.SubmitAsync(specification, "TEL-1", "alice", CancellationToken.None);
                 Assert.That(submit, Is.Not.Null, "the Lake source has a listener");
             }
 
@@ -225,12 +225,12 @@ public sealed partial class PrometheusEndpointTests
         return matching.Sum(s => s.Value);
     }
 
-    private static async Task<RequestRecord> FinishedAsync(ControlPlaneStore store, Guid requestId)
+    private static async Task<RequestRecord> FinishedAsync(RequestStore store, Guid requestId)
     {
         var deadline = DateTime.UtcNow + Wait;
         while (true)
         {
-            var record = store.FindRequest(requestId)!;
+            var record = (await store.FindAsync(requestId, CancellationToken.None))!;
             if (record.State is RequestState.Delivered or RequestState.Refused or RequestState.Failed)
                 return record;
             if (DateTime.UtcNow > deadline)

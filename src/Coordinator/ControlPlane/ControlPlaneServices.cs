@@ -1,0 +1,18 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Lake.Coordinator.ControlPlane;
+
+/// <summary>Registers the control plane's stores, one per aggregate, over the host's <see cref="ControlPlaneDataSource"/>.</summary>
+public static class ControlPlaneServices
+{
+    public static IServiceCollection AddControlPlaneStores(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<PermitStore>();
+        services.TryAddSingleton<RequestStore>();
+        services.TryAddSingleton<ExtractionPlanStore>();
+        services.TryAddSingleton<OutboxStore>();
+        return services;
+    }
+}
