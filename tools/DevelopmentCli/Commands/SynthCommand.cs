@@ -1,7 +1,8 @@
 using System.CommandLine;
+using Lake.Cli.Commands;
 using Lake.Synthetic;
 
-namespace Lake.Cli.Commands;
+namespace Lake.DevelopmentCli.Commands;
 
 internal static class SynthCommand
 {

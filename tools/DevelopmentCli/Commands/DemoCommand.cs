@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Security.Cryptography;
+using Lake.Cli;
+using Lake.Cli.Commands;
 using Lake.Cli.Serving;
 using Lake.Contracts.Permits;
 using Lake.Coordinator.ControlPlane;
@@ -10,7 +12,7 @@ using Lake.Synthetic;
 using Microsoft.Extensions.Configuration;
 using Spectre.Console;
 
-namespace Lake.Cli.Commands;
+namespace Lake.DevelopmentCli.Commands;
 
 /// <summary>
 /// The whole job at small scale on a fresh data folder: synthetic feeds, ingest, a preliminary
