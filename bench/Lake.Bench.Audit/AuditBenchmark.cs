@@ -23,7 +23,7 @@ internal static class AuditBenchmark
         if (Directory.Exists(work))
             Directory.Delete(work, recursive: true);
         Directory.CreateDirectory(work);
-        var keyRing = KeyRing.OpenOrCreate(Path.Combine(work, "keys", "keyring.json"));
+        var keyRing = KeyRing.OpenOrCreate(Path.Combine(work, "keys", "keyring.json"), TimeProvider.System);
         // Checkpoints on memory-backed storage, where fsync costs nothing: what sealing costs without the disk.
         var memory = Directory.Exists("/dev/shm") ? Path.Combine("/dev/shm", $"lake-audit-bench-{Environment.ProcessId}") : null;
 

@@ -18,7 +18,7 @@ internal sealed class BenchLake
     {
         Folder = folder;
         Layout = new LakeLayout(Path.Combine(folder, "lake"));
-        KeyRing = KeyRing.OpenOrCreate(Path.Combine(folder, "keyring", "keyring.json"));
+        KeyRing = KeyRing.OpenOrCreate(Path.Combine(folder, "keyring", "keyring.json"), TimeProvider.System);
         Pseudonymizer = new Pseudonymizer(KeyRing);
         Directory.CreateDirectory(Path.GetDirectoryName(ControlPlanePath)!);
     }
@@ -58,7 +58,7 @@ internal sealed class BenchLake
         ApottiFeedWriter.WriteBackground(background, persons, ExtractionBenchmark.Seed);
         log.WriteLine($"Lake: {persons.Count:N0} persons; diagnosis and background feeds written in {stopwatch.Elapsed.TotalSeconds:N1} s.");
 
-        var ingestor = new FeedIngestor(lake.Layout, lake.Pseudonymizer, lake.KeyRing);
+        var ingestor = new FeedIngestor(lake.Layout, lake.Pseudonymizer, lake.KeyRing, TimeProvider.System);
         foreach (var (descriptor, feed) in new[]
         {
             ("multilab-laboratory.yaml", laboratoryFeed),

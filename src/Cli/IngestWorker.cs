@@ -19,7 +19,7 @@ internal static class IngestWorker
     {
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.AddLakeIngest(workspace.Layout, new IngestFolders(workspace.FeedsFolder, sourcesFolder),
-            _ => new FeedIngestor(workspace.Layout, workspace.CreatePseudonymizer(), workspace.Keys) { Registers = workspace.Registers }, watch);
+            _ => new FeedIngestor(workspace.Layout, workspace.CreatePseudonymizer(), workspace.Keys, workspace.Time) { Registers = workspace.Registers }, watch);
     }
 
     public static void AddConsumers(IBusRegistrationConfigurator bus) => bus.AddLakeIngestConsumers();

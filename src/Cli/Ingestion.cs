@@ -9,7 +9,7 @@ internal static class Ingestion
     public static Task<IngestResult> IngestAsync(Workspace workspace, string descriptorPath, string feedPath, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         var descriptor = SourceDescriptorLoader.Load(descriptorPath, workspace.Registers);
-        var ingestor = new FeedIngestor(workspace.Layout, workspace.CreatePseudonymizer(), workspace.Keys) { Registers = workspace.Registers };
+        var ingestor = new FeedIngestor(workspace.Layout, workspace.CreatePseudonymizer(), workspace.Keys, workspace.Time) { Registers = workspace.Registers };
         return ingestor.IngestAsync(descriptor, feedPath, progress, cancellationToken);
     }
 

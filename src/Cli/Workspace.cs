@@ -34,7 +34,7 @@ public sealed class Workspace
         DataFolder = Path.GetFullPath(dataFolder);
         Layout = new LakeLayout(Path.Combine(DataFolder, "lake"));
         keys ??= LakeConfiguration.Keys();
-        _keys = new Lazy<IKeyStore>(() => KeyStores.Open(keys, KeyRingLocation.Resolve(keyRingPath), LakeConfiguration.IsProduction));
+        _keys = new Lazy<IKeyStore>(() => KeyStores.Open(keys, KeyRingLocation.Resolve(keyRingPath), LakeConfiguration.IsProduction, Time));
         _controlPlane = new Lazy<ControlPlaneDataSource>(() => new ControlPlaneDataSource(ControlPlanePath));
         _registers = new Lazy<RegisterCatalog>(() => RegisterCatalog.Load(new[] { RegistersFolder }.Where(Directory.Exists).Concat(RegisterFolders)));
         accounts ??= LakeConfiguration.Accounts();

@@ -39,19 +39,16 @@ public sealed partial class KeyRing : IKeyStore
     /// Opens the ring at <paramref name="path"/>, creating it with fresh random keys if it does not
     /// exist. Processes racing to create it all end up with the one that was written first.
     /// </summary>
-    public static KeyRing OpenOrCreate(string path) => OpenOrCreate(path, passphrase: null, TimeProvider.System);
+    /// <param name="time">When keys are created and rotated (the caller's clock: tests of rotation set it).</param>
+    public static KeyRing OpenOrCreate(string path, TimeProvider time) => OpenOrCreate(path, passphrase: null, time);
 
     /// <summary>
-    /// As <see cref="OpenOrCreate(string)"/>, for a ring that may be encrypted at rest: an encrypted
+    /// As <see cref="OpenOrCreate(string, TimeProvider)"/>, for a ring that may be encrypted at rest: an encrypted
     /// file is opened with <paramref name="passphrase"/>, and a ring created here is encrypted under
     /// it. A ring in clear stays in clear until <see cref="EncryptAtRest"/>.
     /// </summary>
     /// <exception cref="KeyStoreException">The file is encrypted, and the passphrase is missing or not its.</exception>
-    public static KeyRing OpenOrCreate(string path, KeyRingPassphrase? passphrase) => OpenOrCreate(path, passphrase, TimeProvider.System);
-
-    internal static KeyRing OpenOrCreate(string path, TimeProvider time) => OpenOrCreate(path, passphrase: null, time);
-
-    internal static KeyRing OpenOrCreate(string path, KeyRingPassphrase? passphrase, TimeProvider time)
+    public static KeyRing OpenOrCreate(string path, KeyRingPassphrase? passphrase, TimeProvider time)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         ArgumentNullException.ThrowIfNull(time);

@@ -15,13 +15,14 @@ public static class KeyStores
     /// copy of keys in a file that a backup or a misconfigured command would pick up.
     /// </param>
     /// <exception cref="KeyStoreException">The store cannot be opened as configured (for the key ring: encrypted, and no passphrase or the wrong one).</exception>
-    public static IKeyStore Open(KeyStoreOptions options, string keyRingPath, bool production)
+    /// <param name="time">The caller's clock, for the keys the store creates.</param>
+    public static IKeyStore Open(KeyStoreOptions options, string keyRingPath, bool production, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(keyRingPath);
         keyRingPath = Path.GetFullPath(keyRingPath);
         if (options.Store != KeyStoreKind.Pkcs11)
-            return KeyRing.OpenOrCreate(keyRingPath, KeyRingPassphrase.FromConfiguration(options.PassphraseFile));
+            return KeyRing.OpenOrCreate(keyRingPath, KeyRingPassphrase.FromConfiguration(options.PassphraseFile), time);
 
         var studyKeyFile = string.IsNullOrWhiteSpace(options.Pkcs11.StudyKeyFile)
             ? Path.Combine(Path.GetDirectoryName(keyRingPath)!, StudyKeyFileName)
@@ -33,6 +34,6 @@ public static class KeyStores
                 "Move it to offline backup (or destroy it once no data needs it), or point --keyring/LAKE_KEYRING elsewhere.");
         }
 
-        return Pkcs11KeyStore.Open(options.Pkcs11, studyKeyFile);
+        return Pkcs11KeyStore.Open(options.Pkcs11, studyKeyFile, time);
     }
 }

@@ -17,11 +17,6 @@ public sealed partial class ClockConventionTests
             "coordinator client they run read the clock of the person at the terminal, and hand TimeProvider.System to the libraries",
         ["Coordinator/CoordinatorExtensions.cs"] = "AddLakeCoordinator, a host builder: TimeProvider.System is the default it registers",
         ["Coordinator/Identity/IdentityStore.cs"] = "OpenAsync composes the identity store's own service provider for the offline commands",
-        ["Ingest/FeedIngestor.cs"] = "the Time property defaults to TimeProvider.System; every caller (and test) that needs another sets it. " +
-            "Making it a required constructor argument is left for later",
-        ["Ingest/Profiling/FeedDryRun.cs"] = "as FeedIngestor: the Time property's default",
-        ["Pseudonymization/KeyRing.cs"] = "OpenOrCreate(path) is the convenience overload of OpenOrCreate(path, time), which tests of rotation use",
-        ["Pseudonymization/Pkcs11/Pkcs11KeyStore.cs"] = "Open(options, file) is the convenience overload of Open(options, file, time), as KeyRing.OpenOrCreate is",
     };
 
     [Test]

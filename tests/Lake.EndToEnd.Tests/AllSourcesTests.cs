@@ -39,8 +39,8 @@ public sealed partial class AllSourcesTests
         _layout = new LakeLayout(Path.Combine(_root, "lake"));
         _truth = FeedGenerator.Write(_feeds, new SynthOptions { Patients = Patients, Seed = 31, DefectRate = DefectRate });
 
-        var keyRing = KeyRing.OpenOrCreate(Path.Combine(_root, "keys", "keyring.json"));
-        var ingestor = new FeedIngestor(_layout, new Pseudonymizer(keyRing), keyRing);
+        var keyRing = KeyRing.OpenOrCreate(Path.Combine(_root, "keys", "keyring.json"), TimeProvider.System);
+        var ingestor = new FeedIngestor(_layout, new Pseudonymizer(keyRing), keyRing, TimeProvider.System);
         foreach (var descriptor in ShippedDescriptors())
         {
             var feed = _truth.Feeds.SingleOrDefault(f => f.SourceSystem == descriptor.System && f.Register == descriptor.Register);

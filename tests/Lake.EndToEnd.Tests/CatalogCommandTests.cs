@@ -139,7 +139,7 @@ public sealed class CatalogCommandTests
         {
             WriteSources(root);
             await Lake(root, "ingest", "--source", "apotti-dx", Feed(root, "apotti.csv", ApottiRows()));
-            KeyRing.OpenOrCreate(KeyRingPath(root)).Rotate();
+            KeyRing.OpenOrCreate(KeyRingPath(root), TimeProvider.System).Rotate();
             await Lake(root, "ingest", "--source", "tiny-dx", Feed(root, "tiny.csv", TinyRows()));
 
             var run = await Lake(root, "catalog", "--json");

@@ -72,7 +72,7 @@ public sealed partial class FhirBulkExportTests
         }
 
         _reingestOutput = output.ToString();
-        _pseudonymizer = new Pseudonymizer(KeyRing.OpenOrCreate(_keyRing));
+        _pseudonymizer = new Pseudonymizer(KeyRing.OpenOrCreate(_keyRing, TimeProvider.System));
     }
 
     [OneTimeTearDown]

@@ -43,9 +43,9 @@ public sealed partial class FreeTextDeliveryTests
         var feeds = _folder.File("feeds");
         _truth = FeedGenerator.Write(feeds, new SynthOptions { Patients = 400, Seed = 47, DefectRate = 0, Feeds = FeedFiles.ToHashSet() });
         var layout = new LakeLayout(_folder.File("lake"));
-        var keyRing = KeyRing.OpenOrCreate(_folder.File("keys/keyring.json"));
+        var keyRing = KeyRing.OpenOrCreate(_folder.File("keys/keyring.json"), TimeProvider.System);
         _pseudonymizer = new Pseudonymizer(keyRing);
-        var ingestor = new FeedIngestor(layout, _pseudonymizer, keyRing);
+        var ingestor = new FeedIngestor(layout, _pseudonymizer, keyRing, TimeProvider.System);
         var descriptors = SourceDescriptorLoader.LoadFolder(RepositoryPaths.Sources).ToList();
         foreach (var feed in _truth.Feeds)
         {

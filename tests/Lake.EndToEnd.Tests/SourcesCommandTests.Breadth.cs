@@ -64,14 +64,14 @@ public sealed partial class SourcesCommandTests
     {
         var folder = Path.Combine(_root, "parity");
         var truth = FeedGenerator.Write(Path.Combine(folder, "feeds"), new SynthOptions { Patients = 300, Seed = 5, DefectRate = 0.05 });
-        var keyRing = KeyRing.OpenOrCreate(Path.Combine(folder, "keys", "keyring.json"));
-        var ingestor = new FeedIngestor(new LakeLayout(Path.Combine(folder, "lake")), new Pseudonymizer(keyRing), keyRing);
+        var keyRing = KeyRing.OpenOrCreate(Path.Combine(folder, "keys", "keyring.json"), TimeProvider.System);
+        var ingestor = new FeedIngestor(new LakeLayout(Path.Combine(folder, "lake")), new Pseudonymizer(keyRing), keyRing, TimeProvider.System);
 
         foreach (var feed in truth.Feeds)
         {
             var descriptor = ShippedDescriptors[(feed.SourceSystem, feed.Register)];
             var path = Path.Combine(folder, "feeds", feed.FileName);
-            var dryRun = new FeedDryRun().Run(descriptor, path, int.MaxValue);
+            var dryRun = new FeedDryRun(TimeProvider.System).Run(descriptor, path, int.MaxValue);
             var commit = (await ingestor.IngestAsync(descriptor, path)).Commit;
 
             Assert.Multiple(() =>

@@ -80,7 +80,7 @@ public sealed class KeyStoreCommandLineTests
     [Test]
     public async Task UsersAdd_ProductionWithAKeyRingInClear_RefusesToStart()
     {
-        KeyRing.OpenOrCreate(KeyRingPath);
+        KeyRing.OpenOrCreate(KeyRingPath, TimeProvider.System);
 
         var (exitCode, output) = await RunLakeAsync(TokenSettings());
 
@@ -90,7 +90,7 @@ public sealed class KeyStoreCommandLineTests
     [Test]
     public async Task UsersAdd_DevelopmentWithAKeyRingInClear_UsesTheToken()
     {
-        KeyRing.OpenOrCreate(KeyRingPath);
+        KeyRing.OpenOrCreate(KeyRingPath, TimeProvider.System);
         var environment = TokenSettings();
         environment["DOTNET_ENVIRONMENT"] = "Development";
 

@@ -28,7 +28,7 @@ public sealed class KeysCommandTests
     [Test]
     public async Task KeysEncrypt_ClearRing_EncryptsItAndEveryCommandOpensItWithThePassphraseFile()
     {
-        var ring = KeyRing.OpenOrCreate(KeyRingPath);
+        var ring = KeyRing.OpenOrCreate(KeyRingPath, TimeProvider.System);
         var passphraseFile = PassphraseFile("passphrase", Passphrase);
 
         var (encryptExit, encrypted) = await LakeAsync(WithPassphrase(passphraseFile), "keys", "encrypt");
@@ -43,14 +43,14 @@ public sealed class KeysCommandTests
             Assert.That(statusExit, Is.Zero, status);
             Assert.That(status, Does.Contain("PBKDF2-HMAC-SHA256, 1000000 iterations").And.Contain("current 1"));
             Assert.That(usersExit, Is.Zero, users);
-            Assert.That(KeyRing.OpenOrCreate(KeyRingPath, KeyRingPassphrase.FromFile(passphraseFile, "the test")).KeyIds, Is.EqualTo(ring.KeyIds));
+            Assert.That(KeyRing.OpenOrCreate(KeyRingPath, KeyRingPassphrase.FromFile(passphraseFile, "the test"), TimeProvider.System).KeyIds, Is.EqualTo(ring.KeyIds));
         });
     }
 
     [Test]
     public async Task UsersAdd_EncryptedRingWithoutPassphrase_OneLineSayingWhatToSet()
     {
-        KeyRing.OpenOrCreate(KeyRingPath, KeyRingPassphrase.FromFile(PassphraseFile("passphrase", Passphrase), "the test"));
+        KeyRing.OpenOrCreate(KeyRingPath, KeyRingPassphrase.FromFile(PassphraseFile("passphrase", Passphrase), "the test"), TimeProvider.System);
 
         var (exitCode, output) = await LakeAsync(WithPassphrase(""), UsersAdd);
 
@@ -61,7 +61,7 @@ public sealed class KeysCommandTests
     public async Task UsersAdd_WrongPassphrase_OneLineWithoutEitherPassphrase()
     {
         const string WrongPassphrase = "not-the-passphrase-of-this-ring";
-        KeyRing.OpenOrCreate(KeyRingPath, KeyRingPassphrase.FromFile(PassphraseFile("passphrase", Passphrase), "the test"));
+        KeyRing.OpenOrCreate(KeyRingPath, KeyRingPassphrase.FromFile(PassphraseFile("passphrase", Passphrase), "the test"), TimeProvider.System);
         var wrongFile = PassphraseFile("wrong", WrongPassphrase);
 
         var (exitCode, output) = await LakeAsync(WithPassphrase(wrongFile), UsersAdd);
@@ -75,7 +75,7 @@ public sealed class KeysCommandTests
     public async Task KeysDecrypt_EncryptedRing_WritesItInClear()
     {
         var passphraseFile = PassphraseFile("passphrase", Passphrase);
-        KeyRing.OpenOrCreate(KeyRingPath, KeyRingPassphrase.FromFile(passphraseFile, "the test"));
+        KeyRing.OpenOrCreate(KeyRingPath, KeyRingPassphrase.FromFile(passphraseFile, "the test"), TimeProvider.System);
         var environment = WithPassphrase("");
         environment["Keys__PassphraseFile"] = passphraseFile;
 
@@ -93,7 +93,7 @@ public sealed class KeysCommandTests
     [Test]
     public async Task KeysEncrypt_PassphraseFileOthersCanRead_RefusedAndRingLeftInClear()
     {
-        KeyRing.OpenOrCreate(KeyRingPath);
+        KeyRing.OpenOrCreate(KeyRingPath, TimeProvider.System);
         var loose = PassphraseFile("loose", Passphrase);
         File.SetUnixFileMode(loose, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.OtherRead);
 

@@ -47,7 +47,7 @@ public sealed partial class FeedIngestorTests
     {
         // Row groups of 100 rows: part files are written before the reader reaches the bad bytes,
         // 200 KB in, in a later block than the first; the refusal takes them away again.
-        var ingestor = new FeedIngestor(_layout, _pseudonymizer, _keys) { RowGroupSize = 100 };
+        var ingestor = new FeedIngestor(_layout, _pseudonymizer, _keys, TimeProvider.System) { RowGroupSize = 100 };
         var before = Encoding.UTF8.GetBytes(DiagnosisHeader + "\n" + string.Concat(Enumerable.Repeat($"{Alice.Value},E11.9,P,2022-05-06T11:30:00,Sisätaudit\n", 4000)));
         var bad = Encoding.Latin1.GetBytes($"{Bob.Value},I10,P,2022-05-06T11:30:00,Sisätaudit\n");
         var path = _folder.File("long.csv");

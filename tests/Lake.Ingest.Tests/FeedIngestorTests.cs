@@ -36,7 +36,7 @@ public sealed partial class FeedIngestorTests(KeyStoreKind keyStore)
         _layout = new LakeLayout(_folder.File("lake"));
         _keys = TestKeyStores.Open(keyStore, _folder.File("keys"));
         _pseudonymizer = new Pseudonymizer(_keys);
-        _ingestor = new FeedIngestor(_layout, _pseudonymizer, _keys);
+        _ingestor = new FeedIngestor(_layout, _pseudonymizer, _keys, TimeProvider.System);
     }
 
     [TearDown]

@@ -12,7 +12,7 @@ public sealed class IdentityCacheTests
     public void CreateKeys()
     {
         _folder = new TempDirectory("lake-identity-cache-tests");
-        var keyRing = KeyRing.OpenOrCreate(_folder.File("keys/keyring.json"));
+        var keyRing = KeyRing.OpenOrCreate(_folder.File("keys/keyring.json"), TimeProvider.System);
         _pseudonymizer = new Pseudonymizer(keyRing);
         _keyId = keyRing.CurrentKeyId;
     }

@@ -109,7 +109,7 @@ internal sealed class PortalSite : IAsyncDisposable
     /// <summary>40 patients with type 2 diabetes in Apotti, 3 in Uranus: the catalog suppresses the second, and the first beside it so the total gives nothing away.</summary>
     private async Task IngestAsync()
     {
-        var ingestor = new FeedIngestor(Workspace.Layout, new Pseudonymizer(Workspace.Keys), Workspace.Keys);
+        var ingestor = new FeedIngestor(Workspace.Layout, new Pseudonymizer(Workspace.Keys), Workspace.Keys, TimeProvider.System);
         await IngestAsync(ingestor, "Apotti", 2022, Enumerable.Range(0, 40).Select(i => Row(i, 2022 + i % 3)));
         await IngestAsync(ingestor, "Uranus", 2015, Enumerable.Range(100, 3).Select(i => Row(i, 2018)));
     }

@@ -21,12 +21,12 @@ public sealed partial class KeyRingTests
     public void EncryptAtRest_KnownKeys_ReproducesEveryPseudonymByteForByte()
     {
         var hetu = Hetu.Parse("131052-308T");
-        var clear = new Pseudonymizer(KeyRing.OpenOrCreate(KnownKeyRing.Write(_folder.File("clear.json"))));
+        var clear = new Pseudonymizer(KeyRing.OpenOrCreate(KnownKeyRing.Write(_folder.File("clear.json")), TimeProvider.System));
         var sealedCode = clear.SealIdentityCode(hetu, 1);
         KnownKeyRing.Write(_path);
-        KeyRing.OpenOrCreate(_path).EncryptAtRest(Passphrase());
+        KeyRing.OpenOrCreate(_path, TimeProvider.System).EncryptAtRest(Passphrase());
 
-        var encrypted = new Pseudonymizer(KeyRing.OpenOrCreate(_path, Passphrase()));
+        var encrypted = new Pseudonymizer(KeyRing.OpenOrCreate(_path, Passphrase(), TimeProvider.System));
 
         var identity = clear.IdentityOf(hetu);
         Assert.Multiple(() =>
@@ -42,7 +42,7 @@ public sealed partial class KeyRingTests
     [Test]
     public void EncryptAtRest_ClearRing_WritesAnOwnerOnlyEnvelopeWithoutKeyMaterial()
     {
-        KeyRing.OpenOrCreate(KnownKeyRing.Write(_path)).EncryptAtRest(Passphrase());
+        KeyRing.OpenOrCreate(KnownKeyRing.Write(_path), TimeProvider.System).EncryptAtRest(Passphrase());
 
         var text = File.ReadAllText(_path);
         using var envelope = JsonDocument.Parse(text);
@@ -67,21 +67,21 @@ public sealed partial class KeyRingTests
     [Test]
     public void DecryptAtRest_EncryptedRing_WritesTheSameClearFile()
     {
-        var ring = KeyRing.OpenOrCreate(_path);
+        var ring = KeyRing.OpenOrCreate(_path, TimeProvider.System);
         var clear = File.ReadAllBytes(_path);
         ring.EncryptAtRest(Passphrase());
 
-        KeyRing.OpenOrCreate(_path, Passphrase()).DecryptAtRest();
+        KeyRing.OpenOrCreate(_path, Passphrase(), TimeProvider.System).DecryptAtRest();
 
         Assert.That(File.ReadAllBytes(_path), Is.EqualTo(clear));
         Assert.That(File.GetUnixFileMode(_path), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
-        Assert.That(KeyRing.OpenOrCreate(_path).IsEncrypted, Is.False);
+        Assert.That(KeyRing.OpenOrCreate(_path, TimeProvider.System).IsEncrypted, Is.False);
     }
 
     [Test]
     public void OpenOrCreate_MissingFileWithPassphrase_CreatesItEncrypted()
     {
-        var ring = KeyRing.OpenOrCreate(_path, Passphrase());
+        var ring = KeyRing.OpenOrCreate(_path, Passphrase(), TimeProvider.System);
 
         Assert.That(ring.IsEncrypted, Is.True);
         Assert.That(ring.AtRest, Does.Contain("AES-256-GCM").And.Contain("1000000 iterations").And.Not.Contain(PassphraseText));
@@ -92,9 +92,9 @@ public sealed partial class KeyRingTests
     [Test]
     public void OpenOrCreate_ClearRingWithPassphraseConfigured_StaysInClear()
     {
-        KeyRing.OpenOrCreate(_path);
+        KeyRing.OpenOrCreate(_path, TimeProvider.System);
 
-        var ring = KeyRing.OpenOrCreate(_path, Passphrase());
+        var ring = KeyRing.OpenOrCreate(_path, Passphrase(), TimeProvider.System);
         ring.Rotate();
 
         Assert.That(ring.IsEncrypted, Is.False);
@@ -104,9 +104,9 @@ public sealed partial class KeyRingTests
     [Test]
     public void OpenOrCreate_EncryptedWithoutPassphrase_SaysWhatToSet()
     {
-        KeyRing.OpenOrCreate(_path, Passphrase());
+        KeyRing.OpenOrCreate(_path, Passphrase(), TimeProvider.System);
 
-        var error = Assert.Throws<KeyStoreException>(() => KeyRing.OpenOrCreate(_path));
+        var error = Assert.Throws<KeyStoreException>(() => KeyRing.OpenOrCreate(_path, TimeProvider.System));
 
         Assert.That(error.Message, Does.Contain(_path).And.Contain("is encrypted").And.Contain("LAKE_KEY_PASSPHRASE_FILE").And.Contain("Keys:PassphraseFile"));
         AssertNamesNoSecret(error.Message);
@@ -115,10 +115,10 @@ public sealed partial class KeyRingTests
     [Test]
     public void OpenOrCreate_WrongPassphrase_RefusedNamingBothFiles()
     {
-        KeyRing.OpenOrCreate(_path, Passphrase());
+        KeyRing.OpenOrCreate(_path, Passphrase(), TimeProvider.System);
         var before = File.ReadAllBytes(_path);
 
-        var error = Assert.Throws<KeyStoreException>(() => KeyRing.OpenOrCreate(_path, Passphrase(OtherPassphraseText)));
+        var error = Assert.Throws<KeyStoreException>(() => KeyRing.OpenOrCreate(_path, Passphrase(OtherPassphraseText), TimeProvider.System));
 
         Assert.That(error.Message, Does.Contain(_path).And.Contain(_folder.File("passphrase")).And.Contain("the passphrase is wrong, or the file was changed"));
         AssertNamesNoSecret(error.Message);
@@ -132,14 +132,14 @@ public sealed partial class KeyRingTests
     [TestCase("ciphertext")]
     public void OpenOrCreate_FieldTamperedWith_Refused(string field)
     {
-        KeyRing.OpenOrCreate(KnownKeyRing.Write(_path)).EncryptAtRest(Passphrase());
+        KeyRing.OpenOrCreate(KnownKeyRing.Write(_path), TimeProvider.System).EncryptAtRest(Passphrase());
         var envelope = Envelope();
         var bytes = Convert.FromBase64String(envelope[field]!.GetValue<string>());
         bytes[^1] ^= 0x01;
         envelope[field] = Convert.ToBase64String(bytes);
         KnownKeyRing.WriteOwnerOnly(_path, envelope.ToJsonString());
 
-        var error = Assert.Throws<KeyStoreException>(() => KeyRing.OpenOrCreate(_path, Passphrase()));
+        var error = Assert.Throws<KeyStoreException>(() => KeyRing.OpenOrCreate(_path, Passphrase(), TimeProvider.System));
 
         Assert.That(error.Message, Does.Contain(_path).And.Contain("the file was changed").And.Contain("restore the key ring from backup"));
         AssertNamesNoSecret(error.Message);
@@ -148,12 +148,12 @@ public sealed partial class KeyRingTests
     [Test]
     public void OpenOrCreate_IterationsChangedWithinRange_Refused()
     {
-        KeyRing.OpenOrCreate(KnownKeyRing.Write(_path)).EncryptAtRest(Passphrase());
+        KeyRing.OpenOrCreate(KnownKeyRing.Write(_path), TimeProvider.System).EncryptAtRest(Passphrase());
         var envelope = Envelope();
         envelope["iterations"] = 1_000_001;
         KnownKeyRing.WriteOwnerOnly(_path, envelope.ToJsonString());
 
-        var error = Assert.Throws<KeyStoreException>(() => KeyRing.OpenOrCreate(_path, Passphrase()));
+        var error = Assert.Throws<KeyStoreException>(() => KeyRing.OpenOrCreate(_path, Passphrase(), TimeProvider.System));
 
         Assert.That(error.Message, Does.Contain("the file was changed"));
         AssertNamesNoSecret(error.Message);
@@ -169,13 +169,13 @@ public sealed partial class KeyRingTests
     [TestCase("salt", "\"c2hvcnQ=\"", "salt must be 32 bytes in base64")]
     public void OpenOrCreate_EnvelopeNotReadable_RefusedWithoutRecreating(string field, string json, string reason)
     {
-        KeyRing.OpenOrCreate(_path, Passphrase());
+        KeyRing.OpenOrCreate(_path, Passphrase(), TimeProvider.System);
         var envelope = Envelope();
         envelope[field] = JsonNode.Parse(json);
         KnownKeyRing.WriteOwnerOnly(_path, envelope.ToJsonString());
         var before = File.ReadAllBytes(_path);
 
-        var error = Assert.Throws<InvalidDataException>(() => KeyRing.OpenOrCreate(_path, Passphrase()));
+        var error = Assert.Throws<InvalidDataException>(() => KeyRing.OpenOrCreate(_path, Passphrase(), TimeProvider.System));
 
         Assert.That(error.Message, Does.Contain(_path).And.Contain(reason).And.Contain("Restore it from backup"));
         AssertNamesNoSecret(error.Message);
@@ -185,7 +185,7 @@ public sealed partial class KeyRingTests
     [Test]
     public void Writes_EncryptedRing_StayEncryptedEachUnderAFreshNonce()
     {
-        var ring = KeyRing.OpenOrCreate(_path, Passphrase());
+        var ring = KeyRing.OpenOrCreate(_path, Passphrase(), TimeProvider.System);
         var pseudonymizer = new Pseudonymizer(ring);
         var envelopes = new List<JsonObject> { Envelope() };
 
@@ -205,7 +205,7 @@ public sealed partial class KeyRingTests
             Assert.That(File.GetUnixFileMode(_path), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
             Assert.That(Directory.GetFiles(_folder.Path).Select(Path.GetFileName), Is.EquivalentTo(new[] { "keyring.json", "keyring.json.lock", "passphrase" }));
         });
-        var reopened = KeyRing.OpenOrCreate(_path, Passphrase());
+        var reopened = KeyRing.OpenOrCreate(_path, Passphrase(), TimeProvider.System);
         Assert.That(reopened.KeyIds, Is.EqualTo(new[] { 1, 2 }));
         Assert.That(reopened.HasStudyKey("study-1"), Is.False);
         Assert.That(study, Is.Not.EqualTo(new Pseudonymizer(reopened).StudyPseudonym("study-1", Person)));
@@ -215,22 +215,22 @@ public sealed partial class KeyRingTests
     [Test]
     public void Rotate_RingEncryptedByAnotherInstance_KeepsItEncrypted()
     {
-        KeyRing.OpenOrCreate(_path);
-        var running = KeyRing.OpenOrCreate(_path, Passphrase());
-        KeyRing.OpenOrCreate(_path).EncryptAtRest(Passphrase());
+        KeyRing.OpenOrCreate(_path, TimeProvider.System);
+        var running = KeyRing.OpenOrCreate(_path, Passphrase(), TimeProvider.System);
+        KeyRing.OpenOrCreate(_path, TimeProvider.System).EncryptAtRest(Passphrase());
 
         running.Rotate();
 
         Assert.That(running.IsEncrypted, Is.True);
         Assert.That(Envelope().ContainsKey("ciphertext"), Is.True);
-        Assert.That(KeyRing.OpenOrCreate(_path, Passphrase()).KeyIds, Is.EqualTo(new[] { 1, 2 }));
+        Assert.That(KeyRing.OpenOrCreate(_path, Passphrase(), TimeProvider.System).KeyIds, Is.EqualTo(new[] { 1, 2 }));
     }
 
     [Test]
     public void Rotate_RingEncryptedByAnotherInstanceWithoutPassphraseHere_RefusedAndLeftAlone()
     {
-        var running = KeyRing.OpenOrCreate(_path);
-        KeyRing.OpenOrCreate(_path).EncryptAtRest(Passphrase());
+        var running = KeyRing.OpenOrCreate(_path, TimeProvider.System);
+        KeyRing.OpenOrCreate(_path, TimeProvider.System).EncryptAtRest(Passphrase());
         var before = File.ReadAllBytes(_path);
 
         var error = Assert.Throws<KeyStoreException>(() => running.Rotate());
@@ -242,20 +242,20 @@ public sealed partial class KeyRingTests
     [Test]
     public void EncryptAtRest_NewPassphrase_OnlyTheNewOneOpens()
     {
-        KeyRing.OpenOrCreate(KnownKeyRing.Write(_path)).EncryptAtRest(Passphrase());
+        KeyRing.OpenOrCreate(KnownKeyRing.Write(_path), TimeProvider.System).EncryptAtRest(Passphrase());
         var salt = Envelope()["salt"]!.GetValue<string>();
 
-        KeyRing.OpenOrCreate(_path, Passphrase()).EncryptAtRest(Passphrase(OtherPassphraseText, "new-passphrase"));
+        KeyRing.OpenOrCreate(_path, Passphrase(), TimeProvider.System).EncryptAtRest(Passphrase(OtherPassphraseText, "new-passphrase"));
 
         Assert.That(Envelope()["salt"]!.GetValue<string>(), Is.Not.EqualTo(salt));
-        Assert.That(KeyRing.OpenOrCreate(_path, Passphrase(OtherPassphraseText, "new-passphrase")).KeyIds, Is.EqualTo(new[] { 1, 2 }));
-        Assert.That(() => KeyRing.OpenOrCreate(_path, Passphrase()), Throws.TypeOf<KeyStoreException>());
+        Assert.That(KeyRing.OpenOrCreate(_path, Passphrase(OtherPassphraseText, "new-passphrase"), TimeProvider.System).KeyIds, Is.EqualTo(new[] { 1, 2 }));
+        Assert.That(() => KeyRing.OpenOrCreate(_path, Passphrase(), TimeProvider.System), Throws.TypeOf<KeyStoreException>());
     }
 
     [Test]
     public void EncryptAtRest_ShortPassphrase_RefusedAndFileLeftInClear()
     {
-        var ring = KeyRing.OpenOrCreate(KnownKeyRing.Write(_path));
+        var ring = KeyRing.OpenOrCreate(KnownKeyRing.Write(_path), TimeProvider.System);
         var before = File.ReadAllBytes(_path);
 
         var error = Assert.Throws<KeyStoreException>(() => ring.EncryptAtRest(Passphrase("too-short")));
@@ -268,9 +268,9 @@ public sealed partial class KeyRingTests
     [Test]
     public void OpenOrCreate_PassphraseFileWithTrailingLineBreak_OpensTheRing()
     {
-        KeyRing.OpenOrCreate(_path, Passphrase());
+        KeyRing.OpenOrCreate(_path, Passphrase(), TimeProvider.System);
 
-        var ring = KeyRing.OpenOrCreate(_path, Passphrase(PassphraseText + "\r\n"));
+        var ring = KeyRing.OpenOrCreate(_path, Passphrase(PassphraseText + "\r\n"), TimeProvider.System);
 
         Assert.That(ring.IsEncrypted, Is.True);
     }

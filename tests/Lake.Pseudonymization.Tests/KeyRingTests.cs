@@ -25,7 +25,7 @@ public sealed partial class KeyRingTests
     [Test]
     public void OpenOrCreate_MissingFile_CreatesOwnerOnlyFile()
     {
-        var ring = KeyRing.OpenOrCreate(_path);
+        var ring = KeyRing.OpenOrCreate(_path, TimeProvider.System);
 
         Assert.That(ring.Path, Is.EqualTo(_path));
         Assert.That(File.GetUnixFileMode(_path), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
@@ -36,7 +36,7 @@ public sealed partial class KeyRingTests
     {
         var folder = _folder.File("config");
 
-        KeyRing.OpenOrCreate(Path.Combine(folder, "lake", "keyring.json"));
+        KeyRing.OpenOrCreate(Path.Combine(folder, "lake", "keyring.json"), TimeProvider.System);
 
         Assert.That(File.GetUnixFileMode(Path.Combine(folder, "lake")), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute));
     }
@@ -44,7 +44,7 @@ public sealed partial class KeyRingTests
     [Test]
     public void OpenOrCreate_NewRing_HasOneKeyGenerationInTheDocumentedFormat()
     {
-        var ring = KeyRing.OpenOrCreate(_path);
+        var ring = KeyRing.OpenOrCreate(_path, TimeProvider.System);
 
         Assert.That(ring.CurrentKeyId, Is.EqualTo(1));
         Assert.That(ring.KeyIds, Is.EqualTo(new[] { 1 }));
@@ -62,8 +62,8 @@ public sealed partial class KeyRingTests
     [Test]
     public void OpenOrCreate_TwoNewRings_HaveDifferentKeys()
     {
-        var first = new Pseudonymizer(KeyRing.OpenOrCreate(_path));
-        var second = new Pseudonymizer(KeyRing.OpenOrCreate(_folder.File("other.json")));
+        var first = new Pseudonymizer(KeyRing.OpenOrCreate(_path, TimeProvider.System));
+        var second = new Pseudonymizer(KeyRing.OpenOrCreate(_folder.File("other.json"), TimeProvider.System));
         var hetu = Hetu.Parse("131052-308T");
 
         Assert.That(first.IdentityOf(hetu), Is.Not.EqualTo(second.IdentityOf(hetu)));
@@ -74,11 +74,11 @@ public sealed partial class KeyRingTests
     [TestCase(UnixFileMode.OtherWrite, "0602")]
     public void OpenOrCreate_FileAccessibleToOthers_RefusesWithChmodAdvice(UnixFileMode extra, string shown)
     {
-        KeyRing.OpenOrCreate(_path);
+        KeyRing.OpenOrCreate(_path, TimeProvider.System);
         File.SetUnixFileMode(_path, UnixFileMode.UserRead | UnixFileMode.UserWrite | extra);
 
         Assert.That(
-            () => KeyRing.OpenOrCreate(_path),
+            () => KeyRing.OpenOrCreate(_path, TimeProvider.System),
             Throws.InstanceOf<UnauthorizedAccessException>()
                 .With.Message.Contains($"has mode {shown}")
                 .And.Message.Contains($"chmod 600 {_path}"));
@@ -88,12 +88,12 @@ public sealed partial class KeyRingTests
     public void OpenOrCreate_ExistingFile_ReproducesPseudonyms()
     {
         var hetu = Hetu.Parse("131052-308T");
-        var before = new Pseudonymizer(KeyRing.OpenOrCreate(_path));
+        var before = new Pseudonymizer(KeyRing.OpenOrCreate(_path, TimeProvider.System));
         var identity = before.IdentityOf(hetu);
         var registerPseudonym = before.RegisterPseudonym("diagnoses", identity);
         var studyPseudonym = before.StudyPseudonym("study-1", identity);
 
-        var after = new Pseudonymizer(KeyRing.OpenOrCreate(_path));
+        var after = new Pseudonymizer(KeyRing.OpenOrCreate(_path, TimeProvider.System));
 
         Assert.That(after.IdentityOf(hetu), Is.EqualTo(identity));
         Assert.That(after.RegisterPseudonym("diagnoses", identity), Is.EqualTo(registerPseudonym));
@@ -108,17 +108,17 @@ public sealed partial class KeyRingTests
         var identities = Enumerable.Range(0, 8)
             .AsParallel()
             .WithDegreeOfParallelism(8)
-            .Select(_ => new Pseudonymizer(KeyRing.OpenOrCreate(_path)).IdentityOf(hetu))
+            .Select(_ => new Pseudonymizer(KeyRing.OpenOrCreate(_path, TimeProvider.System)).IdentityOf(hetu))
             .ToList();
 
         Assert.That(identities.Distinct().Count(), Is.EqualTo(1));
-        Assert.That(new Pseudonymizer(KeyRing.OpenOrCreate(_path)).IdentityOf(hetu), Is.EqualTo(identities[0]));
+        Assert.That(new Pseudonymizer(KeyRing.OpenOrCreate(_path, TimeProvider.System)).IdentityOf(hetu), Is.EqualTo(identities[0]));
     }
 
     [Test]
     public void Rotate_AfterCreation_LeavesNoTemporaryFiles()
     {
-        var ring = KeyRing.OpenOrCreate(_path);
+        var ring = KeyRing.OpenOrCreate(_path, TimeProvider.System);
 
         ring.Rotate();
 
@@ -135,7 +135,7 @@ public sealed partial class KeyRingTests
         KnownKeyRing.WriteOwnerOnly(_path, content);
 
         Assert.That(
-            () => KeyRing.OpenOrCreate(_path),
+            () => KeyRing.OpenOrCreate(_path, TimeProvider.System),
             Throws.InstanceOf<InvalidDataException>().With.Message.Contains(_path).And.Message.Contains("Restore it from backup"));
         Assert.That(File.ReadAllText(_path), Is.EqualTo(content));
     }
@@ -143,7 +143,7 @@ public sealed partial class KeyRingTests
     [Test]
     public void Rotate_OnNewRing_AddsCurrentKeyAndKeepsOldOneReadable()
     {
-        var ring = KeyRing.OpenOrCreate(_path);
+        var ring = KeyRing.OpenOrCreate(_path, TimeProvider.System);
         var pseudonymizer = new Pseudonymizer(ring);
         var old = pseudonymizer.RegisterPseudonym("diagnoses", Person);
 
@@ -159,10 +159,10 @@ public sealed partial class KeyRingTests
     [Test]
     public void Rotate_ThenReopen_OldGenerationStillReadable()
     {
-        var old = new Pseudonymizer(KeyRing.OpenOrCreate(_path)).RegisterPseudonym("diagnoses", Person, 1);
-        KeyRing.OpenOrCreate(_path).Rotate();
+        var old = new Pseudonymizer(KeyRing.OpenOrCreate(_path, TimeProvider.System)).RegisterPseudonym("diagnoses", Person, 1);
+        KeyRing.OpenOrCreate(_path, TimeProvider.System).Rotate();
 
-        var reopened = KeyRing.OpenOrCreate(_path);
+        var reopened = KeyRing.OpenOrCreate(_path, TimeProvider.System);
 
         Assert.That(reopened.CurrentKeyId, Is.EqualTo(2));
         Assert.That(new Pseudonymizer(reopened).RevealIdentity("diagnoses", 1, old), Is.EqualTo(Person));
@@ -172,21 +172,21 @@ public sealed partial class KeyRingTests
     [Test]
     public void Rotate_FromTwoOpenRings_KeepsBothGenerations()
     {
-        var first = KeyRing.OpenOrCreate(_path);
-        var second = KeyRing.OpenOrCreate(_path);
+        var first = KeyRing.OpenOrCreate(_path, TimeProvider.System);
+        var second = KeyRing.OpenOrCreate(_path, TimeProvider.System);
 
         Assert.That(first.Rotate(), Is.EqualTo(2));
         Assert.That(second.Rotate(), Is.EqualTo(3));
 
-        Assert.That(KeyRing.OpenOrCreate(_path).KeyIds, Is.EqualTo(new[] { 1, 2, 3 }));
+        Assert.That(KeyRing.OpenOrCreate(_path, TimeProvider.System).KeyIds, Is.EqualTo(new[] { 1, 2, 3 }));
     }
 
     // Stands in for several processes: each ring instance takes the file lock on its own.
     [Test]
     public void Rotate_ManyRingsConcurrently_LosesNoGeneration()
     {
-        KeyRing.OpenOrCreate(_path);
-        var rings = Enumerable.Range(0, 8).Select(_ => KeyRing.OpenOrCreate(_path)).ToList();
+        KeyRing.OpenOrCreate(_path, TimeProvider.System);
+        var rings = Enumerable.Range(0, 8).Select(_ => KeyRing.OpenOrCreate(_path, TimeProvider.System)).ToList();
 
         Parallel.ForEach(rings, new ParallelOptions { MaxDegreeOfParallelism = 8 }, ring =>
         {
@@ -194,14 +194,14 @@ public sealed partial class KeyRingTests
                 ring.Rotate();
         });
 
-        Assert.That(KeyRing.OpenOrCreate(_path).KeyIds, Is.EqualTo(Enumerable.Range(1, 41)));
+        Assert.That(KeyRing.OpenOrCreate(_path, TimeProvider.System).KeyIds, Is.EqualTo(Enumerable.Range(1, 41)));
     }
 
     [Test]
     public void RegisterPseudonym_KeyIdRotatedInByAnotherRing_IsFound()
     {
-        var reader = new Pseudonymizer(KeyRing.OpenOrCreate(_path));
-        var writer = KeyRing.OpenOrCreate(_path);
+        var reader = new Pseudonymizer(KeyRing.OpenOrCreate(_path, TimeProvider.System));
+        var writer = KeyRing.OpenOrCreate(_path, TimeProvider.System);
         var keyId = writer.Rotate();
 
         var written = new Pseudonymizer(writer).RegisterPseudonym("diagnoses", Person, keyId);
@@ -212,20 +212,20 @@ public sealed partial class KeyRingTests
     [Test]
     public void StudyPseudonym_FirstUse_SavesStudyKey()
     {
-        var ring = KeyRing.OpenOrCreate(_path);
+        var ring = KeyRing.OpenOrCreate(_path, TimeProvider.System);
         Assert.That(ring.HasStudyKey("study-1"), Is.False);
 
         new Pseudonymizer(ring).StudyPseudonym("study-1", Person);
 
         Assert.That(ring.HasStudyKey("study-1"), Is.True);
-        Assert.That(KeyRing.OpenOrCreate(_path).HasStudyKey("study-1"), Is.True);
+        Assert.That(KeyRing.OpenOrCreate(_path, TimeProvider.System).HasStudyKey("study-1"), Is.True);
     }
 
     [Test]
     public void StudyPseudonym_StudyKeyCreatedByAnotherOpenRing_IsReused()
     {
-        var first = new Pseudonymizer(KeyRing.OpenOrCreate(_path));
-        var second = new Pseudonymizer(KeyRing.OpenOrCreate(_path));
+        var first = new Pseudonymizer(KeyRing.OpenOrCreate(_path, TimeProvider.System));
+        var second = new Pseudonymizer(KeyRing.OpenOrCreate(_path, TimeProvider.System));
 
         var fromFirst = first.StudyPseudonym("study-1", Person);
 
@@ -235,35 +235,35 @@ public sealed partial class KeyRingTests
     [Test]
     public void DeleteStudyKey_ThenStudyPseudonym_CannotBeRecomputed()
     {
-        var ring = KeyRing.OpenOrCreate(_path);
+        var ring = KeyRing.OpenOrCreate(_path, TimeProvider.System);
         var pseudonymizer = new Pseudonymizer(ring);
         var before = pseudonymizer.StudyPseudonym("study-1", Person);
 
         ring.DeleteStudyKey("study-1");
 
         Assert.That(ring.HasStudyKey("study-1"), Is.False);
-        Assert.That(KeyRing.OpenOrCreate(_path).HasStudyKey("study-1"), Is.False);
+        Assert.That(KeyRing.OpenOrCreate(_path, TimeProvider.System).HasStudyKey("study-1"), Is.False);
         Assert.That(pseudonymizer.StudyPseudonym("study-1", Person), Is.Not.EqualTo(before));
-        Assert.That(new Pseudonymizer(KeyRing.OpenOrCreate(_path)).StudyPseudonym("study-1", Person), Is.Not.EqualTo(before));
+        Assert.That(new Pseudonymizer(KeyRing.OpenOrCreate(_path, TimeProvider.System)).StudyPseudonym("study-1", Person), Is.Not.EqualTo(before));
     }
 
     [Test]
     public void DeleteStudyKey_OtherStudies_AreKept()
     {
-        var ring = KeyRing.OpenOrCreate(_path);
+        var ring = KeyRing.OpenOrCreate(_path, TimeProvider.System);
         var pseudonymizer = new Pseudonymizer(ring);
         var kept = pseudonymizer.StudyPseudonym("study-2", Person);
         pseudonymizer.StudyPseudonym("study-1", Person);
 
         ring.DeleteStudyKey("study-1");
 
-        Assert.That(new Pseudonymizer(KeyRing.OpenOrCreate(_path)).StudyPseudonym("study-2", Person), Is.EqualTo(kept));
+        Assert.That(new Pseudonymizer(KeyRing.OpenOrCreate(_path, TimeProvider.System)).StudyPseudonym("study-2", Person), Is.EqualTo(kept));
     }
 
     [Test]
     public void DeleteStudyKey_UnknownStudy_DoesNothing()
     {
-        var ring = KeyRing.OpenOrCreate(_path);
+        var ring = KeyRing.OpenOrCreate(_path, TimeProvider.System);
         var before = File.ReadAllBytes(_path);
 
         ring.DeleteStudyKey("never-created");
@@ -274,7 +274,7 @@ public sealed partial class KeyRingTests
     [Test]
     public void ToString_RingWithKeys_ContainsNoKeyMaterial()
     {
-        var ring = KeyRing.OpenOrCreate(KnownKeyRing.Write(_path));
+        var ring = KeyRing.OpenOrCreate(KnownKeyRing.Write(_path), TimeProvider.System);
         string[] secrets = [.. new[] { KnownKeyRing.IdentityKey, KnownKeyRing.RegisterKey1, KnownKeyRing.RegisterKey2, KnownKeyRing.StudyKey }
             .SelectMany(key => new[] { Convert.ToBase64String(key), Convert.ToHexString(key), Convert.ToHexStringLower(key) })];
 

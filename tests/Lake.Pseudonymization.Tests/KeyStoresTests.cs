@@ -19,7 +19,7 @@ public sealed class KeyStoresTests
     [Test]
     public void Open_FileStore_IsTheKeyRingAtTheLocation()
     {
-        var keys = KeyStores.Open(new KeyStoreOptions(), KeyRingPath, production: true);
+        var keys = KeyStores.Open(new KeyStoreOptions(), KeyRingPath, production: true, TimeProvider.System);
 
         Assert.Multiple(() =>
         {
@@ -36,14 +36,14 @@ public sealed class KeyStoresTests
         KnownKeyRing.WriteOwnerOnly(passphraseFile, "a passphrase long enough for a key ring");
         var options = new KeyStoreOptions { PassphraseFile = passphraseFile };
 
-        var created = (KeyRing)KeyStores.Open(options, KeyRingPath, production: true);
-        var reopened = (KeyRing)KeyStores.Open(options, KeyRingPath, production: true);
+        var created = (KeyRing)KeyStores.Open(options, KeyRingPath, production: true, TimeProvider.System);
+        var reopened = (KeyRing)KeyStores.Open(options, KeyRingPath, production: true, TimeProvider.System);
 
         Assert.Multiple(() =>
         {
             Assert.That(created.IsEncrypted, Is.True);
             Assert.That(reopened.IsEncrypted, Is.True);
-            Assert.That(() => KeyStores.Open(new KeyStoreOptions(), KeyRingPath, production: true),
+            Assert.That(() => KeyStores.Open(new KeyStoreOptions(), KeyRingPath, production: true, TimeProvider.System),
                 Throws.TypeOf<KeyStoreException>().With.Message.Contains("is encrypted"));
         });
     }
@@ -52,9 +52,9 @@ public sealed class KeyStoresTests
     [Category(TestCategories.Pkcs11)]
     public void Open_TokenInProductionBesideAKeyRingInClear_RefusesToStart()
     {
-        KeyRing.OpenOrCreate(KeyRingPath);
+        KeyRing.OpenOrCreate(KeyRingPath, TimeProvider.System);
 
-        var error = Assert.Throws<KeyStoreException>(() => KeyStores.Open(Pkcs11(), KeyRingPath, production: true));
+        var error = Assert.Throws<KeyStoreException>(() => KeyStores.Open(Pkcs11(), KeyRingPath, production: true, TimeProvider.System));
 
         Assert.That(error.Message, Does.Contain("keys in clear is at " + KeyRingPath).And.Contain("refuses to start"));
     }
@@ -63,9 +63,9 @@ public sealed class KeyStoresTests
     [Category(TestCategories.Pkcs11)]
     public void Open_TokenOutsideProductionBesideAKeyRing_OpensTheToken()
     {
-        KeyRing.OpenOrCreate(KeyRingPath);
+        KeyRing.OpenOrCreate(KeyRingPath, TimeProvider.System);
 
-        using var keys = (Pkcs11KeyStore)KeyStores.Open(Pkcs11(), KeyRingPath, production: false);
+        using var keys = (Pkcs11KeyStore)KeyStores.Open(Pkcs11(), KeyRingPath, production: false, TimeProvider.System);
 
         Assert.That(keys.KeyIds, Is.EqualTo(new[] { 1 }));
     }
@@ -74,7 +74,7 @@ public sealed class KeyStoresTests
     [Category(TestCategories.Pkcs11)]
     public void Open_TokenWithoutAStudyKeyFile_KeepsItBesideTheKeyRingLocationAndMakesNoKeyRing()
     {
-        using var keys = (Pkcs11KeyStore)KeyStores.Open(Pkcs11(), KeyRingPath, production: true);
+        using var keys = (Pkcs11KeyStore)KeyStores.Open(Pkcs11(), KeyRingPath, production: true, TimeProvider.System);
 
         Assert.Multiple(() =>
         {

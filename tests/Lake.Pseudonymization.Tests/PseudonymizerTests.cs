@@ -20,7 +20,7 @@ public sealed partial class PseudonymizerTests
     public void CreateKeyRing()
     {
         _folder = new TemporaryFolder();
-        _keyRing = KeyRing.OpenOrCreate(_folder.File("keyring.json"));
+        _keyRing = KeyRing.OpenOrCreate(_folder.File("keyring.json"), TimeProvider.System);
         _pseudonymizer = new Pseudonymizer(_keyRing);
     }
 
@@ -181,7 +181,7 @@ public sealed partial class PseudonymizerTests
     [Test]
     public void AllLevels_KnownKeys_MatchPublishedConstruction()
     {
-        var pseudonymizer = new Pseudonymizer(KeyRing.OpenOrCreate(KnownKeyRing.Write(_folder.File("known.json"))));
+        var pseudonymizer = new Pseudonymizer(KeyRing.OpenOrCreate(KnownKeyRing.Write(_folder.File("known.json")), TimeProvider.System));
         var hetu = Hetu.Parse("131052-308T");
 
         var identityBytes = HMACSHA256.HashData(KnownKeyRing.IdentityKey, Encoding.ASCII.GetBytes("lake identity v1|131052-308T"))[..16];

@@ -46,7 +46,7 @@ public static class LakeUsers
     public static async Task EnsureAsync(string data, string keyRing, string user, string role)
     {
         var control = Path.Combine(data, "control");
-        var ring = KeyRing.OpenOrCreate(keyRing);
+        var ring = KeyRing.OpenOrCreate(keyRing, TimeProvider.System);
         await using var store = await IdentityStore.OpenAsync(Path.Combine(control, IdentityDatabase.FileName), ring,
             new AuditLog(new ControlPlaneDataSource(Path.Combine(control, "lake.db")), ring, TimeProvider.System), new IdentityOptions(), CancellationToken.None);
         if (await store.Accounts.FindAsync(user, CancellationToken.None) is null)

@@ -13,8 +13,8 @@ public static class TestKeyStores
     /// <summary>The key ring at <c>folder/keyring.json</c>, or fresh keys on the test run's SoftHSM token with their study keys in <c>folder/study-keys.json</c>.</summary>
     public static IKeyStore Open(KeyStoreKind kind, string folder) => kind switch
     {
-        KeyStoreKind.File => KeyRing.OpenOrCreate(Path.Combine(folder, "keyring.json")),
-        KeyStoreKind.Pkcs11 => Pkcs11KeyStore.Open(SoftHsmToken.FreshKeys(), Path.Combine(folder, KeyStores.StudyKeyFileName)),
+        KeyStoreKind.File => KeyRing.OpenOrCreate(Path.Combine(folder, "keyring.json"), TimeProvider.System),
+        KeyStoreKind.Pkcs11 => Pkcs11KeyStore.Open(SoftHsmToken.FreshKeys(), Path.Combine(folder, KeyStores.StudyKeyFileName), TimeProvider.System),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No such key store."),
     };
 

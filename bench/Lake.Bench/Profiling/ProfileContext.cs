@@ -35,7 +35,7 @@ internal sealed class ProfileContext
     public static ProfileContext Create(string feed, string work, string repositoryRoot)
     {
         var descriptor = SourceDescriptorLoader.Load(Path.Combine(repositoryRoot, "sources", "multilab-laboratory.yaml"));
-        var keyRing = KeyRing.OpenOrCreate(Path.Combine(work, "keyring", "keyring.json"));
+        var keyRing = KeyRing.OpenOrCreate(Path.Combine(work, "keyring", "keyring.json"), TimeProvider.System);
         return new ProfileContext(feed, work, descriptor, keyRing);
     }
 

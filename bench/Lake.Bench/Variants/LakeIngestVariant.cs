@@ -21,14 +21,14 @@ internal static class LakeIngestVariant
         var descriptor = SourceDescriptorLoader.Load(Path.Combine(repositoryRoot, "sources", "multilab-laboratory.yaml"));
         // The token's keys are made before the clock starts, as the key ring is: both are the lake's, not the batch's.
         using var token = variant == VariantNames.LakePkcs11 ? OpenToken(Path.Combine(work, "keyring", "study-keys.json")) : null;
-        IKeyStore keys = token ?? (IKeyStore)KeyRing.OpenOrCreate(Path.Combine(work, "keyring", "keyring.json"));
+        IKeyStore keys = token ?? (IKeyStore)KeyRing.OpenOrCreate(Path.Combine(work, "keyring", "keyring.json"), TimeProvider.System);
         var lakeRoot = Path.Combine(work, "lake");
         var layout = new LakeLayout(lakeRoot);
         var pseudonymizer = new Pseudonymizer(keys);
         // A row group size is given only to try other sizes; without one, Lake's own default applies.
         var ingestor = rowGroupSize is { } size
-            ? new FeedIngestor(layout, pseudonymizer, keys) { RowGroupSize = size }
-            : new FeedIngestor(layout, pseudonymizer, keys);
+            ? new FeedIngestor(layout, pseudonymizer, keys, TimeProvider.System) { RowGroupSize = size }
+            : new FeedIngestor(layout, pseudonymizer, keys, TimeProvider.System);
 
         var stopwatch = Stopwatch.StartNew();
         var result = await ingestor.IngestAsync(descriptor, feed);
@@ -49,6 +49,6 @@ internal static class LakeIngestVariant
             TokenLabel = Setting("LAKE_BENCH_PKCS11_TOKEN"),
             PinFile = Setting("LAKE_BENCH_PKCS11_PIN_FILE"),
             LabelPrefix = "bench-" + Guid.NewGuid().ToString("N")[..12],
-        }, studyKeyFile);
+        }, studyKeyFile, TimeProvider.System);
     }
 }

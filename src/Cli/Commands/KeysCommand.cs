@@ -88,7 +88,7 @@ internal static class KeysCommand
                 $"No key ring at {path}; `lake keys` converts an existing one. Point --keyring (or {KeyRingLocation.EnvironmentVariable}) at the lake's key ring.", path);
         }
 
-        return (KeyRing)KeyStores.Open(options, path, LakeConfiguration.IsProduction);
+        return (KeyRing)KeyStores.Open(options, path, LakeConfiguration.IsProduction, TimeProvider.System);
     }
 
     private static KeyRingPassphrase NewPassphrase(ParseResult parse)

@@ -72,7 +72,7 @@ internal static class SourcesCommand
             var descriptor = SourceDescriptorLoader.Load(path, registers);
             if (parse.GetValue(rows) < 1)
                 throw new ArgumentException("--rows must be 1 or more.");
-            var result = new FeedDryRun { Registers = registers }.Run(descriptor, parse.GetValue(feed)!, parse.GetValue(rows));
+            var result = new FeedDryRun(TimeProvider.System) { Registers = registers }.Run(descriptor, parse.GetValue(feed)!, parse.GetValue(rows));
             SourcesReport.PrintTry(path, parse.GetValue(feed)!, descriptor, result);
             return Task.FromResult(0);
         }));

@@ -15,11 +15,9 @@ namespace Lake.Ingest.Profiling;
 /// commit, and no key in the real key ring. What comes back is safe to print: identity codes are
 /// masked wherever they might appear, and pseudonyms are not returned at all.
 /// </summary>
-public sealed class FeedDryRun
+/// <param name="time">"Today" for the check that no event lies in the future.</param>
+public sealed class FeedDryRun(TimeProvider time)
 {
-    /// <summary>"Today" for the check that no event lies in the future.</summary>
-    public TimeProvider Time { get; init; } = TimeProvider.System;
-
     /// <summary>The lake's registers: the shipped ones and those of its register folders.</summary>
     public RegisterCatalog Registers { get; init; } = RegisterCatalog.Shipped;
 
@@ -36,7 +34,7 @@ public sealed class FeedDryRun
         var keyFolder = Path.Combine(Path.GetTempPath(), "lake-dry-run-" + Guid.NewGuid().ToString("N"));
         try
         {
-            var keyRing = KeyRing.OpenOrCreate(Path.Combine(keyFolder, "keyring.json"));
+            var keyRing = KeyRing.OpenOrCreate(Path.Combine(keyFolder, "keyring.json"), time);
             return Run(descriptor, feedPath, rows, new Pseudonymizer(keyRing), keyRing.CurrentKeyId);
         }
         catch (DescriptorException e) when (descriptor.Origin is { } origin && File.Exists(origin))
@@ -52,7 +50,7 @@ public sealed class FeedDryRun
 
     private DryRunResult Run(SourceDescriptor descriptor, string feedPath, int rows, Pseudonymizer pseudonymizer, int keyId)
     {
-        using var pipeline = new FeedRowPipeline(descriptor, Registers.Get(descriptor.Register), feedPath, pseudonymizer, keyId, CrosswalkPath, Time);
+        using var pipeline = new FeedRowPipeline(descriptor, Registers.Get(descriptor.Register), feedPath, pseudonymizer, keyId, CrosswalkPath, time);
         var register = pipeline.Register;
         var mapped = Enumerable.Range(0, register.Columns.Count).Where(i => pipeline.Mapper.Converters[i] is not null).ToArray();
         var written = new List<DryRunRow>();

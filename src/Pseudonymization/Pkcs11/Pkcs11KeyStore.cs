@@ -67,9 +67,8 @@ public sealed partial class Pkcs11KeyStore : IKeyStore, IDisposable
     /// </summary>
     /// <param name="studyKeyFile">Where the wrapped study keys are kept (<see cref="Pkcs11KeyStoreOptions.StudyKeyFile"/> resolved).</param>
     /// <exception cref="KeyStoreException">The module, token or PIN is wrong, or the token holds only some of the keys.</exception>
-    public static Pkcs11KeyStore Open(Pkcs11KeyStoreOptions options, string studyKeyFile) => Open(options, studyKeyFile, TimeProvider.System);
-
-    internal static Pkcs11KeyStore Open(Pkcs11KeyStoreOptions options, string studyKeyFile, TimeProvider time)
+    /// <param name="time">When study keys are created (the caller's clock).</param>
+    public static Pkcs11KeyStore Open(Pkcs11KeyStoreOptions options, string studyKeyFile, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(studyKeyFile);

@@ -59,7 +59,7 @@ public sealed partial class AuditLogTests
     [Test]
     public void Append_AnotherKeyRing_IsRefusedBeforeAnythingIsWritten()
     {
-        var other = KeyRing.OpenOrCreate(_folder.File("elsewhere/keyring.json"));
+        var other = KeyRing.OpenOrCreate(_folder.File("elsewhere/keyring.json"), TimeProvider.System);
         var log = new AuditLog(new ControlPlaneDataSource(_database), other, new AuditOptions { Syslog = false }, TimeProvider.System);
 
         Assert.Multiple(() =>

@@ -16,7 +16,7 @@ public sealed partial class AuditLogTests
     {
         _folder = new TempDirectory("lake-audit-tests");
         _database = _folder.File("control/lake.db");
-        _keyRing = KeyRing.OpenOrCreate(_folder.File("keys/keyring.json"));
+        _keyRing = KeyRing.OpenOrCreate(_folder.File("keys/keyring.json"), TimeProvider.System);
         var log = Log();
         log.Append("alice", "request.submit", "request 1", "refused", "not a member");
         log.Append("bob", "request.submit", "request 2", "accepted");

@@ -58,7 +58,7 @@ public sealed class ControlPlaneDataSourceTests
     public void IdentityStore_ControlFolderIsAPlantedLink_IsRefusedAndNothingIsWrittenThrough()
     {
         var link = PlantedLink.ToFolder(_folder, Control);
-        var keys = KeyRing.OpenOrCreate(_folder.File("keys/keyring.json"));
+        var keys = KeyRing.OpenOrCreate(_folder.File("keys/keyring.json"), TimeProvider.System);
 
         Assert.Multiple(() =>
         {

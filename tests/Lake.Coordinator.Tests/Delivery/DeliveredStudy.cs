@@ -46,11 +46,11 @@ internal sealed class DeliveredStudy
 
     public static async Task<DeliveredStudy> CreateAsync(string dataFolder, string outside, OperatingSystemAccounts accounts, string setfacl = "setfacl")
     {
-        var keyRing = KeyRing.OpenOrCreate(Path.Combine(outside, "keys", "keyring.json"));
+        var keyRing = KeyRing.OpenOrCreate(Path.Combine(outside, "keys", "keyring.json"), TimeProvider.System);
         var study = new DeliveredStudy(dataFolder, keyRing, new DeliveryArea(dataFolder, accounts, setfacl));
         var feed = Path.Combine(outside, "feed.csv");
         await File.WriteAllTextAsync(feed, $"{DiagnosisFeeds.Header}\n{Anna.Value},E11.9,2021-05-02T10:00:00\n{Anna.Value},E11.9,not a time\n");
-        await new FeedIngestor(study.Layout, new Pseudonymizer(keyRing), keyRing).IngestAsync(DiagnosisFeeds.Descriptor("Apotti", 2020), feed);
+        await new FeedIngestor(study.Layout, new Pseudonymizer(keyRing), keyRing, TimeProvider.System).IngestAsync(DiagnosisFeeds.Descriptor("Apotti", 2020), feed);
         return study;
     }
 

@@ -81,7 +81,7 @@ public sealed class OwnerOnlyModesTests
     {
         // The control folder holds the control-plane database and the identity database, each with
         // the -wal and -shm files SQLite makes beside it; the checkpoints live beside the key ring.
-        var keyRing = KeyRing.OpenOrCreate(_outside.File("keys/keyring.json"));
+        var keyRing = KeyRing.OpenOrCreate(_outside.File("keys/keyring.json"), TimeProvider.System);
         var control = Path.Combine(_data, "control");
         var dataSource = new ControlPlaneDataSource(Path.Combine(control, "lake.db"));
         var audit = new AuditLog(dataSource, keyRing, new AuditOptions { Syslog = false }, TimeProvider.System);

@@ -34,7 +34,7 @@ public sealed class RequestSweeperTests
         _requests = new RequestStore(dataSource, TimeProvider.System);
         _plans = new ExtractionPlanStore(dataSource, TimeProvider.System);
         _outbox = new OutboxStore(dataSource, TimeProvider.System);
-        _audit = new AuditLog(dataSource, KeyRing.OpenOrCreate(_folder.File("keys/keyring.json")), TimeProvider.System);
+        _audit = new AuditLog(dataSource, KeyRing.OpenOrCreate(_folder.File("keys/keyring.json"), TimeProvider.System), TimeProvider.System);
         await permits.SaveAsync(new Permit
         {
             Id = "P1", StudyId = "S1", Registers = ["diagnosis"], Expires = new DateOnly(2099, 1, 1), Members = ["anna"], RecordedAt = DateTimeOffset.UtcNow,

@@ -34,7 +34,7 @@ public sealed class PermitLifecycleTests
     {
         _folder = new TempDirectory("lake-extract-tests");
         _permits = new PermitStore(new ControlPlaneDataSource(_folder.File("control/lake.db")), TimeProvider.System);
-        _keyRing = KeyRing.OpenOrCreate(_folder.File("keys/keyring.json"));
+        _keyRing = KeyRing.OpenOrCreate(_folder.File("keys/keyring.json"), TimeProvider.System);
         _audit = new AuditLog(new ControlPlaneDataSource(_folder.File("control/lake.db")), _keyRing, TimeProvider.System);
         _pseudonymizer = new Pseudonymizer(_keyRing);
         _lifecycle = new PermitLifecycle(_permits, _audit, _keyRing, Deliveries, TimeProvider.System);
@@ -43,7 +43,7 @@ public sealed class PermitLifecycleTests
 
         var feed = _folder.File("feed.csv");
         await File.WriteAllTextAsync(feed, $"hetu,code,at\n{Anna.Value},E11.9,2021-05-02T10:00:00\n");
-        await new FeedIngestor(layout, _pseudonymizer, _keyRing).IngestAsync(DiagnosisFeeds.Descriptor("Apotti", 2020), feed);
+        await new FeedIngestor(layout, _pseudonymizer, _keyRing, TimeProvider.System).IngestAsync(DiagnosisFeeds.Descriptor("Apotti", 2020), feed);
     }
 
     [TearDown]

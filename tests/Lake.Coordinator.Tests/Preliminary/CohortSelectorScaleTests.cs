@@ -39,7 +39,7 @@ public sealed class CohortSelectorScaleTests
     {
         _folder = new TempDirectory("lake-cohort-scale");
         _layout = new LakeLayout(_folder.File("lake"));
-        _keyRing = KeyRing.OpenOrCreate(_folder.File("keys/keyring.json"));
+        _keyRing = KeyRing.OpenOrCreate(_folder.File("keys/keyring.json"), TimeProvider.System);
         _pseudonymizer = new Pseudonymizer(_keyRing);
         var clock = Stopwatch.StartNew();
 

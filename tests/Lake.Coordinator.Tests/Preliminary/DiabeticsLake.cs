@@ -17,7 +17,7 @@ internal sealed class DiabeticsLake : IDisposable
     {
         Folder = folder;
         Layout = new LakeLayout(folder.File("lake"));
-        KeyRing = KeyRing.OpenOrCreate(folder.File("keys/keyring.json"));
+        KeyRing = KeyRing.OpenOrCreate(folder.File("keys/keyring.json"), TimeProvider.System);
         Pseudonymizer = new Pseudonymizer(KeyRing);
         ControlPlane = new ControlPlaneDataSource(folder.File("control/lake.db"));
         Audit = new AuditLog(ControlPlane, KeyRing, TimeProvider.System);
@@ -43,7 +43,7 @@ internal sealed class DiabeticsLake : IDisposable
             .Concat(Enumerable.Range(0, 3).Select(i => $"{Hetu.Create(new DateOnly(1990 + i, 1, 1), 301 + (2 * i)).Value},J45,2022-03-03T10:00:00"));
         var feed = lake.Folder.File("feed.csv");
         await File.WriteAllLinesAsync(feed, ["hetu,code,at", .. rows]);
-        await new FeedIngestor(lake.Layout, lake.Pseudonymizer, lake.KeyRing).IngestAsync(DiagnosisFeeds.Descriptor("Apotti", 2020), feed);
+        await new FeedIngestor(lake.Layout, lake.Pseudonymizer, lake.KeyRing, TimeProvider.System).IngestAsync(DiagnosisFeeds.Descriptor("Apotti", 2020), feed);
         return lake;
     }
 

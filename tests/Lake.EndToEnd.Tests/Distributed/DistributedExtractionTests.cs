@@ -292,7 +292,7 @@ public sealed partial class DistributedExtractionTests : LakePipelineFixture
         JsonSerializer.Deserialize<DeliveryManifest>(File.ReadAllText(Path.Combine(record.DeliveryFolder!, "manifest.json")), LakeJson.Options)!;
 
     private static List<string> AuditEntriesOf(LakeCluster cluster, Guid requestId) =>
-        [.. new Coordinator.Audit.AuditLog(new ControlPlaneDataSource(Path.Combine(cluster.Data, "control", "lake.db")), Pseudonymization.KeyRing.OpenOrCreate(cluster.KeyRingPath), TimeProvider.System).ReadAll()
+        [.. new Coordinator.Audit.AuditLog(new ControlPlaneDataSource(Path.Combine(cluster.Data, "control", "lake.db")), Pseudonymization.KeyRing.OpenOrCreate(cluster.KeyRingPath, TimeProvider.System), TimeProvider.System).ReadAll()
             .Where(e => e.Subject.Contains(requestId.ToString(), StringComparison.Ordinal)).Select(e => $"{e.Sequence} {e.Action} {e.Outcome}")];
 
     /// <summary>Overwrites the Parquet footer, as a failing disk or a bad copy would.</summary>

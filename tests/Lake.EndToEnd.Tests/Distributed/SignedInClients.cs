@@ -36,7 +36,7 @@ internal sealed class SignedInClients(Uri server, string data, string keyRing) :
                 return client;
             var password = "a long enough password for " + user;
             byte[] seed;
-            var ring = KeyRing.OpenOrCreate(keyRing);
+            var ring = KeyRing.OpenOrCreate(keyRing, TimeProvider.System);
             await using (var store = await IdentityStore.OpenAsync(Path.Combine(data, "control", IdentityDatabase.FileName), ring,
                 new AuditLog(new ControlPlaneDataSource(Path.Combine(data, "control", "lake.db")), ring, TimeProvider.System), new IdentityOptions(), cancellationToken))
             {

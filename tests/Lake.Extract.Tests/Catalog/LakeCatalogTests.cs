@@ -18,8 +18,8 @@ public sealed class LakeCatalogTests
     {
         using var folder = new TempDirectory("lake-catalog-tests");
         var layout = new LakeLayout(folder.File("lake"));
-        var keys = KeyRing.OpenOrCreate(folder.File("keys/keyring.json"));
-        var ingestor = new FeedIngestor(layout, new Pseudonymizer(keys), keys);
+        var keys = KeyRing.OpenOrCreate(folder.File("keys/keyring.json"), TimeProvider.System);
+        var ingestor = new FeedIngestor(layout, new Pseudonymizer(keys), keys, TimeProvider.System);
         await IngestAsync(ingestor, folder.File("apotti.csv"), "Apotti", Enumerable.Range(0, 40));
         await IngestAsync(ingestor, folder.File("uranus.csv"), "Uranus", Enumerable.Range(100, 3));
 

@@ -176,7 +176,7 @@ public sealed partial class ExtractionRunnerTests
     public async Task Run_SpecialtyMatchingOnlyTheCopyNotDelivered_SelectsNothingOfThatEvent()
     {
         // Apotti, the successor, sent Anna's first text too, entered under another specialty: its copy is the one delivered.
-        await new FeedIngestor(_layout, _pseudonymizer, _keys).IngestAsync(TextDescriptor("Apotti", new YearRange { From = 2018 }), FeedWithHeader("apotti-texts.csv", "hetu;at;specialty;type;text",
+        await new FeedIngestor(_layout, _pseudonymizer, _keys, TimeProvider.System).IngestAsync(TextDescriptor("Apotti", new YearRange { From = 2018 }), FeedWithHeader("apotti-texts.csv", "hetu;at;specialty;type;text",
             $"{Anna.Value};2019-05-02T10:00:00;Kardiologia;record;Kontrollikäynti kardiologialla."));
 
         var manifest = Extract(new DeliveryOptions { FreeText = true }, Texts(specialties: ["Sisätaudit"]));

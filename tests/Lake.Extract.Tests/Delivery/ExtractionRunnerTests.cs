@@ -35,7 +35,7 @@ public sealed partial class ExtractionRunnerTests(KeyStoreKind keyStore)
         _layout = new LakeLayout(_folder.File("lake"));
         _keys = TestKeyStores.Open(keyStore, _folder.File("keys"));
         _pseudonymizer = new Pseudonymizer(_keys);
-        var ingestor = new FeedIngestor(_layout, _pseudonymizer, _keys);
+        var ingestor = new FeedIngestor(_layout, _pseudonymizer, _keys, TimeProvider.System);
 
         // The same two events reach the lake from both systems in 2019; each system also has one of its own.
         await ingestor.IngestAsync(DiagnosisFeeds.Descriptor("Uranus", 2008, 2020), Feed("uranus.csv",

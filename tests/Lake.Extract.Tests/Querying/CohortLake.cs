@@ -18,7 +18,7 @@ internal sealed class CohortLake : IDisposable
     public CohortLake()
     {
         Layout = new LakeLayout(_folder.File("lake"));
-        KeyRing = KeyRing.OpenOrCreate(_folder.File("keys/keyring.json"));
+        KeyRing = KeyRing.OpenOrCreate(_folder.File("keys/keyring.json"), TimeProvider.System);
         Pseudonymizer = new Pseudonymizer(KeyRing);
     }
 
@@ -62,7 +62,7 @@ internal sealed class CohortLake : IDisposable
         };
         var feed = _folder.File($"{register}-{Guid.NewGuid():N}.csv");
         await File.WriteAllLinesAsync(feed, [string.Join(',', ["hetu", .. columns]), .. rows]);
-        var result = await new FeedIngestor(Layout, Pseudonymizer, KeyRing).IngestAsync(descriptor, feed);
+        var result = await new FeedIngestor(Layout, Pseudonymizer, KeyRing, TimeProvider.System).IngestAsync(descriptor, feed);
         if (result.QuarantinePath is { } quarantine && File.Exists(quarantine) && File.ReadAllLines(quarantine).Length > 1)
             throw new InvalidOperationException($"The test feed for {register} had rows quarantined: {File.ReadAllText(quarantine)}");
     }

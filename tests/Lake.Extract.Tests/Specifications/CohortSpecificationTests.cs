@@ -17,7 +17,7 @@ public sealed partial class CohortSpecificationTests
     public void CreateKeyRing()
     {
         _folder = new TempDirectory("lake-extract-tests");
-        _keyRing = KeyRing.OpenOrCreate(_folder.File("keys/keyring.json"));
+        _keyRing = KeyRing.OpenOrCreate(_folder.File("keys/keyring.json"), TimeProvider.System);
     }
 
     [TearDown]

@@ -19,7 +19,7 @@ public sealed class FhirPatientIndexTests
     {
         _folder = new TempDirectory("lake-fhir-index-tests");
         _layout = new LakeLayout(_folder.File("lake"));
-        _secrets = new SecretBox(KeyRing.OpenOrCreate(_folder.File("keys/keyring.json")));
+        _secrets = new SecretBox(KeyRing.OpenOrCreate(_folder.File("keys/keyring.json"), TimeProvider.System));
     }
 
     [TearDown]
@@ -69,7 +69,7 @@ public sealed class FhirPatientIndexTests
         var index = FhirPatientIndex.Open(_layout, "Apotti", _secrets);
         index.Record("p-1", Alice.Value);
         index.Save();
-        var other = new SecretBox(KeyRing.OpenOrCreate(_folder.File("other/keyring.json")));
+        var other = new SecretBox(KeyRing.OpenOrCreate(_folder.File("other/keyring.json"), TimeProvider.System));
         File.Copy(_layout.FhirPatientIndexPath("apotti"), _layout.FhirPatientIndexPath("uranus"));
 
         Assert.Multiple(() =>

@@ -117,7 +117,7 @@ public sealed class FeedDryRunTests
         File.WriteAllText(_folder.File("descriptor.yaml"), Descriptor.Replace("from: YKSIKKO", "from: YKSIKKÖ", StringComparison.Ordinal));
         var descriptor = SourceDescriptorLoader.Load(_folder.File("descriptor.yaml"));
 
-        Assert.That(() => new FeedDryRun().Run(descriptor, WriteFeed(), 5),
+        Assert.That(() => new FeedDryRun(TimeProvider.System).Run(descriptor, WriteFeed(), 5),
             Throws.TypeOf<DescriptorException>().With.Message.Contains("line 12: columns.value_unit.from names feed column 'YKSIKKÖ'"));
     }
 
@@ -125,7 +125,7 @@ public sealed class FeedDryRunTests
     {
         File.WriteAllText(_folder.File("descriptor.yaml"), Descriptor);
         var descriptor = SourceDescriptorLoader.Load(_folder.File("descriptor.yaml"));
-        return new FeedDryRun().Run(descriptor, WriteFeed(), rows);
+        return new FeedDryRun(TimeProvider.System).Run(descriptor, WriteFeed(), rows);
     }
 
     private string WriteFeed()

@@ -94,7 +94,7 @@ public sealed partial class Pkcs11KeyStoreTests
     {
         // Expected: the token's keys are not the key ring's, so nothing computed under one matches the other.
         var token = new Pseudonymizer(Open());
-        var ring = new Pseudonymizer(KeyRing.OpenOrCreate(_folder.File("keyring.json")));
+        var ring = new Pseudonymizer(KeyRing.OpenOrCreate(_folder.File("keyring.json"), TimeProvider.System));
 
         Assert.Multiple(() =>
         {
@@ -240,7 +240,7 @@ public sealed partial class Pkcs11KeyStoreTests
 
     private Pkcs11KeyStore Open(Pkcs11KeyStoreOptions options, string studyKeyFile)
     {
-        var store = Pkcs11KeyStore.Open(options, studyKeyFile);
+        var store = Pkcs11KeyStore.Open(options, studyKeyFile, TimeProvider.System);
         _opened.Add(store);
         return store;
     }

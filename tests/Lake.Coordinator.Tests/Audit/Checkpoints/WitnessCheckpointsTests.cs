@@ -17,7 +17,7 @@ public sealed class WitnessCheckpointsTests
     public void CreateFolder()
     {
         _folder = new TempDirectory("lake-witness");
-        _keyRing = KeyRing.OpenOrCreate(_folder.File("keys/keyring.json"));
+        _keyRing = KeyRing.OpenOrCreate(_folder.File("keys/keyring.json"), TimeProvider.System);
     }
 
     [TearDown]
