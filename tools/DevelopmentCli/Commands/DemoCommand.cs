@@ -24,22 +24,30 @@ internal static class DemoCommand
     private const string PermitId = "DEMO-2025-001";
     private const string StudyId = "diabetes-demo";
 
+    /// <summary>Where `--serve` keeps the coordinator and its Data Portal: the address `lake serve` uses by default.</summary>
+    private const string ServeUrl = "http://127.0.0.1:5080";
+
     public static Command Create()
     {
+        var serve = new Option<bool>("--serve")
+        {
+            Description = $"Keep the coordinator running when the demo is done, with its Data Portal at {ServeUrl}/portal, and print the demo's accounts to sign in with (Ctrl+C stops it).",
+        };
         var command = new Command("demo", "Run Lake end to end on a fresh data folder (default ./lake-demo) with synthetic patients.")
         {
-            SynthCommand.Patients, SynthCommand.Seed,
+            SynthCommand.Patients, SynthCommand.Seed, serve,
         };
         command.SetAction((parse, cancellationToken) => CommandAction.RunAsync(async () =>
         {
             var explicitData = parse.GetResult(GlobalOptions.Data) is { Implicit: false };
             var workspace = new Workspace(explicitData ? parse.GetValue(GlobalOptions.Data)! : "lake-demo", parse.GetValue(GlobalOptions.KeyRing));
-            return await RunAsync(workspace, parse.GetValue(GlobalOptions.Sources), parse.GetValue(SynthCommand.Patients), parse.GetValue(SynthCommand.Seed), cancellationToken);
+            return await RunAsync(workspace, parse.GetValue(GlobalOptions.Sources), parse.GetValue(SynthCommand.Patients), parse.GetValue(SynthCommand.Seed), parse.GetValue(serve),
+                cancellationToken);
         }));
         return command;
     }
 
-    private static async Task<int> RunAsync(Workspace workspace, string? sources, int patients, int seed, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(Workspace workspace, string? sources, int patients, int seed, bool serve, CancellationToken cancellationToken)
     {
         var signedIn = new Dictionary<string, CachedToken>();
         var clock = Stopwatch.StartNew();
@@ -80,11 +88,20 @@ internal static class DemoCommand
             }
         }
 
-        var url = $"http://127.0.0.1:{FreeLoopbackPort()}";
+        // A fixed address to keep open for a browser; any free one for a run that ends.
+        var url = serve ? ServeUrl : $"http://127.0.0.1:{FreeLoopbackPort()}";
         // The console tells the demo's story; the coordinator's own chatter would drown it.
         await using var coordinator = await CoordinatorHost.BuildAsync(workspace, url, configuration => configuration.AddInMemoryCollection(
             new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" }), cancellationToken);
-        await coordinator.StartAsync(cancellationToken);
+        try
+        {
+            await coordinator.StartAsync(cancellationToken);
+        }
+        catch (IOException e) when (e.InnerException is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.AddressAlreadyInUse })
+        {
+            throw new ArgumentException($"{url} is in use (another 'lake serve' or 'lake demo --serve'?); stop it, or run the demo without --serve.", e);
+        }
+
         var server = new Uri(url);
         // Each person signs in the way 'lake login' does: device code, password, one-time code,
         // confirmation. Side by side, since each waits out the authority's polling interval.
@@ -133,11 +150,17 @@ internal static class DemoCommand
         }
 
         Reports.PrintRequest(delivered);
-        await coordinator.StopAsync(cancellationToken);
+        if (!serve)
+            await coordinator.StopAsync(cancellationToken);
 
         AnsiConsole.Write(new Rule("[bold]Signing in yourself[/]").LeftJustified());
-        AnsiConsole.MarkupLine($"Start the coordinator with [bold]./lake serve --data {Markup.Escape(workspace.DataFolder)}[/], then [bold]./lake login --server http://127.0.0.1:5080[/].");
-        AnsiConsole.MarkupLine($"The demo's accounts: alice's password is [bold]{Markup.Escape(people["alice"].Password)}[/], her TOTP key [bold]{OtpNet.Base32Encoding.ToString(people["alice"].Seed)}[/] (add it to an authenticator app).");
+        if (serve)
+            AnsiConsole.MarkupLine($"The Data Portal is open at [bold]{Markup.Escape(url)}/portal[/]; the command line signs in with [bold]./lake login --server {Markup.Escape(url)}[/].");
+        else
+            AnsiConsole.MarkupLine($"See it in the Data Portal: [bold]./lake demo --serve[/]. Or start the coordinator with [bold]./lake serve --data {Markup.Escape(workspace.DataFolder)}[/], then [bold]./lake login --server {ServeUrl}[/].");
+        AnsiConsole.MarkupLine("The demo's accounts (password, then the one-time code of the TOTP key: add the key to an authenticator app, or run [bold]oathtool --totp -b KEY[/]):");
+        foreach (var (name, (password, seed)) in people)
+            AnsiConsole.MarkupLine($"  {name,-8} password [bold]{Markup.Escape(password)}[/]  TOTP key [bold]{OtpNet.Base32Encoding.ToString(seed)}[/]");
 
         AnsiConsole.Write(new Rule("[bold]Where everything went[/]").LeftJustified());
         AnsiConsole.MarkupLine($"feeds (contain identity codes; stay outside the lake): {Markup.Escape(workspace.FeedsFolder)}");
@@ -147,7 +170,14 @@ internal static class DemoCommand
         AnsiConsole.MarkupLine($"delivery (study pseudonyms, manifest):               {Markup.Escape(delivered.DeliveryFolder ?? "-")}");
         AnsiConsole.MarkupLine($"key ring (outside the data folder):                  {Markup.Escape(workspace.Keys.Path)}");
         AnsiConsole.MarkupLine($"Done in {clock.Elapsed.TotalSeconds:0.0} s.");
-        return delivered.State == RequestState.Delivered && refused.State == RequestState.Refused ? 0 : 1;
+        var succeeded = delivered.State == RequestState.Delivered && refused.State == RequestState.Refused;
+        if (serve && succeeded)
+        {
+            AnsiConsole.MarkupLine($"Serving the Data Portal at [bold]{Markup.Escape(url)}/portal[/] until Ctrl+C.");
+            await coordinator.WaitForShutdownAsync(cancellationToken);
+        }
+
+        return succeeded ? 0 : 1;
     }
 
     /// <summary>The demo's people call the coordinator as themselves, each with their own tokens.</summary>
