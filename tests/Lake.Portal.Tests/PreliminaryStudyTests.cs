@@ -26,6 +26,7 @@ public sealed class PreliminaryStudyTests
         var byYear = browser.Driver.FindElement(By.CssSelector("#by-year + .breakdown")).Text;
         var chart = browser.Driver.FindElement(By.CssSelector("svg[role=img][aria-labelledby='by-year-chart-title'] title")).GetAttribute("textContent");
         var yaml = browser.Text("pre.yaml");
+        var source = browser.Driver.PageSource;
         browser.Screenshot("preliminary-answer");
 
         // Three of the 43 patients are from Uranus's 2018: a near-duplicate question from 2019 on
@@ -42,9 +43,27 @@ public sealed class PreliminaryStudyTests
             Assert.That(byYear, Does.Not.Contain(" 3\n").And.Not.EndWith(" 3"), "never the true small count");
             Assert.That(chart, Does.StartWith("Cohort by year of the index date: ").And.Contain("2018 1-5"));
             Assert.That(answer, Does.Contain("Cohort by sex").And.Contain("Cohort by age at the index date").And.Contain("Data per register and year"));
+            Assert.That(source, Does.Not.Contain("<script").And.Not.Contain("style="), "charts drawn without script or inline style");
+            Assert.That(browser.Url, Does.Not.Contain("?"), "the specification is posted, never put in the address");
             Assert.That(yaml, Does.Contain("title: Type 2 diabetes in adults").And.Contain("icd10: [E11]").And.Contain("index: true"));
             Assert.That(refusal, Does.Contain("The preliminary study was refused").And.Contain("differs from the same count"));
             Assert.That(browser.Driver.FindElements(By.CssSelector(".cohort-size")), Is.Empty, "a refused study shows no counts");
+        });
+    }
+
+    [Test]
+    public async Task PreliminaryStudy_Operator_IsRefusedByTheAccessPolicy()
+    {
+        using var browser = new PortalBrowser(Site.BaseAddress);
+        await browser.SignInAsync(Site.Olli);
+
+        var visit = browser.Open("/portal/preliminary");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(visit.Status, Is.EqualTo(403));
+            Assert.That(browser.MainText, Does.Contain("preliminary studies and estimates are for researchers and data-service staff"));
+            Assert.That(browser.Driver.FindElements(By.CssSelector("nav a[href='/portal/preliminary']")), Is.Empty, "no link to a page the person may not use");
         });
     }
 
