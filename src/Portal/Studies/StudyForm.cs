@@ -237,8 +237,11 @@ public sealed class StudyForm
         {
             case "title":
                 return "title";
-            case "cohort.from" or "cohort":
-                return path == "cohort" && !problem.StartsWith("cohort: from", StringComparison.Ordinal) ? null : "cohort-from";
+            case "cohort":
+                // "cohort: from ... is after to ..." is the period's; the other cohort-wide problems are the whole tree's.
+                return problem.StartsWith("cohort: from", StringComparison.Ordinal) ? "cohort-from" : null;
+            case "cohort.from":
+                return "cohort-from";
             case "cohort.to":
                 return "cohort-to";
             case "cohort.sex":

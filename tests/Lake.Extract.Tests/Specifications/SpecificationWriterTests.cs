@@ -65,5 +65,16 @@ public sealed class SpecificationWriterTests
         Assert.That(written, Does.Contain("icd10: [E11, E13]"));
     }
 
+    [Test]
+    public void Write_IdentityCodeList_IsRefusedForTheTokensCannotBeWrittenBack()
+    {
+        var specification = new StudySpecification
+        {
+            Cohort = new CohortCriteria { Include = new CohortCriterion { IdentityList = new IdentityListCriterion { KeyId = 1, Tokens = [Guid.NewGuid()], ListedCount = 1 } } },
+        };
+
+        Assert.That(() => SpecificationWriter.Write(specification), Throws.TypeOf<SpecificationException>().With.Message.Contains("cannot be written back"));
+    }
+
     private static string Json(StudySpecification specification) => JsonSerializer.Serialize(specification);
 }
