@@ -3,6 +3,7 @@ using Lake.Coordinator.Api;
 using Lake.Coordinator.Authority;
 using Lake.Coordinator.ControlPlane;
 using Lake.Coordinator.Identity;
+using Lake.Coordinator.Preliminary;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -41,6 +42,7 @@ public static class CoordinatorExtensions
         builder.Services.AddControlPlaneStores();
         builder.Services.AddSingleton(services => new CallerClaims(services.GetRequiredService<IOptions<AuthOptions>>().Value));
         builder.Services.AddSingleton<AccessPolicy>();
+        builder.Services.AddScoped<PreliminaryStudyRunner>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         // OpenIddict logs whole protocol messages at Information, device codes among them: a

@@ -31,4 +31,8 @@ public static class PortalDefaults
     public const string CatalogPath = "/portal/catalog";
 
     public const string RequestsPath = "/portal/requests";
+
+    public const string PreliminaryPath = "/portal/preliminary";
+
+    public const string CostPath = "/portal/cost";
 }

@@ -13,4 +13,8 @@ internal static partial class PortalLog
 
     [LoggerMessage(6001, LogLevel.Warning, "Portal sign-in refused: the ID token names no usable Lake user (check Auth:SubjectClaim)")]
     public static partial void NoSubject(ILogger logger);
+
+    /// <summary>The cost page tells the researcher estimates are unavailable; the service's path and error are for the log.</summary>
+    [LoggerMessage(6050, LogLevel.Warning, "The portal's price list (Portal:PriceList) cannot be read: {Reason}")]
+    public static partial void PriceListUnusable(ILogger logger, string reason);
 }

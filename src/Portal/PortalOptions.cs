@@ -17,4 +17,11 @@ public sealed class PortalOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:05:00", "1.00:00:00")]
     public TimeSpan MaxSessionLifetime { get; set; } = TimeSpan.FromHours(8);
+
+    /// <summary>
+    /// The data service's price list for the portal's cost estimates (examples/pricing.yaml shows the
+    /// format), as <c>lake cost estimate --pricing</c> reads it; a relative path is from where the server runs.
+    /// </summary>
+    [Required]
+    public string PriceList { get; set; } = Path.Combine("examples", "pricing.yaml");
 }

@@ -25,6 +25,8 @@ public sealed class AccessibilityTests
             "/portal/requests",
             $"/portal/requests/{Site.AliceRequest}",
             $"/portal/requests/{Site.BobRequest}",
+            "/portal/preliminary",
+            "/portal/cost",
         };
         var found = new List<string>();
 
@@ -34,15 +36,16 @@ public sealed class AccessibilityTests
             browser.SwitchLanguage(language);
             foreach (var page in pages)
             {
-                var visit = browser.Open(page);
-                Assert.That(browser.Language, Is.EqualTo(language), $"{page} in {language}");
-                var violations = browser.Axe();
-                // The lesser ones are reported, not failed: the bar is serious and critical.
-                foreach (var minor in violations.Where(v => !v.IsSeriousOrCritical))
-                    TestContext.Out.WriteLine($"axe, {page} [{language}]: {minor}");
-                found.AddRange(violations.Where(v => v.IsSeriousOrCritical).Select(v => $"{page} [{language}]: {v}"));
-                browser.Screenshot($"a11y-{language}-{Slug(page)}");
+                browser.Open(page);
+                Scan(page, language);
             }
+
+            // The answers, drawn as tables and charts: the same question each time, so the differencing ledger answers it again.
+            browser.Open("/portal/preliminary");
+            browser.RunDiagnosisStudy("Type 2 diabetes", "E11");
+            Scan("/portal/preliminary (answer)", language);
+            browser.Press("estimate", "/portal/cost (estimate)");
+            Scan("/portal/cost (estimate)", language);
         }
 
         // The signed-out page, which anyone may open, in the last language chosen.
@@ -50,6 +53,17 @@ public sealed class AccessibilityTests
         found.AddRange(browser.Axe().Where(v => v.IsSeriousOrCritical).Select(v => $"/portal/signed-out: {v}"));
 
         Assert.That(found, Is.Empty);
+
+        void Scan(string page, string language)
+        {
+            Assert.That(browser.Language, Is.EqualTo(language), $"{page} in {language}");
+            var violations = browser.Axe();
+            // The lesser ones are reported, not failed: the bar is serious and critical.
+            foreach (var minor in violations.Where(v => !v.IsSeriousOrCritical))
+                TestContext.Out.WriteLine($"axe, {page} [{language}]: {minor}");
+            found.AddRange(violations.Where(v => v.IsSeriousOrCritical).Select(v => $"{page} [{language}]: {v}"));
+            browser.Screenshot($"a11y-{language}-{Slug(page)}");
+        }
     }
 
     [Test]
@@ -71,5 +85,5 @@ public sealed class AccessibilityTests
     }
 
     private static string Slug(string page) =>
-        page.Trim('/').Replace('/', '-') is var slug && slug.Length > 40 ? slug[..40] : page.Trim('/').Replace('/', '-');
+        page.Trim('/').Replace('/', '-').Replace(" (", "-").Replace(")", "") is var slug && slug.Length > 40 ? slug[..40] : slug;
 }

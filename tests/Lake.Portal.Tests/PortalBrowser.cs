@@ -63,6 +63,16 @@ internal sealed class PortalBrowser : IDisposable
         return Measure(path);
     }
 
+    /// <summary>Clicks a button that submits a form and measures the page the server answers with.</summary>
+    public PageVisit Submit(IWebElement button, string page)
+    {
+        var leaving = _driver.FindElement(By.TagName("html"));
+        button.Click();
+        Wait(() => IsStale(leaving), $"the answer to {page}");
+        WaitUntilLoaded();
+        return Measure(page);
+    }
+
     /// <summary>Chooses a language in the header's form and submits it; the page comes back in it.</summary>
     public void SwitchLanguage(string culture)
     {
@@ -133,6 +143,19 @@ internal sealed class PortalBrowser : IDisposable
         TestContext.Out.WriteLine(visit.ToString());
         PageWeights.Record(visit);
         return visit;
+    }
+
+    private static bool IsStale(IWebElement element)
+    {
+        try
+        {
+            _ = element.Enabled;
+            return false;
+        }
+        catch (StaleElementReferenceException)
+        {
+            return true;
+        }
     }
 
     private void WaitUntilLoaded() =>

@@ -22,7 +22,7 @@ namespace Lake.Portal.Tests;
 /// data folder: a small diagnosis register from two systems (one too small to show its counts),
 /// two permits of two research groups with a delivered request each, and the people who sign in.
 /// </summary>
-internal sealed class PortalSite : IAsyncDisposable
+internal sealed partial class PortalSite : IAsyncDisposable
 {
     public const string Password = "correct horse battery staple";
 
@@ -78,6 +78,7 @@ internal sealed class PortalSite : IAsyncDisposable
             site._app = await CoordinatorHost.BuildAsync(site.Workspace, site.BaseAddress.ToString().TrimEnd('/'), configuration => configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Logging:LogLevel:Default"] = "Warning",
+                ["Portal:PriceList"] = site.WritePriceList(),
             }));
             await site._app.StartAsync();
             site.AliceRequest = await site.DeliverAsync(AlicePermit, "alice");

@@ -6,15 +6,11 @@ using Lake.Coordinator.ControlPlane;
 using Lake.Coordinator.Distribution;
 using Lake.Coordinator.Preliminary;
 using Lake.Coordinator.Requests;
-using Lake.Extract.Disclosure;
-using Microsoft.Extensions.Options;
 using Lake.Extract.Preliminary;
-using Lake.Extract.Querying;
 using Lake.Extract.Specifications;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Lake.Coordinator.Api;
 
@@ -107,8 +103,7 @@ internal static class CoordinatorApi
             return Json(record!, StatusCodes.Status200OK);
         });
 
-        api.MapPost("/studies/preliminary", async (HttpContext context, CallerClaims claims, AccessPolicy policy, CoordinatorWorkspace workspace, ControlPlaneDataSource controlPlane,
-            PermitStore permits, AuditLog audit, TimeProvider time, IOptions<DisclosurePolicy> disclosure, IOptions<CoordinatorOptions> coordinator, CancellationToken cancellationToken) =>
+        api.MapPost("/studies/preliminary", async (HttpContext context, CallerClaims claims, AccessPolicy policy, PreliminaryStudyRunner studies, CancellationToken cancellationToken) =>
         {
             var (caller, refusal) = await AuthorizeAsync(context, claims, policy, LakeAction.PreliminaryStudy, "a preliminary study", cancellationToken);
             if (refusal is not null)
@@ -117,18 +112,7 @@ internal static class CoordinatorApi
                 return Problem($"The specification is larger than {MaxSpecificationBytes / 1024} KiB.");
             try
             {
-                // Identity codes listed in the cohort become tokens as they are read, under the lake's key ring.
-                var specification = SpecificationReader.Parse(text, "the request body", workspace.Keys, workspace.Registers);
-                // Selecting a cohort needs the register keys; a coordinator without them has a worker count.
-                var onWorkers = coordinator.Value.PreliminaryOnWorkers || !workspace.Keys.HoldsRegisterKeys;
-                using var session = onWorkers ? null : LakeQuerySession.Open(LakeSnapshot.Take(workspace.Layout, workspace.Registers));
-                IPreliminaryCounter counter = session is null
-                    ? context.RequestServices.GetRequiredService<WorkerPreliminaryCounter>()
-                    : new SessionPreliminaryCounter(session, new Pseudonymization.Pseudonymizer(workspace.Keys));
-                // The service's disclosure rules; a caller has no say in them.
-                var study = new PreliminaryStudy(counter, new DisclosureControl(disclosure.Value), audit, new DifferencingLedger(controlPlane, time));
-                var group = ResearchGroup.Of(caller!.Subject, await permits.ListAsync(cancellationToken));
-                var report = await study.RunAsync(specification, caller.Subject, group, cancellationToken);
+                var report = await studies.RunAsync(studies.Read(text, "the request body"), caller!.Subject, cancellationToken);
                 return Results.Text(PreliminaryReportJson.Serialize(report), "application/json", statusCode: StatusCodes.Status200OK);
             }
             catch (SpecificationException e)
