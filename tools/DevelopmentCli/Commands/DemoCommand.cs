@@ -10,6 +10,7 @@ using Lake.Coordinator.Identity;
 using Lake.Extract.Specifications;
 using Lake.Synthetic;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 using Spectre.Console;
 
 namespace Lake.DevelopmentCli.Commands;
@@ -159,8 +160,8 @@ internal static class DemoCommand
         else
             AnsiConsole.MarkupLine($"See it in the Data Portal: [bold]./lake demo --serve[/]. Or start the coordinator with [bold]./lake serve --data {Markup.Escape(workspace.DataFolder)}[/], then [bold]./lake login --server {ServeUrl}[/].");
         AnsiConsole.MarkupLine("The demo's accounts (password, then the one-time code of the TOTP key: add the key to an authenticator app, or run [bold]oathtool --totp -b KEY[/]):");
-        foreach (var (name, (password, seed)) in people)
-            AnsiConsole.MarkupLine($"  {name,-8} password [bold]{Markup.Escape(password)}[/]  TOTP key [bold]{OtpNet.Base32Encoding.ToString(seed)}[/]");
+        foreach (var (name, (password, totpSeed)) in people)
+            AnsiConsole.MarkupLine($"  {name,-8} password [bold]{Markup.Escape(password)}[/]  TOTP key [bold]{OtpNet.Base32Encoding.ToString(totpSeed)}[/]");
 
         AnsiConsole.Write(new Rule("[bold]Where everything went[/]").LeftJustified());
         AnsiConsole.MarkupLine($"feeds (contain identity codes; stay outside the lake): {Markup.Escape(workspace.FeedsFolder)}");
