@@ -98,6 +98,24 @@ public sealed partial class ExtractionRunnerTests
     }
 
     [Test]
+    public void Assemble_ArrowTasksRunByAnotherWorker_SameArrowFilesAsOneRun()
+    {
+        var specification = TaskSpecification with { Delivery = WithArrow };
+        var (planner, task, assembler) = Pieces();
+        var whole = new ExtractionRunner(planner, task, assembler).Run(Guid.NewGuid(), TaskPermit, "anna.researcher", specification);
+
+        // A worker of its own: nothing cached from the run above.
+        var (otherPlanner, otherTask, otherAssembler) = Pieces();
+        var plan = otherPlanner.Plan(specification);
+        var request = Guid.NewGuid();
+        var files = plan.Datasets.Reverse().SelectMany(d => otherTask.Run(request, "S1", specification, plan.Batches, d)).ToList();
+        var pieces = otherAssembler.Assemble(request, TaskPermit, "anna.researcher", specification, plan.Batches, files);
+
+        Assert.That(pieces.Files.Where(f => f.Name.EndsWith(".arrow", StringComparison.Ordinal)),
+            Is.EquivalentTo(whole.Files.Where(f => f.Name.EndsWith(".arrow", StringComparison.Ordinal))).And.Exactly(2).Items);
+    }
+
+    [Test]
     public void Run_WithoutArrow_WritesNoArrowFile()
     {
         var manifest = Extract(new DeliveryOptions { Csv = true });
