@@ -5,8 +5,8 @@ namespace Lake.Extract.Delivery;
 
 /// <summary>
 /// One column of the record batch being gathered for an Arrow delivery file, copied value by value
-/// from DuckDB's chunks. A null's slot is written as zeros: DuckDB leaves whatever was in its
-/// memory there, and the file must be the same bytes every time the same rows are written, or a
+/// from DuckDB's chunks. A null's slot is written as zeros: DuckDB promises nothing about what it
+/// holds there, and the file must be the same bytes every time the same rows are written, or a
 /// replay would not reproduce it.
 /// </summary>
 /// <remarks>
@@ -31,7 +31,7 @@ internal sealed class ArrowColumnBuffer
     private int _length;
     private int _nulls;
 
-    /// <exception cref="NotSupportedException">The column's type is nested, dictionary-encoded or a view; delivered columns are none of these.</exception>
+    /// <exception cref="NotSupportedException">The column's type is nested, dictionary-encoded, a view or another extension; delivered columns are none of these.</exception>
     public ArrowColumnBuffer(Field field)
     {
         var extension = field.Metadata?.GetValueOrDefault(ExtensionName);

@@ -112,6 +112,17 @@ public sealed class ArrowDeliveryFileTests
     }
 
     [Test]
+    public void Write_NestedColumn_RefusedNamingItBeforeAnyFileIsWritten()
+    {
+        var nested = Path.Combine(_folder.File("out"), "nested.parquet");
+        _session.Execute($"COPY (SELECT [1, 2] AS codes) TO {SqlText.Literal(nested)} (FORMAT parquet)");
+        var arrow = Path.Combine(_folder.File("out"), "nested.arrow");
+
+        Assert.That(() => ArrowDeliveryFile.Write(_session, nested, arrow), Throws.TypeOf<NotSupportedException>().With.Message.Contains("Column 'codes'"));
+        Assert.That(File.Exists(arrow), Is.False);
+    }
+
+    [Test]
     public void Write_File_IsOwnerOnly()
     {
         var arrow = Write("all.arrow");
