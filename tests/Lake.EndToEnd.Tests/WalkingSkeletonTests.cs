@@ -3,6 +3,8 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Apache.Arrow.Compression;
+using Apache.Arrow.Ipc;
 using DuckDB.NET.Data;
 using Lake.Cli;
 using Lake.Cli.Commands;
@@ -135,7 +137,7 @@ public sealed partial class WalkingSkeletonTests : LakePipelineFixture
         Assert.That(Rows(manifest, "diagnosis.parquet"), Is.EqualTo(diagnosisTruth));
         Assert.That(Rows(manifest, "laboratory.parquet"), Is.EqualTo(laboratoryTruth));
         Assert.That(Rows(manifest, "patient_background.parquet"), Is.EqualTo(backgroundTruth));
-        Assert.That(manifest.Files.Select(f => f.Name), Does.Contain("laboratory.csv"));
+        Assert.That(manifest.Files.Select(f => f.Name), Does.Contain("laboratory.csv").And.Contain("laboratory.arrow"));
 
         using var duck = new DuckDBConnection("DataSource=:memory:");
         duck.Open();
@@ -210,6 +212,19 @@ public sealed partial class WalkingSkeletonTests : LakePipelineFixture
 
     private static long CountRows(string path)
     {
+        if (path.EndsWith(".arrow", StringComparison.Ordinal))
+        {
+            using var arrow = new ArrowFileReader(File.OpenRead(path), new CompressionCodecFactory());
+            long rows = 0;
+            while (arrow.ReadNextRecordBatch() is { } batch)
+            {
+                using (batch)
+                    rows += batch.Length;
+            }
+
+            return rows;
+        }
+
         using var duck = new DuckDBConnection("DataSource=:memory:");
         duck.Open();
         var reader = path.EndsWith(".csv", StringComparison.Ordinal) ? "read_csv" : "read_parquet";

@@ -1,9 +1,15 @@
 namespace Lake.Contracts.Extraction;
 
-/// <summary>How the delivery is written: Parquet always, CSV beside it on request.</summary>
+/// <summary>How the delivery is written: Parquet always, CSV and Arrow IPC beside it on request.</summary>
 public sealed record DeliveryOptions
 {
     public bool Csv { get; init; }
+
+    /// <summary>
+    /// An Arrow IPC file (Feather v2, zstd-compressed) beside each Parquet file, with the same rows
+    /// and column types, for R's arrow::read_feather, pandas and polars.
+    /// </summary>
+    public bool Arrow { get; init; }
 
     /// <summary>
     /// exact, month or year (dates truncated), or shift: every date of a patient moved by the same

@@ -71,7 +71,7 @@ public sealed class DatasetTask(LakeLayout layout, RegisterCatalog registers, De
                         : IdentityCodeRelease.Load(session, members, consentedIdentityCodes, pseudonymizer);
                     var identityCodes = released is null ? "FROM cohort" : $", {IdentityCodeRelease.Column} FROM cohort LEFT JOIN {IdentityCodeRelease.Table} USING (member)";
                     session.Execute($"CREATE OR REPLACE TEMP TABLE delivered_cohort AS SELECT {StudyPseudonymColumn}, {DeliveredDates.Column("index_time", ColumnType.Timestamp, specification.Delivery, "shift_days")} AS index_time {identityCodes} ORDER BY {StudyPseudonymColumn}");
-                    files = [.. Write(session, "delivered_cohort", ExtractDataset.Cohort, scratch, specification.Delivery.Csv).Select(f => f with { IdentityCodesReleased = released })];
+                    files = [.. Write(session, "delivered_cohort", ExtractDataset.Cohort, scratch, specification.Delivery).Select(f => f with { IdentityCodesReleased = released })];
                 }
                 else
                 {
@@ -80,7 +80,7 @@ public sealed class DatasetTask(LakeLayout layout, RegisterCatalog registers, De
                     var query = RegisterQuery.For(register, request, specification.Delivery, PseudonymMap.Load(session, register.Name, members, pseudonymizer));
                     query.Execute(session);
                     scrubbing?.Apply(session, query.Table, register, DeliveredColumns.Of(register, request, specification.Delivery));
-                    files = [.. Write(session, query.Table, dataset, scratch, specification.Delivery.Csv).Select(f => f with { Redactions = scrubbing?.Counts.ToDictionary(), RegisterVersion = register.Version })];
+                    files = [.. Write(session, query.Table, dataset, scratch, specification.Delivery).Select(f => f with { Redactions = scrubbing?.Counts.ToDictionary(), RegisterVersion = register.Version })];
                 }
             }
 
@@ -134,7 +134,7 @@ public sealed class DatasetTask(LakeLayout layout, RegisterCatalog registers, De
         }
     }
 
-    private static IEnumerable<DeliveredFile> Write(LakeQuerySession session, string table, string name, string folder, bool csv)
+    private static IEnumerable<DeliveredFile> Write(LakeQuerySession session, string table, string name, string folder, DeliveryOptions delivery)
     {
         var source = SqlText.Identifier(table);
         using var count = session.Command($"SELECT count(*) FROM {source}");
@@ -144,12 +144,22 @@ public sealed class DatasetTask(LakeLayout layout, RegisterCatalog registers, De
         session.Execute($"COPY {source} TO {SqlText.Literal(parquet)} (FORMAT parquet, COMPRESSION zstd)");
         OwnerOnly.Restrict(parquet);
         yield return Describe(parquet, name, rows);
-        if (csv)
+        if (delivery.Csv)
         {
             var csvPath = Path.Combine(folder, name + ".csv");
             session.Execute($"COPY {source} TO {SqlText.Literal(csvPath)} (FORMAT csv, HEADER true)");
             OwnerOnly.Restrict(csvPath);
             yield return Describe(csvPath, name, rows);
+        }
+
+        if (delivery.Arrow)
+        {
+            // Read back from the Parquet file just written: one source of truth for both files.
+            var arrow = Path.Combine(folder, name + ArrowDeliveryFile.Extension);
+            var written = ArrowDeliveryFile.Write(session, parquet, arrow);
+            if (written != rows)
+                throw new InvalidDataException($"{name}{ArrowDeliveryFile.Extension} got {written} rows from a Parquet file of {rows}; the delivery is not written.");
+            yield return Describe(arrow, name, rows);
         }
     }
 

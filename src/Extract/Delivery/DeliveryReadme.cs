@@ -27,6 +27,7 @@ internal static class DeliveryReadme
         text.AppendLine("recorded the same event, it is delivered once; `source_system` says which system's copy it is.");
         text.AppendLine("`manifest.json` lists every file with its row count and SHA-256; `access.json` lists who may open the delivery.");
         text.AppendLine();
+        DescribeArrowFiles(text, manifest);
         foreach (var file in manifest.Files.GroupBy(f => f.Register))
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"## {string.Join(", ", file.Select(f => f.Name))}");
@@ -62,6 +63,20 @@ internal static class DeliveryReadme
         FreeTextReadme.DescribeRedactions(text, manifest);
 
         OwnerOnly.WriteAllText(Path.Combine(folder, FileName), text.ToString());
+    }
+
+    /// <summary>How to open the Arrow files, when the specification asked for them, named after one of this delivery's own.</summary>
+    private static void DescribeArrowFiles(StringBuilder text, DeliveryManifest manifest)
+    {
+        var arrow = manifest.Files.Where(f => f.Name.EndsWith(ArrowDeliveryFile.Extension, StringComparison.Ordinal)).ToList();
+        if (arrow.Count == 0)
+            return;
+        var example = (arrow.FirstOrDefault(f => f.Register != ExtractDataset.Cohort) ?? arrow[0]).Name;
+        text.AppendLine("Each `.arrow` file is an Arrow IPC file (Feather version 2, compressed with zstd) with the same rows, columns");
+        text.AppendLine(CultureInfo.InvariantCulture, $"and column types as the `.parquet` file beside it. Open it in R with `arrow::read_feather(\"{example}\")`,");
+        text.AppendLine(CultureInfo.InvariantCulture, $"in Python with `pandas.read_feather(\"{example}\")` (needs pyarrow) or `polars.read_ipc(\"{example}\")`.");
+        text.AppendLine("`study_id` is a UUID of 16 bytes there as in the Parquet files, so files join on it as they are.");
+        text.AppendLine();
     }
 
     private static string Precision(DeliveryOptions delivery) => delivery.DatePrecision switch

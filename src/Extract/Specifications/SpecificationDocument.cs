@@ -60,6 +60,7 @@ internal sealed class SpecificationDocument
             Delivery = new DeliveryOptions
             {
                 Csv = Delivery.Csv,
+                Arrow = Delivery.Arrow,
                 DatePrecision = Delivery.DatePrecision,
                 ShiftMaxDays = Delivery.ShiftMaxDays,
                 FreeText = Delivery.FreeText,
@@ -118,6 +119,8 @@ internal sealed class SpecificationDocument
     internal sealed class DeliveryDocument
     {
         public bool Csv { get; set; }
+
+        public bool Arrow { get; set; }
 
         public string DatePrecision { get; set; } = "exact";
 

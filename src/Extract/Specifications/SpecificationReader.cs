@@ -20,6 +20,7 @@ public static partial class SpecificationReader
     private static readonly IDeserializer Deserializer = new DeserializerBuilder()
         .WithNamingConvention(UnderscoredNamingConvention.Instance)
         .WithTypeConverter(new DateOnlyYamlConverter())
+        .WithTypeConverter(new FlagYamlConverter())
         .Build();
 
     /// <summary>Mappings and lists within each other; a cohort tree at its deepest needs about twenty.</summary>
@@ -108,6 +109,38 @@ public static partial class SpecificationReader
 
     [GeneratedRegex("^Property '(?<name>[^']{0,40})[^']*' not found on type '(?<type>[^']+)'")]
     private static partial Regex UnknownProperty();
+
+    /// <summary>
+    /// A flag (csv, arrow, free_text, index, ...) is true or false, or YAML 1.1's yes/no/on/off as
+    /// the reader always took; anything else, a list or a mapping too, is named in words rather
+    /// than in the deserializer's .NET types.
+    /// </summary>
+    private sealed class FlagYamlConverter : IYamlTypeConverter
+    {
+        private static readonly HashSet<string> True = new(["true", "yes", "y", "on"], StringComparer.OrdinalIgnoreCase);
+        private static readonly HashSet<string> False = new(["false", "no", "n", "off"], StringComparer.OrdinalIgnoreCase);
+
+        public bool Accepts(Type type) => type == typeof(bool);
+
+        public object? ReadYaml(IParser parser, Type type, ObjectDeserializer rootDeserializer)
+        {
+            if (parser.Current is not YamlDotNet.Core.Events.Scalar)
+            {
+                var start = parser.Current!;
+                throw new YamlException(start.Start, start.End, $"expected true or false, found a {(start is YamlDotNet.Core.Events.SequenceStart ? "list" : "mapping")}.");
+            }
+
+            var scalar = parser.Consume<YamlDotNet.Core.Events.Scalar>();
+            if (True.Contains(scalar.Value))
+                return true;
+            if (False.Contains(scalar.Value))
+                return false;
+            throw new YamlException(scalar.Start, scalar.End, $"'{SpecificationValidator.Shorten(scalar.Value)}' is not true or false.");
+        }
+
+        public void WriteYaml(IEmitter emitter, object? value, Type type, ObjectSerializer serializer) =>
+            emitter.Emit(new YamlDotNet.Core.Events.Scalar(value is true ? "true" : "false"));
+    }
 
     /// <summary>Dates are written yyyy-MM-dd; anything else is a mistake worth naming.</summary>
     private sealed class DateOnlyYamlConverter : IYamlTypeConverter

@@ -72,6 +72,52 @@ public sealed class SpecificationReaderTests
             Throws.TypeOf<SpecificationException>().With.Message.StartsWith("spec.yaml, line 3,").And.Message.Contains("cohrot"));
     }
 
+    [Test]
+    public void Parse_DeliveryArrow_SetsArrowAndLeavesTheRestAtDefaults()
+    {
+        var specification = SpecificationReader.Parse(Valid + "\ndelivery: { arrow: true }");
+
+        Assert.That(specification.Delivery, Is.EqualTo(new Lake.Contracts.Extraction.DeliveryOptions { Arrow = true }));
+    }
+
+    [Test]
+    public void Parse_DeliveryWithoutArrow_WritesNoArrowFiles()
+    {
+        Assert.That(SpecificationReader.Parse(Valid + "\ndelivery:\n  csv: true").Delivery.Arrow, Is.False);
+    }
+
+    [TestCase("true", true)]
+    [TestCase("false", false)]
+    // YAML 1.1's words for a flag, which the reader has always taken.
+    [TestCase("yes", true)]
+    [TestCase("off", false)]
+    public void Parse_DeliveryArrowFlag_IsRead(string value, bool arrow)
+    {
+        Assert.That(SpecificationReader.Parse(Valid + $"\ndelivery:\n  arrow: {value}").Delivery.Arrow, Is.EqualTo(arrow));
+    }
+
+    [TestCase("maybe", "'maybe' is not true or false.")]
+    [TestCase("1", "'1' is not true or false.")]
+    [TestCase("[true]", "expected true or false, found a list.")]
+    [TestCase("{ zstd: true }", "expected true or false, found a mapping.")]
+    public void Parse_DeliveryArrowNotAFlag_NamesTheProblemAndLine(string value, string problem)
+    {
+        var yaml = Valid + $"\ndelivery:\n  csv: true\n  arrow: {value}";
+
+        Assert.That(() => SpecificationReader.Parse(yaml, "spec.yaml"),
+            Throws.TypeOf<SpecificationException>().With.Message.EqualTo($"spec.yaml, line 13, column 10: {problem}"));
+    }
+
+    [Test]
+    public void Parse_UnknownDeliveryOption_NamesItTheLineAndTheOptions()
+    {
+        var yaml = Valid + "\ndelivery:\n  feather: true";
+
+        Assert.That(() => SpecificationReader.Parse(yaml, "spec.yaml"),
+            Throws.TypeOf<SpecificationException>().With.Message.EqualTo(
+                "spec.yaml, line 12, column 3: 'feather' is not a setting here; the settings here are csv, arrow, date_precision, shift_max_days, free_text, identity_codes."));
+    }
+
     [TestCase("2020-13-01")]
     [TestCase("01.01.2020")]
     [TestCase("2020-1-1")]
