@@ -31,4 +31,7 @@ public static class PortalDefaults
     public const string CatalogPath = "/portal/catalog";
 
     public const string RequestsPath = "/portal/requests";
+
+    /// <summary>The operators' dashboard: what the engine is doing, as charts.</summary>
+    public const string OperationsPath = "/portal/operations";
 }

@@ -25,6 +25,12 @@ public sealed class AccessPolicy(ControlPlaneStore store, AuditLog audit)
     public bool MayView(Caller caller, RequestRecord request) => Evaluate(caller, LakeAction.ViewRequest, request).Allowed;
 
     /// <summary>
+    /// Whether the policy would allow an action that concerns no request, without an audit entry:
+    /// for what a page offers (a navigation link), never for doing it, which goes through <see cref="Decide"/>.
+    /// </summary>
+    public bool Allows(Caller caller, LakeAction action) => Evaluate(caller, action, null).Allowed;
+
+    /// <summary>
     /// Whether a request is the caller's own research work, whatever else their roles let them see:
     /// a researcher's request under a permit whose group they belong to now (or their own refused
     /// one whose permit never existed). What the portal's "My requests" lists.
