@@ -23,6 +23,8 @@ public sealed class OperationsDashboardTests
         await browser.SignInAsync(Site.Olli);
         browser.Driver.FindElement(By.LinkText("Operations")).Click();
         browser.Screenshot("operations");
+        ((IJavaScriptExecutor)browser.Driver).ExecuteScript("document.getElementById('extraction').scrollIntoView()");
+        browser.Screenshot("operations-extraction");
 
         var rows = TableRows(browser, "rows-by-source");
         var feeds = TableRows(browser, "feeds-by-outcome");

@@ -20,6 +20,13 @@ public static class ChartScale
         return 10 * power;
     }
 
+    /// <summary>A value on an axis whose ticks are <paramref name="step"/> apart, in the page's language, with as many decimals as the step needs.</summary>
+    public static string Tick(double value, double step)
+    {
+        var decimals = step >= 1 || step <= 0 ? 0 : (int)Math.Ceiling(-Math.Log10(step) - 1e-9);
+        return value.ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.CurrentCulture);
+    }
+
     /// <summary>A coordinate for an SVG attribute: invariant, a decimal point, one decimal.</summary>
     public static string Svg(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 
