@@ -1,7 +1,6 @@
 using System.Diagnostics.Metrics;
 using Lake.Telemetry;
-using Lake.Telemetry.History;
-using Microsoft.Extensions.DependencyInjection;
+using Lake.Testing;
 
 namespace Lake.Hosting.Tests.Telemetry;
 
@@ -10,11 +9,7 @@ internal static class LakeInstruments
 {
     public static IReadOnlyList<(Instrument Instrument, string PrometheusName)> Enumerate()
     {
-        using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
-        var factory = services.GetRequiredService<IMeterFactory>();
-        using var history = new MeterHistory(new MeterHistoryOptions(), DateTimeOffset.UnixEpoch, factory);
-        history.Start();
-        _ = new LakeMetrics(factory);
-        return [.. history.Instruments.Values.OrderBy(i => i.Name, StringComparer.Ordinal).Select(i => (i, PrometheusName.Of(i)))];
+        using var meters = new RecordedMeters();
+        return [.. meters.History.Instruments.Values.OrderBy(i => i.Name, StringComparer.Ordinal).Select(i => (i, PrometheusName.Of(i)))];
     }
 }

@@ -1,47 +1,36 @@
-using System.Diagnostics.Metrics;
 using Lake.Portal.Operations;
 using Lake.Telemetry;
 using Lake.Telemetry.History;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Lake.Portal.Tests.Operations;
 
 /// <summary>The operations page's lines and bars from a real history of a real <see cref="LakeMetrics"/>.</summary>
 public sealed class OperationsChartsTests
 {
-    private static readonly DateTimeOffset Start = new(2026, 1, 5, 8, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Start = RecordedMeters.Start;
 
-    private ServiceProvider _services = null!;
-    private LakeMetrics _metrics = null!;
-    private MeterHistory _history = null!;
+    private RecordedMeters _meters = null!;
+
+    private LakeMetrics Metrics => _meters.Metrics;
+
+    private MeterHistory History => _meters.History;
 
     [SetUp]
-    public void CreateMeters()
-    {
-        _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
-        var factory = _services.GetRequiredService<IMeterFactory>();
-        _history = new MeterHistory(new MeterHistoryOptions { IntervalSeconds = 10 }, Start, factory);
-        _history.Start();
-        _metrics = new LakeMetrics(factory);
-    }
+    public void CreateMeters() => _meters = new RecordedMeters(new MeterHistoryOptions { IntervalSeconds = 10 });
 
     [TearDown]
-    public void DisposeMeters()
-    {
-        _history.Dispose();
-        _services.Dispose();
-    }
+    public void DisposeMeters() => _meters.Dispose();
 
     [Test]
     public void Increases_TasksInTwoIntervals_CountsEachIntervalFromZero()
     {
-        _metrics.ExtractionTaskStarted("diagnosis");
-        _metrics.ExtractionTaskStarted("laboratory");
-        _history.Sample(Start.AddSeconds(10));
-        _history.Sample(Start.AddSeconds(20));
-        _metrics.ExtractionTaskStarted("diagnosis");
+        Metrics.ExtractionTaskStarted("diagnosis");
+        Metrics.ExtractionTaskStarted("laboratory");
+        History.Sample(Start.AddSeconds(10));
+        History.Sample(Start.AddSeconds(20));
+        Metrics.ExtractionTaskStarted("diagnosis");
 
-        var line = new OperationsCharts(_history, Start.AddSeconds(25)).Increases(InstrumentNames.TasksStarted, _ => "started").Single();
+        var line = new OperationsCharts(History, Start.AddSeconds(25)).Increases(InstrumentNames.TasksStarted, _ => "started").Single();
 
         Assert.That(line.Points, Is.EqualTo(new[]
         {
@@ -54,12 +43,12 @@ public sealed class OperationsChartsTests
     [Test]
     public void Means_TaskDurations_AreTheIntervalsSumOverItsCount()
     {
-        _metrics.ExtractionTaskCompleted("diagnosis", TimeSpan.FromSeconds(3));
-        _metrics.ExtractionTaskCompleted("laboratory", TimeSpan.FromSeconds(5));
-        _history.Sample(Start.AddSeconds(10));
-        _history.Sample(Start.AddSeconds(20));
+        Metrics.ExtractionTaskCompleted("diagnosis", TimeSpan.FromSeconds(3));
+        Metrics.ExtractionTaskCompleted("laboratory", TimeSpan.FromSeconds(5));
+        History.Sample(Start.AddSeconds(10));
+        History.Sample(Start.AddSeconds(20));
 
-        var line = new OperationsCharts(_history, Start.AddSeconds(20)).Means(InstrumentNames.TaskDuration, s => s.Tag(Tag.OutcomeKey)).Single();
+        var line = new OperationsCharts(History, Start.AddSeconds(20)).Means(InstrumentNames.TaskDuration, s => s.Tag(Tag.OutcomeKey)).Single();
 
         Assert.Multiple(() =>
         {
@@ -71,11 +60,11 @@ public sealed class OperationsChartsTests
     [Test]
     public void Totals_FeedsRejectedTwice_OneBarOfTheFeedsCounterOnly()
     {
-        _metrics.FeedRejected();
-        _metrics.FeedRejected();
-        _metrics.RequestFinished(Outcomes.Delivered, TimeSpan.FromSeconds(1));
+        Metrics.FeedRejected();
+        Metrics.FeedRejected();
+        Metrics.RequestFinished(Outcomes.Delivered, TimeSpan.FromSeconds(1));
 
-        var bars = new OperationsCharts(_history, Start.AddSeconds(5)).Totals(InstrumentNames.Feeds, s => s.Tag(Tag.OutcomeKey));
+        var bars = new OperationsCharts(History, Start.AddSeconds(5)).Totals(InstrumentNames.Feeds, s => s.Tag(Tag.OutcomeKey));
 
         Assert.That(bars, Is.EqualTo(new[] { new ChartBar(Outcomes.Rejected, 2) }));
     }
