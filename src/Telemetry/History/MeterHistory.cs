@@ -19,7 +19,8 @@ public sealed class MeterHistory : IDisposable
     private readonly ConcurrentDictionary<string, Instrument> _instruments = new(StringComparer.Ordinal);
     private readonly Lock _creating = new();
     private long _dropped;
-    private DateTimeOffset _lastSample;
+    // UTC ticks, so that a measurement on another thread never reads half of a sample's moment.
+    private long _lastSampleTicks;
 
     /// <param name="scope">
     /// The <see cref="IMeterFactory"/> whose meters are listened to (a host's own), or null for every
@@ -29,7 +30,7 @@ public sealed class MeterHistory : IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
-        _lastSample = start;
+        _lastSampleTicks = start.UtcTicks;
         Started = start;
         _listener.InstrumentPublished = (instrument, listener) =>
         {
@@ -70,7 +71,7 @@ public sealed class MeterHistory : IDisposable
         _listener.RecordObservableInstruments();
         foreach (var series in _series.Values)
             series.Sample(at);
-        _lastSample = at;
+        Interlocked.Exchange(ref _lastSampleTicks, at.UtcTicks);
     }
 
     /// <summary>The series of one instrument, ordered by their tag values.</summary>
@@ -97,7 +98,7 @@ public sealed class MeterHistory : IDisposable
                         return;
                     }
 
-                    series = new HistorySeries(instrument.Name, KindOf(instrument), values, _options.PointsKept, _lastSample);
+                    series = new HistorySeries(instrument.Name, KindOf(instrument), values, _options.PointsKept, new DateTimeOffset(Interlocked.Read(ref _lastSampleTicks), TimeSpan.Zero));
                     _series[key] = series;
                 }
             }
