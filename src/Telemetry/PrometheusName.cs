@@ -6,7 +6,8 @@ namespace Lake.Telemetry;
 /// The name OpenTelemetry's Prometheus exporter gives an instrument: dots as underscores, the unit
 /// appended unless it is an annotation in braces (<c>{row}</c>), and <c>_total</c> on a counter.
 /// <c>lake.ingest.rows</c> ({row}) is <c>lake_ingest_rows_total</c>, <c>lake.extraction.task.duration</c>
-/// (s) is <c>lake_extraction_task_duration_seconds</c> with <c>_bucket</c>, <c>_sum</c> and <c>_count</c>.
+/// (s) is <c>lake_extraction_task_duration_seconds</c> with <c>_bucket</c>, <c>_sum</c> and <c>_count</c>. The units Lake
+/// uses are mapped; a test checks each name against the exporter's scrape.
 /// </summary>
 public static class PrometheusName
 {
@@ -24,11 +25,10 @@ public static class PrometheusName
 
     private static string Unit(string? unit) => unit switch
     {
-        null or "" or "1" => "",
+        null or "" => "",
         _ when unit.StartsWith('{') => "",
         "By" => "bytes",
         "s" => "seconds",
-        "ms" => "milliseconds",
         _ => unit.Replace('/', '_'),
     };
 }
