@@ -35,4 +35,7 @@ public static class PortalDefaults
     public const string PreliminaryPath = "/portal/preliminary";
 
     public const string CostPath = "/portal/cost";
+
+    /// <summary>The operators' dashboard: what the engine is doing, as charts.</summary>
+    public const string OperationsPath = "/portal/operations";
 }

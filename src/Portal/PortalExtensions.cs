@@ -13,7 +13,8 @@ namespace Lake.Portal;
 /// Composes the Data Portal into the coordinator's web host: sign-in at the authority with a
 /// cookie session, the three languages, and the pages (Razor Components rendered on the server,
 /// no script). `lake serve` calls <see cref="AddLakePortal"/> after <c>AddLakeCoordinator</c> and
-/// <see cref="MapLakePortal"/> after <c>MapLakeCoordinator</c>, whose services the pages use.
+/// <see cref="MapLakePortal"/> after <c>MapLakeCoordinator</c>, whose services the pages use; the
+/// operations page reads the history <c>AddLakeMeterHistory</c> keeps.
 /// </summary>
 public static class PortalExtensions
 {

@@ -67,6 +67,25 @@ public sealed class AccessibilityTests
     }
 
     [Test]
+    public async Task OperationsPage_EachLanguage_HasNoSeriousOrCriticalAxeViolation()
+    {
+        using var browser = new PortalBrowser(Site.BaseAddress);
+        await browser.SignInAsync(Site.Olli);
+        var found = new List<string>();
+
+        foreach (var language in Languages)
+        {
+            browser.SwitchLanguage(language);
+            browser.Open("/portal/operations");
+            Assert.That(browser.Language, Is.EqualTo(language));
+            found.AddRange(browser.Axe().Where(v => v.IsSeriousOrCritical).Select(v => $"/portal/operations [{language}]: {v}"));
+            browser.Screenshot($"a11y-{language}-portal-operations");
+        }
+
+        Assert.That(found, Is.Empty);
+    }
+
+    [Test]
     public async Task LanguageSwitch_Finnish_PageTitleHeadingAndLangFollow()
     {
         using var browser = new PortalBrowser(Site.BaseAddress);

@@ -11,6 +11,7 @@ using Lake.Coordinator.Requests;
 using Lake.Extract.Tests;
 using Lake.Ingest;
 using Lake.Pseudonymization;
+using Lake.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,6 +36,8 @@ internal sealed partial class PortalSite : IAsyncDisposable
 
     private readonly TempDirectory _data = new("lake-portal-data");
     private readonly TempDirectory _outside = new("lake-portal-outside");
+    private readonly Dictionary<string, long> _rowsIngested = [];
+    private readonly List<string> _identityCodes = [];
     private WebApplication? _app;
 
     private PortalSite()
@@ -63,12 +66,17 @@ internal sealed partial class PortalSite : IAsyncDisposable
 
     public Guid BobRequest { get; private set; }
 
+    /// <summary>Rows the site ingested, by source system slug: what the operations page counts.</summary>
+    public IReadOnlyDictionary<string, long> RowsIngested => _rowsIngested;
+
+    /// <summary>The identity codes of the site's patients, which no page for operators may show.</summary>
+    public IReadOnlyList<string> IdentityCodes => _identityCodes;
+
     public static async Task<PortalSite> StartAsync()
     {
         var site = new PortalSite();
         try
         {
-            await site.IngestAsync();
             await site.RecordAsync(AlicePermit, "alice");
             await site.RecordAsync(BobPermit, "bob");
             site.Alice = await site.AddPersonAsync("alice", LakeRoles.Researcher);
@@ -81,6 +89,7 @@ internal sealed partial class PortalSite : IAsyncDisposable
                 ["Portal:PriceList"] = site.WritePriceList(),
             }));
             await site._app.StartAsync();
+            await site.IngestAsync();
             site.AliceRequest = await site.DeliverAsync(AlicePermit, "alice");
             site.BobRequest = await site.DeliverAsync(BobPermit, "bob");
             return site;
@@ -107,7 +116,7 @@ internal sealed partial class PortalSite : IAsyncDisposable
         _outside.Dispose();
     }
 
-    /// <summary>40 patients with type 2 diabetes in Apotti, 3 in Uranus: the catalog suppresses the second, and the first beside it so the total gives nothing away.</summary>
+    /// <summary>Into the running server's lake. 40 patients with type 2 diabetes in Apotti, 3 in Uranus: the catalog suppresses the second, and the first beside it so the total gives nothing away.</summary>
     private async Task IngestAsync()
     {
         var ingestor = new FeedIngestor(Workspace.Layout, new Pseudonymizer(Workspace.Keys), Workspace.Keys, TimeProvider.System);
@@ -118,8 +127,14 @@ internal sealed partial class PortalSite : IAsyncDisposable
     private async Task IngestAsync(FeedIngestor ingestor, string system, int from, IEnumerable<string> rows)
     {
         var feed = _outside.File($"{system}.csv");
-        await File.WriteAllLinesAsync(feed, [DiagnosisFeeds.Header, .. rows]);
-        await ingestor.IngestAsync(DiagnosisFeeds.Descriptor(system, from), feed);
+        var lines = rows.ToList();
+        _identityCodes.AddRange(lines.Select(line => line.Split(',')[0]));
+        await File.WriteAllLinesAsync(feed, [DiagnosisFeeds.Header, .. lines]);
+        var result = await ingestor.IngestAsync(DiagnosisFeeds.Descriptor(system, from), feed);
+        // What the ingest consumer does after a commit, into the served process's meters, whose
+        // history the operations page draws: a worker of its own would record them where the page cannot see.
+        _app!.Services.GetRequiredService<LakeMetrics>().BatchCommitted(Workspace.Layout, result.Commit);
+        _rowsIngested[Lake.Contracts.Lake.LakeLayout.SourceSlug(result.Commit.SourceSystem)] = result.Commit.RowsWritten;
     }
 
     private static string Row(int patient, int year) =>

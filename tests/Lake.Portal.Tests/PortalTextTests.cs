@@ -13,6 +13,8 @@ public sealed partial class PortalTextTests
     [TestCase(typeof(PortalText), "sv")]
     [TestCase(typeof(StudyText), "fi")]
     [TestCase(typeof(StudyText), "sv")]
+    [TestCase(typeof(OperationsText), "fi")]
+    [TestCase(typeof(OperationsText), "sv")]
     public void Translation_HasEveryEnglishTextWithItsPlaceholders(Type set, string culture)
     {
         var texts = new ResourceManager(set.FullName!, set.Assembly);
@@ -21,6 +23,7 @@ public sealed partial class PortalTextTests
 
         Assert.Multiple(() =>
         {
+            Assert.That(english, Is.Not.Empty);
             Assert.That(translated.Keys, Is.EquivalentTo(english.Keys));
             foreach (var (key, text) in english.Where(e => translated.ContainsKey(e.Key)))
                 Assert.That(Placeholders(translated[key]), Is.EqualTo(Placeholders(text)), $"{key} in {culture}");

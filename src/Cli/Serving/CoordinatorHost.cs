@@ -27,6 +27,7 @@ internal static class CoordinatorHost
         configure?.Invoke(builder.Configuration);
         RequestRunner.AddWorkspaceServices(builder, workspace);
         builder.AddLakeTelemetry("lake-serve");
+        builder.AddLakeMeterHistory();
         builder.AddLakeHealthChecks(workspace.Layout.Root, workspace.ControlPlanePath);
         var messaging = builder.Configuration.GetSection(MessagingOptions.SectionName).Get<MessagingOptions>() ?? new MessagingOptions();
         builder.AddLakeExtraction(messaging.Transport == MessagingTransport.InMemory ? ExtractionRoles.SingleProcess : ExtractionRoles.Coordinator, sweepStalledRequests: true);

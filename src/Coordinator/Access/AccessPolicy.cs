@@ -31,6 +31,12 @@ public sealed class AccessPolicy(PermitStore permits, AuditLog audit)
     }
 
     /// <summary>
+    /// Whether the policy would allow an action that concerns no request, without an audit entry:
+    /// for what a page offers (a navigation link), never for doing it, which goes through <see cref="DecideAsync"/>.
+    /// </summary>
+    public bool Allows(Caller caller, LakeAction action) => Evaluate(caller, action, null, null).Allowed;
+
+    /// <summary>
     /// The requests that are the caller's own research work, whatever else their roles let them see:
     /// a researcher's requests under a permit whose group they belong to now (or their own refused
     /// one whose permit never existed). What the portal's "My requests" lists.

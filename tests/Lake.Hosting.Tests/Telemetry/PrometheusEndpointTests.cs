@@ -218,6 +218,16 @@ public sealed partial class PrometheusEndpointTests
         Assert.That(queried.Where(name => !_samples.Any(s => s.Name == name)), Is.Empty, "metrics the dashboard queries that no scrape serves");
     }
 
+    [Test]
+    public void Scrape_EveryInstrument_IsServedUnderItsPrometheusName()
+    {
+        var served = _samples.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        var missing = LakeInstruments.Enumerate()
+            .Select(i => i.Instrument is System.Diagnostics.Metrics.Histogram<double> ? i.PrometheusName + "_count" : i.PrometheusName)
+            .Where(name => !served.Contains(name));
+        Assert.That(missing, Is.Empty, "names PrometheusName gives that the exporter does not serve");
+    }
+
     private double Value(string name, params (string Label, string Value)[] labels)
     {
         var matching = _samples.Where(s => s.Name == name && labels.All(l => s.Has(l.Label, l.Value))).ToList();

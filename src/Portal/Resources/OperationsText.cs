@@ -1,0 +1,6 @@
+namespace Lake.Portal.Resources;
+
+/// <summary>The operations page's texts: OperationsText.resx (English), .fi.resx, .sv.resx beside this class.</summary>
+public sealed class OperationsText
+{
+}
