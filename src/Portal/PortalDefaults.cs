@@ -31,4 +31,11 @@ public static class PortalDefaults
     public const string CatalogPath = "/portal/catalog";
 
     public const string RequestsPath = "/portal/requests";
+
+    /// <summary>Data-service staff's pages: permits, the queue of every request, and each source system's ingest history.</summary>
+    public const string PermitsPath = "/portal/permits";
+
+    public const string QueuePath = "/portal/queue";
+
+    public const string SourcesPath = "/portal/sources";
 }

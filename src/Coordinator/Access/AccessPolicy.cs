@@ -23,6 +23,14 @@ public sealed class AccessPolicy(PermitStore permits, AuditLog audit)
         return decision;
     }
 
+    /// <summary>
+    /// Whether the caller's roles open an action that concerns no particular request, without an
+    /// audit entry: for what a page shows (a link, a form). The act itself is decided by
+    /// <see cref="DecideAsync"/>, which records it.
+    /// </summary>
+    public static bool Allows(Caller caller, LakeAction action) =>
+        action is not LakeAction.ViewRequest && Evaluate(caller, action, null, null).Allowed;
+
     /// <summary>The requests a caller may see: all for staff, their own and their current groups' for researchers.</summary>
     public async Task<IReadOnlyList<RequestRecord>> VisibleAsync(Caller caller, IEnumerable<RequestRecord> requests, CancellationToken cancellationToken)
     {
@@ -57,6 +65,7 @@ public sealed class AccessPolicy(PermitStore permits, AuditLog audit)
         LakeAction.SubmitRequest => Only(caller, LakeRoles.Researcher, "only researchers named on a permit request data"),
         LakeAction.ListRequests => Either(caller, LakeRoles.Researcher, LakeRoles.Staff, "requests are listed for researchers and data-service staff"),
         LakeAction.ViewRequest => ViewRequest(caller, request, permit),
+        LakeAction.ViewQueue => Only(caller, LakeRoles.Staff, "the queue of all requests is data-service staff's"),
         LakeAction.ManagePermits or LakeAction.ManageAccounts or LakeAction.RunIngest => Only(caller, LakeRoles.Staff, "this is data-service staff's work"),
         LakeAction.ViewPermits => Either(caller, LakeRoles.Staff, LakeRoles.Auditor, "permits are shown to data-service staff and auditors"),
         LakeAction.ViewOperations => Either(caller, LakeRoles.Operator, LakeRoles.Staff, "operations are shown to operators and data-service staff"),
@@ -106,6 +115,7 @@ public sealed class AccessPolicy(PermitStore permits, AuditLog audit)
         LakeAction.SubmitRequest => "submit-request",
         LakeAction.ViewRequest => "view-request",
         LakeAction.ListRequests => "list-requests",
+        LakeAction.ViewQueue => "view-queue",
         LakeAction.ManagePermits => "manage-permits",
         LakeAction.ViewPermits => "view-permits",
         LakeAction.ManageAccounts => "manage-accounts",
