@@ -68,6 +68,48 @@ public sealed partial class StaffJourneyTests
     }
 
     [Test]
+    public async Task RecordThenRevoke_Staff_RecordsThePermitAndRevokesItOnlyOnceConfirmed()
+    {
+        using var staff = new PortalBrowser(Site.BaseAddress);
+        await staff.SignInAsync(Site.Sanna, "/portal/permits/new");
+        var driver = staff.Driver;
+        driver.FindElement(By.Id("id")).SendKeys("P-PORTAL-1");
+        driver.FindElement(By.Id("study")).SendKeys("study-portal-1");
+        driver.FindElement(By.Id("register-diagnosis")).Click();
+        // A date field's keys follow the browser's locale; its value is the ISO date the form posts whatever the locale.
+        ((IJavaScriptExecutor)driver).ExecuteScript("arguments[0].value = '2099-12-31'", driver.FindElement(By.Id("expires")));
+        driver.FindElement(By.Id("members")).SendKeys("dave, erik");
+        driver.FindElement(By.Id("free-text")).Click();
+        staff.Screenshot("staff-permit-new");
+        Submit(staff, "record");
+        var recorded = (staff.Path, staff.MainText);
+        staff.Screenshot("staff-permit-recorded");
+
+        driver.FindElement(By.Id("reason")).SendKeys("the ethics committee withdrew its statement");
+        Submit(staff, "revoke");
+        var asked = staff.MainText;
+        var unchanged = (await Site.Workspace.OpenPermits().FindAsync("P-PORTAL-1", CancellationToken.None))!.Status;
+        staff.Screenshot("staff-revoke-confirm");
+        Submit(staff, "revoke");
+        var revoked = staff.MainText;
+        staff.Screenshot("staff-permit-revoked");
+        var permit = (await Site.Workspace.OpenPermits().FindAsync("P-PORTAL-1", CancellationToken.None))!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(recorded.Path, Is.EqualTo("/portal/permits/P-PORTAL-1"));
+            Assert.That(recorded.MainText, Does.Contain("The permit is recorded").And.Contain("dave, erik").And.Contain("2099-12-31").And.Contain("permit.record"));
+            Assert.That(asked, Does.Contain("Revoke permit P-PORTAL-1?"));
+            Assert.That(unchanged, Is.EqualTo(Contracts.Permits.PermitStatus.Approved), "nothing is revoked before the confirmation");
+            Assert.That(permit.Status, Is.EqualTo(Contracts.Permits.PermitStatus.Revoked));
+            Assert.That(permit.RevocationReason, Is.EqualTo("the ethics committee withdrew its statement"));
+            Assert.That(permit.AllowsFreeText, Is.True);
+            Assert.That(revoked, Does.Contain("The permit is revoked").And.Contain("permit.revoke").And.Contain("permit.close"));
+            Assert.That(staff.Driver.FindElements(By.CssSelector("form[aria-labelledby=amend]")), Is.Empty, "a revoked permit is not amended");
+        });
+    }
+
+    [Test]
     public async Task Permits_Researcher_IsRefusedAndCannotPostAnAmendmentWithOrWithoutAToken()
     {
         using var bob = new PortalBrowser(Site.BaseAddress);
