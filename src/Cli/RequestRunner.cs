@@ -49,6 +49,9 @@ internal static class RequestRunner
         builder.Services.TryAddSingleton(workspace.Time);
         builder.Services.AddControlPlaneStores();
         builder.Services.AddSingleton(services => workspace.OpenAuditLog(services.GetRequiredService<ILogger<AuditLog>>()));
+        // The portal's permit pages change permits through the lifecycle `lake permit` uses, over the same stores and log.
+        builder.Services.AddSingleton(services => new Coordinator.Permits.PermitLifecycle(services.GetRequiredService<PermitStore>(), services.GetRequiredService<AuditLog>(),
+            workspace.Keys, workspace.Deliveries, services.GetRequiredService<TimeProvider>()));
         workspace.AddExtractionServices(builder.Services);
     }
 

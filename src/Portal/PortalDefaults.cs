@@ -38,4 +38,11 @@ public static class PortalDefaults
 
     /// <summary>The operators' dashboard: what the engine is doing, as charts.</summary>
     public const string OperationsPath = "/portal/operations";
+
+    /// <summary>Data-service staff's pages: permits, the queue of every request, and each source system's ingest history.</summary>
+    public const string PermitsPath = "/portal/permits";
+
+    public const string QueuePath = "/portal/queue";
+
+    public const string SourcesPath = "/portal/sources";
 }

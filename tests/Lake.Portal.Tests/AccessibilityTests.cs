@@ -86,6 +86,25 @@ public sealed class AccessibilityTests
     }
 
     [Test]
+    public async Task EveryStaffPage_EachLanguage_HasNoSeriousOrCriticalAxeViolation()
+    {
+        using var browser = new PortalBrowser(Site.BaseAddress);
+        await browser.SignInAsync(Site.Sanna);
+        var pages = new[]
+        {
+            "/portal/permits",
+            "/portal/permits/new",
+            $"/portal/permits/{PortalSite.AlicePermit}",
+            "/portal/queue",
+            $"/portal/requests/{Site.AliceRequest}",
+            "/portal/sources",
+            "/portal/sources/uranus",
+        };
+
+        Assert.That(Scan(browser, pages), Is.Empty);
+    }
+
+    [Test]
     public async Task LanguageSwitch_Finnish_PageTitleHeadingAndLangFollow()
     {
         using var browser = new PortalBrowser(Site.BaseAddress);
@@ -101,6 +120,30 @@ public sealed class AccessibilityTests
             Assert.That(finnish, Is.EqualTo(("Aineistokatalogi - Lake", "Aineistokatalogi", "/portal/catalog")), "the switch comes back to the same page");
             Assert.That(swedish, Is.EqualTo(("Datakatalog - Lake", "Datakatalog")));
         });
+    }
+
+    /// <summary>Each page in each language: the serious and critical violations found, the lesser ones written to the output.</summary>
+    private static List<string> Scan(PortalBrowser browser, IReadOnlyList<string> pages)
+    {
+        var found = new List<string>();
+        foreach (var language in Languages)
+        {
+            browser.Open("/portal");
+            browser.SwitchLanguage(language);
+            foreach (var page in pages)
+            {
+                browser.Open(page);
+                Assert.That(browser.Language, Is.EqualTo(language), $"{page} in {language}");
+                var violations = browser.Axe();
+                // The lesser ones are reported, not failed: the bar is serious and critical.
+                foreach (var minor in violations.Where(v => !v.IsSeriousOrCritical))
+                    TestContext.Out.WriteLine($"axe, {page} [{language}]: {minor}");
+                found.AddRange(violations.Where(v => v.IsSeriousOrCritical).Select(v => $"{page} [{language}]: {v}"));
+                browser.Screenshot($"a11y-{language}-{Slug(page)}");
+            }
+        }
+
+        return found;
     }
 
     private static string Slug(string page) =>

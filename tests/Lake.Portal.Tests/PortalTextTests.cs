@@ -15,6 +15,8 @@ public sealed partial class PortalTextTests
     [TestCase(typeof(StudyText), "sv")]
     [TestCase(typeof(OperationsText), "fi")]
     [TestCase(typeof(OperationsText), "sv")]
+    [TestCase(typeof(StaffText), "fi")]
+    [TestCase(typeof(StaffText), "sv")]
     public void Translation_HasEveryEnglishTextWithItsPlaceholders(Type set, string culture)
     {
         var texts = new ResourceManager(set.FullName!, set.Assembly);

@@ -68,12 +68,14 @@ internal static class PermitCommand
         var add = new Option<string[]>("--add-member") { Description = "Members to add.", AllowMultipleArgumentsPerToken = true };
         var remove = new Option<string[]>("--remove-member") { Description = "Members to remove; they lose access to existing deliveries at once.", AllowMultipleArgumentsPerToken = true };
         var registers = new Option<string[]?>("--registers") { Description = "New register scope.", AllowMultipleArgumentsPerToken = true };
+        var from = new Option<DateOnly?>("--from") { Description = "New first day of the data period the permit covers." };
+        var to = new Option<DateOnly?>("--to") { Description = "New last day of the data period the permit covers." };
         var expires = new Option<DateOnly?>("--expires") { Description = "New last day of validity." };
         var freeText = new Option<bool?>("--free-text") { Description = "true or false: whether patient record texts may be delivered (scrubbed)." };
         var identityCodes = new Option<bool?>("--identity-codes") { Description = "true or false: whether real identity codes may be delivered (a consent-based study)." };
-        var amend = new Command("amend", "Amend a permit: research group members, registers, validity, free text and identity codes.")
+        var amend = new Command("amend", "Amend a permit: research group members, registers, data period, validity, free text and identity codes.")
         {
-            id, add, remove, registers, expires, freeText, identityCodes,
+            id, add, remove, registers, from, to, expires, freeText, identityCodes,
         };
         amend.SetAction((parse, cancellationToken) => CommandAction.RunAsync(async () =>
         {
@@ -84,6 +86,8 @@ internal static class PermitCommand
                 RemoveMembers = parse.GetValue(remove) ?? [],
                 // Not given is "unchanged", never "none": the parser hands an absent list option over as an empty one.
                 Registers = parse.GetResult(registers) is null ? null : parse.GetValue(registers),
+                PeriodFrom = parse.GetValue(from),
+                PeriodTo = parse.GetValue(to),
                 Expires = parse.GetValue(expires),
                 AllowsFreeText = parse.GetValue(freeText),
                 AllowsIdentityCodes = parse.GetValue(identityCodes),

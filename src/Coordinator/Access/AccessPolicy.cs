@@ -23,18 +23,20 @@ public sealed class AccessPolicy(PermitStore permits, AuditLog audit)
         return decision;
     }
 
+    /// <summary>
+    /// Whether the caller's roles open an action that concerns no particular request, without an
+    /// audit entry: for what a page shows (a link, a form). The act itself is decided by
+    /// <see cref="DecideAsync"/>, which records it.
+    /// </summary>
+    public static bool Allows(Caller caller, LakeAction action) =>
+        action is not LakeAction.ViewRequest && Evaluate(caller, action, null, null).Allowed;
+
     /// <summary>The requests a caller may see: all for staff, their own and their current groups' for researchers.</summary>
     public async Task<IReadOnlyList<RequestRecord>> VisibleAsync(Caller caller, IEnumerable<RequestRecord> requests, CancellationToken cancellationToken)
     {
         var current = await CurrentPermitsAsync(cancellationToken);
         return requests.Where(r => Evaluate(caller, LakeAction.ViewRequest, r, PermitOf(r, current)).Allowed).ToList();
     }
-
-    /// <summary>
-    /// Whether the policy would allow an action that concerns no request, without an audit entry:
-    /// for what a page offers (a navigation link), never for doing it, which goes through <see cref="DecideAsync"/>.
-    /// </summary>
-    public bool Allows(Caller caller, LakeAction action) => Evaluate(caller, action, null, null).Allowed;
 
     /// <summary>
     /// The requests that are the caller's own research work, whatever else their roles let them see:
@@ -63,6 +65,7 @@ public sealed class AccessPolicy(PermitStore permits, AuditLog audit)
         LakeAction.SubmitRequest => Only(caller, LakeRoles.Researcher, "only researchers named on a permit request data"),
         LakeAction.ListRequests => Either(caller, LakeRoles.Researcher, LakeRoles.Staff, "requests are listed for researchers and data-service staff"),
         LakeAction.ViewRequest => ViewRequest(caller, request, permit),
+        LakeAction.ViewQueue => Only(caller, LakeRoles.Staff, "the queue of all requests is data-service staff's"),
         LakeAction.ManagePermits or LakeAction.ManageAccounts or LakeAction.RunIngest => Only(caller, LakeRoles.Staff, "this is data-service staff's work"),
         LakeAction.ViewPermits => Either(caller, LakeRoles.Staff, LakeRoles.Auditor, "permits are shown to data-service staff and auditors"),
         LakeAction.ViewOperations => Either(caller, LakeRoles.Operator, LakeRoles.Staff, "operations are shown to operators and data-service staff"),
@@ -112,6 +115,7 @@ public sealed class AccessPolicy(PermitStore permits, AuditLog audit)
         LakeAction.SubmitRequest => "submit-request",
         LakeAction.ViewRequest => "view-request",
         LakeAction.ListRequests => "list-requests",
+        LakeAction.ViewQueue => "view-queue",
         LakeAction.ManagePermits => "manage-permits",
         LakeAction.ViewPermits => "view-permits",
         LakeAction.ManageAccounts => "manage-accounts",

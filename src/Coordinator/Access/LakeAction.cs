@@ -8,6 +8,8 @@ public enum LakeAction
     SubmitRequest,
     ViewRequest,
     ListRequests,
+    /// <summary>The queue of every request, whoever made it: data-service staff's view of the work.</summary>
+    ViewQueue,
     ManagePermits,
     ViewPermits,
     ManageAccounts,

@@ -105,6 +105,27 @@ public sealed partial class AuditLog
     }
 
     /// <summary>
+    /// The entries about one thing, oldest first: those whose subject is <paramref name="subject"/>
+    /// or starts with it and a space ("permit P1" finds "permit P1 v2", not "permit P10").
+    /// </summary>
+    public IReadOnlyList<AuditEntry> About(string subject)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT sequence, at, actor, action, subject, outcome, detail, previous_hash, hash FROM audit
+            WHERE subject = $subject OR substr(subject, 1, length($prefix)) = $prefix ORDER BY sequence
+            """;
+        command.Parameters.AddWithValue("$subject", subject);
+        command.Parameters.AddWithValue("$prefix", subject + " ");
+        using var reader = command.ExecuteReader();
+        var entries = new List<AuditEntry>();
+        while (reader.Read())
+            entries.Add(EntryOf(reader));
+        return entries;
+    }
+
+    /// <summary>
     /// The inclusion proof of an entry in the tree of the first <paramref name="treeSize"/> entries
     /// (RFC 9162 §2.1.3), from the stored tree: checked with <see cref="MerkleProof.VerifyInclusion"/>
     /// against a checkpoint of that size, it shows the entry is in the log the checkpoint signs.

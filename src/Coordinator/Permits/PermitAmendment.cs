@@ -9,6 +9,12 @@ public sealed record PermitAmendment
 
     public IReadOnlyList<string>? Registers { get; init; }
 
+    /// <summary>First day of the data period the permit covers.</summary>
+    public DateOnly? PeriodFrom { get; init; }
+
+    /// <summary>Last day of the data period the permit covers.</summary>
+    public DateOnly? PeriodTo { get; init; }
+
     public DateOnly? Expires { get; init; }
 
     public bool? AllowsFreeText { get; init; }

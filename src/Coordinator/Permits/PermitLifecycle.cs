@@ -47,6 +47,12 @@ public sealed class PermitLifecycle(PermitStore permits, AuditLog audit, IKeySto
             throw new ArgumentException(problem);
         }
 
+        if (removeMembers.FirstOrDefault(m => !permit.Members.Contains(m)) is { } stranger)
+            throw new ArgumentException($"'{LakeNames.Printable(stranger)}' is not a member of permit '{permitId}'; its members are {string.Join(", ", permit.Members)}.");
+        var (periodFrom, periodTo) = (amendment.PeriodFrom ?? permit.PeriodFrom, amendment.PeriodTo ?? permit.PeriodTo);
+        if (periodFrom > periodTo)
+            throw new ArgumentException($"The period of permit '{permitId}' would end ({periodTo:yyyy-MM-dd}) before it begins ({periodFrom:yyyy-MM-dd}).");
+
         var members = permit.Members.Except(removeMembers).Concat(addMembers.Except(permit.Members)).ToList();
         if (members.Count == 0)
             throw new ArgumentException($"Permit '{permitId}' would have no members left; revoke it instead.");
@@ -55,6 +61,8 @@ public sealed class PermitLifecycle(PermitStore permits, AuditLog audit, IKeySto
             Version = permit.Version + 1,
             Members = members,
             Registers = registers ?? permit.Registers,
+            PeriodFrom = periodFrom,
+            PeriodTo = periodTo,
             Expires = expires ?? permit.Expires,
             AllowsFreeText = allowsFreeText ?? permit.AllowsFreeText,
             AllowsIdentityCodes = allowsIdentityCodes ?? permit.AllowsIdentityCodes,
@@ -64,6 +72,7 @@ public sealed class PermitLifecycle(PermitStore permits, AuditLog audit, IKeySto
             addMembers.Count > 0 ? $"added {string.Join(", ", addMembers)}" : null,
             removeMembers.Count > 0 ? $"removed {string.Join(", ", removeMembers)}" : null,
             registers is not null ? $"registers {string.Join(", ", registers)}" : null,
+            amendment.PeriodFrom is not null || amendment.PeriodTo is not null ? $"period {periodFrom:yyyy-MM-dd}..{periodTo:yyyy-MM-dd}" : null,
             expires is not null ? $"expires {expires:yyyy-MM-dd}" : null,
             allowsFreeText is { } text ? $"free text {(text ? "allowed" : "not allowed")}" : null,
             allowsIdentityCodes is { } codes ? $"identity codes {(codes ? "allowed" : "not allowed")}" : null,
@@ -88,7 +97,11 @@ public sealed class PermitLifecycle(PermitStore permits, AuditLog audit, IKeySto
 
     public async Task<Permit> RevokeAsync(string permitId, string actor, string reason, CancellationToken cancellationToken)
     {
+        if (string.IsNullOrWhiteSpace(reason))
+            throw new ArgumentException($"Say why permit '{permitId}' is revoked: the reason is recorded in the audit log.");
         var permit = await CurrentAsync(permitId, cancellationToken);
+        if (permit.Status == PermitStatus.Revoked)
+            throw new ArgumentException($"Permit '{permitId}' was revoked already.");
         var revoked = permit with { Version = permit.Version + 1, Status = PermitStatus.Revoked, RevocationReason = reason };
         await permits.SaveAsync(revoked, "revoked: " + reason, cancellationToken);
         audit.Append(actor, "permit.revoke", $"permit {permitId} v{revoked.Version}", "revoked", reason);

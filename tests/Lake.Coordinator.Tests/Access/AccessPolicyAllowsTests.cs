@@ -40,7 +40,7 @@ public sealed class AccessPolicyAllowsTests
     {
         var caller = new Caller("someone", [role], "portal");
 
-        var offered = _policy.Allows(caller, LakeAction.ViewOperations);
+        var offered = AccessPolicy.Allows(caller, LakeAction.ViewOperations);
         var entriesBefore = _audit.ReadAll().Count;
         var decided = (await _policy.DecideAsync(caller, LakeAction.ViewOperations, "operations dashboard")).Allowed;
 

@@ -52,6 +52,18 @@ public sealed partial class AuditLogTests
     }
 
     [Test]
+    public void About_Subject_FindsItsVersionsButNotASubjectThatOnlyStartsAlike()
+    {
+        var log = Log();
+        log.Append("staff", "permit.amend", "request 2 v2", "amended");
+        log.Append("staff", "permit.amend", "request 20", "amended");
+
+        var about = log.About("request 2");
+
+        Assert.That(about.Select(e => (e.Subject, e.Outcome)), Is.EqualTo(new[] { ("request 2", "accepted"), ("request 2", "delivered"), ("request 2 v2", "amended") }));
+    }
+
+    [Test]
     public void Verify_ManyAppendsThroughSeveralLogs_StaysIntactAfterEach()
     {
         // Appends from several instances, as the server and the commands make them; the stored

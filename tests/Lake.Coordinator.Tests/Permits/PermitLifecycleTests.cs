@@ -91,6 +91,50 @@ public sealed class PermitLifecycleTests
     }
 
     [Test]
+    public async Task Amend_Period_ChangesOnlyTheGivenEndAndIsAudited()
+    {
+        var permit = await _lifecycle.RecordAsync(Permit() with { PeriodFrom = new DateOnly(2015, 1, 1), PeriodTo = new DateOnly(2020, 12, 31) }, "registrar", CancellationToken.None);
+
+        var amended = await _lifecycle.AmendAsync(permit.Id, "registrar", new PermitAmendment { PeriodTo = new DateOnly(2023, 12, 31) }, CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((amended.PeriodFrom, amended.PeriodTo), Is.EqualTo((new DateOnly(2015, 1, 1), new DateOnly(2023, 12, 31))));
+            Assert.That(_audit.ReadAll().Last(e => e.Action == "permit.amend").Detail, Does.Contain("period 2015-01-01..2023-12-31"));
+        });
+    }
+
+    [Test]
+    public async Task Amend_PeriodEndingBeforeItBegins_IsRefusedAndNothingSaved()
+    {
+        var permit = await _lifecycle.RecordAsync(Permit() with { PeriodFrom = new DateOnly(2015, 1, 1) }, "registrar", CancellationToken.None);
+
+        await Assert.ThatAsync(() => _lifecycle.AmendAsync(permit.Id, "registrar", new PermitAmendment { PeriodTo = new DateOnly(2010, 1, 1) }, CancellationToken.None),
+            Throws.ArgumentException.With.Message.Contains("before it begins"));
+        Assert.That((await _permits.FindAsync(permit.Id, CancellationToken.None))!.Version, Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Amend_RemovingSomeoneNotAMember_IsRefusedWithTheMembers()
+    {
+        var permit = await _lifecycle.RecordAsync(Permit(), "registrar", CancellationToken.None);
+
+        await Assert.ThatAsync(() => _lifecycle.AmendAsync(permit.Id, "registrar", new PermitAmendment { RemoveMembers = ["carl"] }, CancellationToken.None),
+            Throws.ArgumentException.With.Message.Contains("'carl' is not a member").And.Message.Contains("alice, bob"));
+        Assert.That((await _permits.FindAsync(permit.Id, CancellationToken.None))!.Members, Is.EqualTo(new[] { "alice", "bob" }));
+    }
+
+    [Test]
+    public async Task Revoke_Twice_IsRefusedTheSecondTime()
+    {
+        var permit = await _lifecycle.RecordAsync(Permit(), "registrar", CancellationToken.None);
+        await _lifecycle.RevokeAsync(permit.Id, "registrar", "withdrawn", CancellationToken.None);
+
+        await Assert.ThatAsync(() => _lifecycle.RevokeAsync(permit.Id, "registrar", "again", CancellationToken.None), Throws.ArgumentException.With.Message.Contains("revoked already"));
+        await Assert.ThatAsync(() => _lifecycle.RevokeAsync("P1", "registrar", " ", CancellationToken.None), Throws.ArgumentException.With.Message.Contains("Say why"));
+    }
+
+    [Test]
     public async Task Revoke_DeletesDeliveriesAndStudyKeySoOldPseudonymsCannotBeRecomputed()
     {
         var permit = await _lifecycle.RecordAsync(Permit(), "registrar", CancellationToken.None);
