@@ -64,6 +64,7 @@ internal sealed class SpecificationDocument
                 ShiftMaxDays = Delivery.ShiftMaxDays,
                 FreeText = Delivery.FreeText,
                 IdentityCodes = Delivery.IdentityCodes,
+                TransferTo = string.IsNullOrWhiteSpace(Delivery.TransferTo) ? null : Delivery.TransferTo.Trim(),
             },
         };
     }
@@ -126,5 +127,7 @@ internal sealed class SpecificationDocument
         public bool FreeText { get; set; }
 
         public bool IdentityCodes { get; set; }
+
+        public string? TransferTo { get; set; }
     }
 }
