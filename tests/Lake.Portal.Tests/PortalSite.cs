@@ -30,6 +30,9 @@ internal sealed class PortalSite : IAsyncDisposable
 
     public const string BobPermit = "P-BOB";
 
+    /// <summary>The one secure environment configured for data transfer requests.</summary>
+    public const string TransferTarget = "kapseli";
+
     /// <summary>Who records accounts and permits in the audit log.</summary>
     private const string Registrar = "registrar";
 
@@ -78,6 +81,8 @@ internal sealed class PortalSite : IAsyncDisposable
             site._app = await CoordinatorHost.BuildAsync(site.Workspace, site.BaseAddress.ToString().TrimEnd('/'), configuration => configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Logging:LogLevel:Default"] = "Warning",
+                ["Delivery:TransferTargets:0:Name"] = TransferTarget,
+                ["Delivery:TransferTargets:0:Description"] = "Findata's remote access environment",
             }));
             await site._app.StartAsync();
             site.AliceRequest = await site.DeliverAsync(AlicePermit, "alice");

@@ -6,28 +6,30 @@ using Lake.Portal.Resources;
 
 namespace Lake.Portal.Tests;
 
-/// <summary>The portal's three resource files say the same things: every text in each language, with the same placeholders.</summary>
+/// <summary>Each set of the portal's resource files says the same things: every text in each language, with the same placeholders.</summary>
 public sealed partial class PortalTextTests
 {
-    private static readonly ResourceManager Texts = new(typeof(PortalText).FullName!, typeof(PortalText).Assembly);
-
-    [TestCase("fi")]
-    [TestCase("sv")]
-    public void Translation_HasEveryEnglishTextWithItsPlaceholders(string culture)
+    [TestCase(typeof(PortalText), "fi")]
+    [TestCase(typeof(PortalText), "sv")]
+    [TestCase(typeof(RequestText), "fi")]
+    [TestCase(typeof(RequestText), "sv")]
+    public void Translation_HasEveryEnglishTextWithItsPlaceholders(Type set, string culture)
     {
-        var english = Entries(CultureInfo.InvariantCulture);
-        var translated = Entries(CultureInfo.GetCultureInfo(culture));
+        var texts = new ResourceManager(set.FullName!, set.Assembly);
+        var english = Entries(texts, CultureInfo.InvariantCulture);
+        var translated = Entries(texts, CultureInfo.GetCultureInfo(culture));
 
         Assert.Multiple(() =>
         {
+            Assert.That(english, Is.Not.Empty, $"the English {set.Name}");
             Assert.That(translated.Keys, Is.EquivalentTo(english.Keys));
             foreach (var (key, text) in english.Where(e => translated.ContainsKey(e.Key)))
                 Assert.That(Placeholders(translated[key]), Is.EqualTo(Placeholders(text)), $"{key} in {culture}");
         });
     }
 
-    private static Dictionary<string, string> Entries(CultureInfo culture) =>
-        Texts.GetResourceSet(culture, createIfNotExists: true, tryParents: false)!.Cast<DictionaryEntry>()
+    private static Dictionary<string, string> Entries(ResourceManager texts, CultureInfo culture) =>
+        texts.GetResourceSet(culture, createIfNotExists: true, tryParents: false)!.Cast<DictionaryEntry>()
             .ToDictionary(e => (string)e.Key, e => (string)e.Value!);
 
     private static List<string> Placeholders(string text) => [.. Placeholder().Matches(text).Select(m => m.Value).Distinct().Order(StringComparer.Ordinal)];
