@@ -60,9 +60,9 @@ public static class PermitCheck
         if (target is null || transfers is null || transfers.Find(target) is not null)
             return null;
         var configured = transfers.TransferTargets.Count == 0
-            ? "this data service has no secure environment configured for transfers"
-            : "the environments are: " + string.Join(", ", transfers.TransferTargets.Select(t => t.Name));
-        return $"delivery.transfer_to: '{target}' is not a secure environment deliveries are transferred to ({configured}). Choose one of them, or leave transfer_to out to receive the delivery in Lake's delivery area.";
+            ? "this data service has no secure environment configured for transfers). Leave"
+            : "the environments are: " + string.Join(", ", transfers.TransferTargets.Select(t => t.Name)) + "). Choose one of them, or leave";
+        return $"delivery.transfer_to: '{target}' is not a secure environment deliveries are transferred to ({configured} transfer_to out to receive the delivery in Lake's delivery area.";
     }
 
     /// <summary>Free text and identity codes go out only where the permit says so, and free text only when asked for.</summary>
