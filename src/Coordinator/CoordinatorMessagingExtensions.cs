@@ -6,6 +6,7 @@ using Lake.Coordinator.Requests;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Lake.Coordinator;
 
@@ -28,6 +29,8 @@ public static class CoordinatorMessagingExtensions
             .Validate(o => o.MaxRedrives is >= 1 and <= 100, "Coordinator:MaxRedrives must be between 1 and 100.")
             .Validate(o => o.PreliminaryTimeout > TimeSpan.Zero, "Coordinator:PreliminaryTimeout must be a positive time, e.g. 00:02:00.")
             .ValidateOnStart();
+        builder.Services.AddOptions<TransferOptions>().BindConfiguration(TransferOptions.SectionName).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<TransferOptions>, TransferOptionsValidation>();
         builder.Services.AddControlPlaneStores();
         builder.Services.AddSingleton<RequestService>();
         builder.Services.AddSingleton<ExtractionOutcomes>();

@@ -45,4 +45,13 @@ public static class PortalDefaults
     public const string QueuePath = "/portal/queue";
 
     public const string SourcesPath = "/portal/sources";
+
+    /// <summary>The data request form.</summary>
+    public const string NewRequestPath = "/portal/requests/new";
+
+    /// <summary>The data transfer request form: the same, with a configured secure environment to deliver to.</summary>
+    public const string NewTransferPath = "/portal/transfers/new";
+
+    /// <summary>Fragments of pages whose content moves while a request is open; the portal's script fetches them.</summary>
+    public const string LivePath = "/portal/live";
 }

@@ -2,6 +2,7 @@ using Lake.Coordinator.Authority;
 using Lake.Portal.Authentication;
 using Lake.Portal.Components;
 using Lake.Portal.Localization;
+using Lake.Portal.Requests;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
@@ -30,6 +31,8 @@ public static class PortalExtensions
         builder.Services.AddAntiforgery();
         builder.Services.AddLocalization();
         builder.Services.AddRazorComponents();
+        builder.Services.AddSingleton<RequestViews>();
+        builder.Services.AddSingleton<RequestSubmitter>();
         return builder;
     }
 
@@ -45,6 +48,7 @@ public static class PortalExtensions
         app.UseAntiforgery();
         PortalAssets.Map(app);
         PortalEndpoints.Map(app);
+        PortalLiveEndpoints.Map(app);
         app.MapRazorComponents<App>().RequireAuthorization(PortalDefaults.Policy);
         return app;
     }

@@ -106,6 +106,24 @@ public sealed class CoordinatorApiTests
     }
 
     [Test]
+    public async Task SubmitRequest_TransferToAnEnvironmentNotConfigured_Is403WithTheReason()
+    {
+        var body = System.Text.Json.Nodes.JsonNode.Parse(await Studies.Submission(PermitId).ReadAsStringAsync())!;
+        body["specification"]!["delivery"]!["transferTo"] = "elsewhere";
+        using var content = new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
+
+        using var response = await _server.CallAsync(HttpMethod.Post, "/requests", _alice.AccessToken, content);
+
+        using var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+            Assert.That(answer.RootElement.GetProperty("reason").GetString(), Is.EqualTo(
+                "delivery.transfer_to: 'elsewhere' is not a secure environment deliveries are transferred to (this data service has no secure environment configured for transfers). Leave transfer_to out to receive the delivery in Lake's delivery area."));
+        });
+    }
+
+    [Test]
     public async Task GetRequest_StrangersToken_AnswersExactlyAsForAnIdThatDoesNotExist()
     {
         var id = await SubmitAsAliceAsync();

@@ -23,6 +23,8 @@ public sealed class AccessibilityTests
             "/portal/catalog",
             "/portal/catalog/diagnosis",
             "/portal/requests",
+            "/portal/requests/new",
+            "/portal/transfers/new",
             $"/portal/requests/{Site.AliceRequest}",
             $"/portal/requests/{Site.BobRequest}",
             "/portal/preliminary",

@@ -69,9 +69,18 @@ internal sealed class PortalBrowser : IDisposable
         var leaving = _driver.FindElement(By.TagName("html"));
         button.Click();
         Wait(() => IsStale(leaving), $"the answer to {page}");
+        return MeasureHere(page);
+    }
+
+    /// <summary>Measures the page the browser is on now, reached by a form or a redirect rather than <see cref="Open"/>.</summary>
+    public PageVisit MeasureHere(string page)
+    {
         WaitUntilLoaded();
         return Measure(page);
     }
+
+    /// <summary>Waits for something the page does by itself (a redirect, an update in place), failing with where the browser is.</summary>
+    public void WaitFor(Func<bool> condition, string what) => Wait(condition, what);
 
     /// <summary>Chooses a language in the header's form and submits it; the page comes back in it.</summary>
     public void SwitchLanguage(string culture)

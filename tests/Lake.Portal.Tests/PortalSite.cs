@@ -31,6 +31,9 @@ internal sealed partial class PortalSite : IAsyncDisposable
 
     public const string BobPermit = "P-BOB";
 
+    /// <summary>The one secure environment configured for data transfer requests.</summary>
+    public const string TransferTarget = "kapseli";
+
     /// <summary>Who records accounts and permits in the audit log.</summary>
     private const string Registrar = "registrar";
 
@@ -89,6 +92,8 @@ internal sealed partial class PortalSite : IAsyncDisposable
             {
                 ["Logging:LogLevel:Default"] = "Warning",
                 ["Portal:PriceList"] = site.WritePriceList(),
+                ["Delivery:TransferTargets:0:Name"] = TransferTarget,
+                ["Delivery:TransferTargets:0:Description"] = "Findata's remote access environment",
             }));
             await site._app.StartAsync();
             await site.IngestAsync();

@@ -17,6 +17,8 @@ public sealed partial class PortalTextTests
     [TestCase(typeof(OperationsText), "sv")]
     [TestCase(typeof(StaffText), "fi")]
     [TestCase(typeof(StaffText), "sv")]
+    [TestCase(typeof(RequestText), "fi")]
+    [TestCase(typeof(RequestText), "sv")]
     public void Translation_HasEveryEnglishTextWithItsPlaceholders(Type set, string culture)
     {
         var texts = new ResourceManager(set.FullName!, set.Assembly);
@@ -25,7 +27,7 @@ public sealed partial class PortalTextTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(english, Is.Not.Empty);
+            Assert.That(english, Is.Not.Empty, $"the English {set.Name}");
             Assert.That(translated.Keys, Is.EquivalentTo(english.Keys));
             foreach (var (key, text) in english.Where(e => translated.ContainsKey(e.Key)))
                 Assert.That(Placeholders(translated[key]), Is.EqualTo(Placeholders(text)), $"{key} in {culture}");

@@ -31,4 +31,11 @@ public sealed record DeliveryOptions
     /// supplied. The permit must allow it (a consent-based study); see docs/free-text-and-identity-codes.md.
     /// </summary>
     public bool IdentityCodes { get; init; }
+
+    /// <summary>
+    /// The name of a configured secure environment the delivery is bound for (a transfer request),
+    /// or null for Lake's own delivery area. Lake records it; the data service moves the folder.
+    /// Added after the first release: optional, so older specifications and messages still read.
+    /// </summary>
+    public string? TransferTo { get; init; }
 }

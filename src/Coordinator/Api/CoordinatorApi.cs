@@ -11,6 +11,7 @@ using Lake.Extract.Specifications;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
 
 namespace Lake.Coordinator.Api;
 
@@ -37,7 +38,7 @@ internal static class CoordinatorApi
                 : NoSubject());
 
         api.MapPost("/requests", async (HttpContext context, CallerClaims claims, AccessPolicy policy, RequestStore requests, PermitStore permits, AuditLog audit, OutboxDispatcher outbox,
-            CoordinatorWorkspace workspace, TimeProvider time, CancellationToken cancellationToken) =>
+            CoordinatorWorkspace workspace, TimeProvider time, IOptions<TransferOptions> transfers, CancellationToken cancellationToken) =>
         {
             if (claims.From(context.User) is not { } caller)
                 return NoSubject();
@@ -74,7 +75,7 @@ internal static class CoordinatorApi
                 var errors = SpecificationValidator.Validate(submission.Specification, workspace.Registers).ToList();
                 if (errors.Count > 0)
                     return Problem("The specification is not valid: " + string.Join("; ", errors));
-                var outcome = await new RequestService(requests, permits, audit, outbox, workspace.Registers, time).SubmitAsync(submission.Specification, submission.PermitId, caller.Subject, cancellationToken);
+                var outcome = await new RequestService(requests, permits, audit, outbox, workspace.Registers, time, transfers).SubmitAsync(submission.Specification, submission.PermitId, caller.Subject, cancellationToken);
                 return Json((await requests.FindAsync(outcome.RequestId, cancellationToken))!, outcome.Accepted ? StatusCodes.Status201Created : StatusCodes.Status403Forbidden);
             }
         });

@@ -51,6 +51,15 @@ public sealed class ExtractionPlanStore(ControlPlaneDataSource dataSource, TimeP
             : null;
     }
 
+    /// <summary>How many of an extraction's tasks are done, of how many; null when it has no plan yet.</summary>
+    public async Task<TaskProgress?> ProgressAsync(Guid requestId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenAsync(cancellationToken);
+        var counts = await RowsAsync(connection, "SELECT count(*), count(completed_at) FROM extraction_tasks WHERE request_id = $id",
+            reader => new TaskProgress(reader.GetInt32(1), reader.GetInt32(0)), cancellationToken, ("$id", requestId.ToString()));
+        return counts is [{ Total: > 0 } progress] ? progress : null;
+    }
+
     /// <summary>
     /// Records that a task is done and what it wrote (<paramref name="filesJson"/>). Idempotent by
     /// request and dataset: a second completion of the same task changes nothing. The caller that

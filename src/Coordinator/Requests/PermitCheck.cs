@@ -12,7 +12,12 @@ namespace Lake.Coordinator.Requests;
 public static class PermitCheck
 {
     /// <param name="registers">The lake's registers; the shipped ones when null.</param>
-    public static string? RefusalReason(Permit? permit, string permitId, string user, StudySpecification specification, DateOnly today, RegisterCatalog? registers = null)
+    /// <param name="transfers">
+    /// The secure environments deliveries may be transferred to. The coordinator passes its
+    /// configuration when a request is submitted; null (a worker's later check) leaves the target unchecked.
+    /// </param>
+    public static string? RefusalReason(Permit? permit, string permitId, string user, StudySpecification specification, DateOnly today, RegisterCatalog? registers = null,
+        TransferOptions? transfers = null)
     {
         registers ??= RegisterCatalog.Shipped;
         if (permit is null)
@@ -47,7 +52,17 @@ public static class PermitCheck
                 return $"datasets[{i}] ({dataset.Register}) ends {(dataset.To is null ? "without a 'to' date" : $"on {dataset.To:yyyy-MM-dd}")}, after permit '{permit.Id}' ends ({to:yyyy-MM-dd}); set 'to' within the permit's period.";
         }
 
-        return DeliveryRefusalReason(permit, specification, registers);
+        return DeliveryRefusalReason(permit, specification, registers) ?? TransferRefusalReason(specification.Delivery.TransferTo, transfers);
+    }
+
+    private static string? TransferRefusalReason(string? target, TransferOptions? transfers)
+    {
+        if (target is null || transfers is null || transfers.Find(target) is not null)
+            return null;
+        var configured = transfers.TransferTargets.Count == 0
+            ? "this data service has no secure environment configured for transfers). Leave"
+            : "the environments are: " + string.Join(", ", transfers.TransferTargets.Select(t => t.Name)) + "). Choose one of them, or leave";
+        return $"delivery.transfer_to: '{target}' is not a secure environment deliveries are transferred to ({configured} transfer_to out to receive the delivery in Lake's delivery area.";
     }
 
     /// <summary>Free text and identity codes go out only where the permit says so, and free text only when asked for.</summary>

@@ -7,6 +7,7 @@ using Lake.Coordinator.ControlPlane;
 using Lake.Coordinator.Distribution;
 using Lake.Extract.Delivery;
 using MassTransit;
+using Microsoft.Extensions.Options;
 
 namespace Lake.Coordinator.Requests;
 
@@ -15,14 +16,22 @@ namespace Lake.Coordinator.Requests;
 /// the reason or queues a <see cref="StartExtraction"/> in the outbox, in the same transaction as
 /// the acceptance, for the dispatcher to publish. Both outcomes are kept in the store.
 /// </summary>
-public sealed class RequestService(RequestStore requests, PermitStore permits, AuditLog audit, OutboxDispatcher outbox, RegisterCatalog registers, TimeProvider time)
+public sealed class RequestService(RequestStore requests, PermitStore permits, AuditLog audit, OutboxDispatcher outbox, RegisterCatalog registers, TimeProvider time,
+    IOptions<TransferOptions> transfers)
 {
+    /// <summary>
+    /// The refusal <see cref="SubmitAsync"/> would give, without recording anything: the same
+    /// <see cref="PermitCheck"/> with this coordinator's transfer targets, for a form to show first.
+    /// </summary>
+    public async Task<string?> CheckAsync(StudySpecification specification, string permitId, string user, CancellationToken cancellationToken) =>
+        PermitCheck.RefusalReason(await permits.FindAsync(permitId, cancellationToken), permitId, user, specification, Today, registers, transfers.Value);
+
     public async Task<SubmitOutcome> SubmitAsync(StudySpecification specification, string permitId, string user, CancellationToken cancellationToken)
     {
         var id = NewId.NextGuid();
         await requests.CreateAsync(id, permitId, user, JsonSerializer.Serialize(specification, LakeJson.Options), cancellationToken);
         var permit = await permits.FindAsync(permitId, cancellationToken);
-        var refusal = PermitCheck.RefusalReason(permit, permitId, user, specification, Today, registers);
+        var refusal = PermitCheck.RefusalReason(permit, permitId, user, specification, Today, registers, transfers.Value);
         if (refusal is not null)
         {
             await requests.SetStateAsync(id, RequestState.Refused, refusal, cancellationToken);
@@ -32,7 +41,8 @@ public sealed class RequestService(RequestStore requests, PermitStore permits, A
 
         var start = new StartExtraction { RequestId = id, PermitId = permit!.Id, StudyId = permit.StudyId, Specification = specification };
         await requests.SetStateAsync(id, RequestState.Accepted, $"permit {permit.Id}", [start], cancellationToken);
-        audit.Append(user, "request.submit", $"request {id} under permit {permitId}", "accepted", $"registers {string.Join(", ", specification.Datasets.Select(d => d.Register))}");
+        audit.Append(user, "request.submit", $"request {id} under permit {permitId}", "accepted",
+            $"registers {string.Join(", ", specification.Datasets.Select(d => d.Register))}" + (specification.Delivery.TransferTo is { } target ? $"; transfer to {target}" : ""));
         outbox.Wake();
         return new SubmitOutcome(id, null);
     }
@@ -52,7 +62,7 @@ public sealed class RequestService(RequestStore requests, PermitStore permits, A
         var id = NewId.NextGuid();
         await requests.CreateAsync(id, manifest.PermitId, user, JsonSerializer.Serialize(manifest.Specification, LakeJson.Options), cancellationToken);
         var permit = await permits.FindAsync(manifest.PermitId, cancellationToken);
-        var refusal = PermitCheck.RefusalReason(permit, manifest.PermitId, user, manifest.Specification, Today, registers);
+        var refusal = PermitCheck.RefusalReason(permit, manifest.PermitId, user, manifest.Specification, Today, registers, transfers.Value);
         if (refusal is not null)
         {
             await requests.SetStateAsync(id, RequestState.Refused, refusal, cancellationToken);

@@ -51,6 +51,7 @@ public sealed class DeliveryAssembler(DeliveryArea deliveries, LakeLayout layout
             LakeVersion = typeof(DeliveryAssembler).Assembly.GetName().Version?.ToString() ?? "unknown",
             Redactions = RedactionsOf(files),
             IdentityCodesReleased = cohort.IdentityCodesReleased,
+            TransferTo = specification.Delivery.TransferTo,
             MembersWithoutAccount = deliveries.WithoutAccount(permit.Members) is { Count: > 0 } missing ? missing : null,
         };
         OwnerOnly.WriteAllText(Path.Combine(partial, ManifestName), JsonSerializer.Serialize(manifest, LakeJson.Options));

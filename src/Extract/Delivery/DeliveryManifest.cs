@@ -40,6 +40,12 @@ public sealed record DeliveryManifest
     /// <summary>Cohort members delivered with their consented identity code; null when none were requested.</summary>
     public int? IdentityCodesReleased { get; init; }
 
+    /// <summary>
+    /// The secure environment this delivery is bound for (the specification's <c>delivery.transfer_to</c>),
+    /// or null when it stays in Lake's delivery area. The data service moves it there; Lake does not copy it.
+    /// </summary>
+    public string? TransferTo { get; init; }
+
     /// <summary>Members of the access list with no operating-system account configured, who cannot open the delivery; null when every member has one.</summary>
     public IReadOnlyList<string>? MembersWithoutAccount { get; init; }
 }

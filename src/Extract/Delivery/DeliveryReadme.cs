@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Lake.Contracts.Extraction;
+using Lake.Contracts.Files;
 using Lake.Contracts.Lake;
 using Lake.Contracts.Registers;
 
@@ -10,11 +11,21 @@ namespace Lake.Extract.Delivery;
 /// README.md of a delivery: what each file holds and what each column means, in words a
 /// researcher opening the secure environment can use without asking the data service.
 /// </summary>
-internal static class DeliveryReadme
+public static class DeliveryReadme
 {
     public const string FileName = "README.md";
 
-    public static void Write(string folder, DeliveryManifest manifest, RegisterCatalog registers)
+    /// <summary>Larger than any README the assembler writes; a bigger file is not one of them and is not shown.</summary>
+    private const int MaxBytes = 1024 * 1024;
+
+    /// <summary>The README of the delivery in <paramref name="folder"/>, or null when there is none (gone with its permit, or written before READMEs were).</summary>
+    public static string? TryRead(string folder)
+    {
+        var path = Path.Combine(folder, FileName);
+        return File.Exists(path) ? RegularFile.ReadText(path, MaxBytes, "The delivery's README") : null;
+    }
+
+    internal static void Write(string folder, DeliveryManifest manifest, RegisterCatalog registers)
     {
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"# Delivery {manifest.RequestId}");
@@ -22,6 +33,13 @@ internal static class DeliveryReadme
         text.AppendLine(CultureInfo.InvariantCulture, $"Study {manifest.StudyId}, permit {manifest.PermitId}, requested by {manifest.RequestedBy}, delivered {manifest.CreatedAt:yyyy-MM-dd HH:mm} UTC.");
         text.AppendLine(CultureInfo.InvariantCulture, $"Cohort: {manifest.CohortSize} patients. Dates: {Precision(manifest.Specification.Delivery)}.");
         text.AppendLine();
+        if (manifest.TransferTo is { } target)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"Bound for the secure environment `{target}` (a data transfer request): the data service moves this folder there by its own");
+            text.AppendLine("audited procedure and checks every file against `manifest.json`; Lake has not copied it anywhere.");
+            text.AppendLine();
+        }
+
         text.AppendLine("Registers are delivered as separate files, joined only by `study_id`, the patient's pseudonym in this study.");
         text.AppendLine("It cannot be linked to any other study or to the hospital's records. Where several source systems");
         text.AppendLine("recorded the same event, it is delivered once; `source_system` says which system's copy it is.");

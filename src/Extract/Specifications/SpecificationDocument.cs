@@ -65,6 +65,7 @@ internal sealed class SpecificationDocument
                 ShiftMaxDays = Delivery.ShiftMaxDays,
                 FreeText = Delivery.FreeText,
                 IdentityCodes = Delivery.IdentityCodes,
+                TransferTo = string.IsNullOrWhiteSpace(Delivery.TransferTo) ? null : Delivery.TransferTo.Trim(),
             },
         };
     }
@@ -129,5 +130,7 @@ internal sealed class SpecificationDocument
         public bool FreeText { get; set; }
 
         public bool IdentityCodes { get; set; }
+
+        public string? TransferTo { get; set; }
     }
 }

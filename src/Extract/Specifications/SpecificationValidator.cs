@@ -1,5 +1,6 @@
 using Lake.Contracts.Extraction;
 using Lake.Contracts.Registers;
+using Lake.Extract.Delivery;
 using Lake.Pseudonymization;
 
 namespace Lake.Extract.Specifications;
@@ -88,6 +89,9 @@ public static class SpecificationValidator
             yield return $"delivery.date_precision: '{Shorten(specification.Delivery.DatePrecision)}' must be exact, month, year or shift.";
         if (specification.Delivery.ShiftMaxDays is < 1 or > 3650)
             yield return "delivery.shift_max_days: from 1 to 3650 days.";
+        // Which environments exist is the data service's configuration, checked at submission; here only the name's form.
+        if (specification.Delivery.TransferTo is { } target && !TransferTargetName.IsValid(target))
+            yield return $"delivery.transfer_to: '{Shorten(target)}' is not the name of a secure environment ({TransferTargetName.Rule}).";
         if (specification.Datasets.GroupBy(d => d.Register).Any(g => g.Count() > 1))
             yield return "datasets: a register is listed twice; list each register once.";
     }

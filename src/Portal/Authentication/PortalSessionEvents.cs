@@ -20,6 +20,10 @@ internal sealed class PortalSessionEvents(TimeSpan maxLifetime) : CookieAuthenti
             && DateTimeOffset.TryParse(signedIn, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at)
             && time.GetUtcNow() - at <= maxLifetime)
         {
+            // An open request's page asking for its news is not the person using the portal: it
+            // must not slide the idle timeout on, or a forgotten page would keep a session alive.
+            if (context.HttpContext.Request.Path.StartsWithSegments(PortalDefaults.LivePath))
+                context.ShouldRenew = false;
             return;
         }
 

@@ -51,6 +51,31 @@ public sealed class ExtractionPlanStoreTests
     }
 
     [Test]
+    public async Task Progress_OneOfTwoTasksDone_CountsDoneAndTotal()
+    {
+        var id = await _stores.AcceptedRequestAsync();
+        await Plans.RecordAsync(id, Batches, Tasks("cohort", "diagnosis"), None);
+        var before = await Plans.ProgressAsync(id, None);
+
+        await Plans.CompleteTaskAsync(id, "cohort", "[]", None);
+        var after = await Plans.ProgressAsync(id, None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(before, Is.EqualTo(new TaskProgress(0, 2)));
+            Assert.That(after, Is.EqualTo(new TaskProgress(1, 2)));
+        });
+    }
+
+    [Test]
+    public async Task Progress_NoPlan_Null()
+    {
+        var id = await _stores.AcceptedRequestAsync();
+
+        Assert.That(await Plans.ProgressAsync(id, None), Is.Null);
+    }
+
+    [Test]
     public async Task Batches_NoPlan_Null()
     {
         var id = await _stores.AcceptedRequestAsync();

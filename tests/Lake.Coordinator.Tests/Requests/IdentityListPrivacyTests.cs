@@ -155,7 +155,8 @@ public sealed class IdentityListPrivacyTests
         try
         {
             var outbox = new OutboxDispatcher(new OutboxStore(dataSource, TimeProvider.System), bus, Options.Create(new CoordinatorOptions()), NullLogger<OutboxDispatcher>.Instance);
-            var requests = new RequestService(new RequestStore(dataSource, TimeProvider.System), new PermitStore(dataSource, TimeProvider.System), audit, outbox, RegisterCatalog.Shipped, TimeProvider.System);
+            var requests = new RequestService(new RequestStore(dataSource, TimeProvider.System), new PermitStore(dataSource, TimeProvider.System), audit, outbox, RegisterCatalog.Shipped, TimeProvider.System,
+                Microsoft.Extensions.Options.Options.Create(new TransferOptions()));
             var outcome = await requests.SubmitAsync(specification, permitId, "alice", CancellationToken.None);
             Assert.That(outcome.RefusalReason, Is.Null);
             await outbox.DispatchAsync(CancellationToken.None);

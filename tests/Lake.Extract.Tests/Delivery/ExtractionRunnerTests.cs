@@ -95,6 +95,19 @@ public sealed partial class ExtractionRunnerTests(KeyStoreKind keyStore)
     }
 
     [Test]
+    public void Run_TransferRequest_ManifestAndReadmeNameTheSecureEnvironment()
+    {
+        var manifest = Extract(new DeliveryOptions { TransferTo = "kapseli" });
+
+        var folder = Path.Combine(_folder.File("delivery"), "S1", manifest.RequestId.ToString());
+        Assert.Multiple(() =>
+        {
+            Assert.That(DeliveryManifestFile.Read(folder).TransferTo, Is.EqualTo("kapseli"));
+            Assert.That(DeliveryReadme.TryRead(folder), Does.Contain("Bound for the secure environment `kapseli`").And.Contain("Lake has not copied it anywhere."));
+        });
+    }
+
+    [Test]
     public void Run_MonthPrecision_TruncatesEveryDateToTheMonth()
     {
         var manifest = Extract(new DeliveryOptions { DatePrecision = "month" });

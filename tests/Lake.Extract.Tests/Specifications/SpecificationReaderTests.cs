@@ -51,6 +51,23 @@ public sealed class SpecificationReaderTests
     }
 
     [Test]
+    public void Parse_TransferTo_IsTheDeliverysTarget()
+    {
+        var specification = SpecificationReader.Parse(Valid + "\ndelivery:\n  transfer_to: kapseli\n");
+
+        Assert.That(specification.Delivery.TransferTo, Is.EqualTo("kapseli"));
+    }
+
+    [Test]
+    public void Parse_TransferToNotAName_IsRefusedWithTheRule()
+    {
+        var yaml = Valid + "\ndelivery:\n  transfer_to: ../elsewhere\n";
+
+        Assert.That(() => SpecificationReader.Parse(yaml, "spec.yaml"),
+            Throws.TypeOf<SpecificationException>().With.Message.Contains("delivery.transfer_to: '../elsewhere' is not the name of a secure environment (1-64 lower-case letters"));
+    }
+
+    [Test]
     public void Parse_MissingCohort_SaysCohortIsMissing()
     {
         var yaml = """
