@@ -138,7 +138,8 @@ internal sealed partial class PortalSite : IAsyncDisposable
     {
         var feed = _outside.File($"{system}.csv");
         var lines = rows.ToList();
-        _identityCodes.AddRange(lines.Select(line => line.Split(',')[0]));
+        // The feed's identity codes (a row whose first field is no identity code at all has none to leak).
+        _identityCodes.AddRange(lines.Select(line => line.Split(',')[0]).Where(code => Hetu.TryParse(code, out _, out _)));
         await File.WriteAllLinesAsync(feed, [DiagnosisFeeds.Header, .. lines]);
         var result = await ingestor.IngestAsync(DiagnosisFeeds.Descriptor(system, from), feed);
         // What the ingest consumer does after a commit, into the served process's meters, whose

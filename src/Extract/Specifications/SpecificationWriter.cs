@@ -132,6 +132,8 @@ public static class SpecificationWriter
         var written = new Dictionary<string, object>();
         if (delivery.Csv)
             written["csv"] = true;
+        if (delivery.Arrow)
+            written["arrow"] = true;
         if (delivery.DatePrecision != defaults.DatePrecision)
             written["date_precision"] = delivery.DatePrecision;
         if (delivery.ShiftMaxDays != defaults.ShiftMaxDays)
@@ -140,6 +142,8 @@ public static class SpecificationWriter
             written["free_text"] = true;
         if (delivery.IdentityCodes)
             written["identity_codes"] = true;
+        if (delivery.TransferTo is { } target)
+            written["transfer_to"] = target;
         return written;
     }
 

@@ -49,7 +49,7 @@ public sealed class SpecificationWriterTests
                 new DatasetRequest { Register = "laboratory", Columns = ["test_code", "result_value"], From = new DateOnly(2015, 1, 1), Filters = [new DatasetFilter { Column = "test_code", In = ["4207", "2095"] }] },
                 new DatasetRequest { Register = "patient_record_text", Terms = ["diabet"], Specialties = ["Sisätaudit"] },
             ],
-            Delivery = new DeliveryOptions { Csv = true, DatePrecision = "shift", ShiftMaxDays = 30, FreeText = true },
+            Delivery = new DeliveryOptions { Csv = true, Arrow = true, DatePrecision = "shift", ShiftMaxDays = 30, FreeText = true, TransferTo = "findata-kapseli" },
         };
 
         var written = SpecificationWriter.Write(specification);
