@@ -165,6 +165,11 @@ internal sealed class PortalBrowser : IDisposable
         {
             return true;
         }
+        catch (UnknownErrorException e) when (e.Message.Contains("does not belong to the document", StringComparison.Ordinal))
+        {
+            // Chromium's way of saying the same while the old document is being replaced.
+            return true;
+        }
     }
 
     private void WaitUntilLoaded() =>

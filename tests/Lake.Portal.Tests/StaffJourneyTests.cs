@@ -205,23 +205,9 @@ public sealed partial class StaffJourneyTests
         });
     }
 
-    private static void Submit(PortalBrowser browser, string form)
-    {
-        var current = browser.Driver.FindElement(By.TagName("html"));
-        browser.Driver.FindElement(By.CssSelector($"form[aria-labelledby={form}] button[type=submit]")).Click();
-        // The page that posted goes stale once the answer has replaced it.
-        new WebDriverWait(browser.Driver, TimeSpan.FromSeconds(30)).Until(driver =>
-        {
-            try
-            {
-                return current.TagName.Length == 0;
-            }
-            catch (StaleElementReferenceException)
-            {
-                return (string)((IJavaScriptExecutor)driver).ExecuteScript("return document.readyState")! == "complete";
-            }
-        });
-    }
+    /// <summary>Submits one of the page's forms and waits for the answer to replace the page.</summary>
+    private static void Submit(PortalBrowser browser, string form) =>
+        browser.Submit(browser.Driver.FindElement(By.CssSelector($"form[aria-labelledby={form}] button[type=submit]")), $"the answer to the {form} form");
 
     /// <summary>An HTTP client holding the browser's session cookies, antiforgery cookie among them, that follows no redirect.</summary>
     private static HttpClient Session(PortalBrowser browser)
