@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Lake.Extract.Delivery;
 using OpenQA.Selenium;
-using OpenQA.Selenium.Support.UI;
 
 namespace Lake.Portal.Tests;
 
