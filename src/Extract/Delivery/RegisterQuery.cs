@@ -45,26 +45,11 @@ internal sealed record RegisterQuery(string Table, string Sql, IReadOnlyList<obj
             JOIN {SqlText.Identifier(pseudonymMap)} m ON r.pseudonym = m.pseudonym AND r.key_id = m.key_id
             JOIN cohort c ON c.member = m.member
             {where}
-            QUALIFY row_number() OVER (PARTITION BY {EventIdentity(register)} ORDER BY {SourcePreference(register)}) = 1{chosen}
+            QUALIFY {OverlappingSources.DeliveredCopy(register)}{chosen}
             ORDER BY c.{DatasetTask.StudyPseudonymColumn}{order}
             """;
         return new RegisterQuery(table, sql, parameters);
     }
 
     public void Execute(LakeQuerySession session) => session.Execute(Sql, [.. Parameters]);
-
-    /// <summary>
-    /// One event, whichever system sent it: the patient and the register's event key. A register
-    /// without an event key (patient background) keeps one row per patient.
-    /// </summary>
-    private static string EventIdentity(RegisterDefinition register) =>
-        string.Join(", ", register.EventKey.Select(c => "r." + SqlText.Identifier(c)).Prepend("c.member"));
-
-    /// <summary>The preferred source first (see docs/overlapping-sources.md); then a stable order so replays pick the same row.</summary>
-    private static string SourcePreference(RegisterDefinition register)
-    {
-        var ranks = register.SourcePrecedence.Select((system, rank) => $"WHEN {SqlText.Literal(LakeLayout.SourceSlug(system))} THEN {rank}");
-        var tiebreak = register.Columns.Select(c => "r." + SqlText.Identifier(c.Name));
-        return string.Join(", ", tiebreak.Prepend($"CASE r.source {string.Join(" ", ranks)} ELSE {register.SourcePrecedence.Count} END"));
-    }
 }

@@ -91,25 +91,27 @@ public sealed class PreliminaryCounting(LakeQuerySession session, Pseudonymizer 
         var map = PseudonymMap.Load(session, registerName, members, pseudonymizer);
         var year = register.EventColumn is null ? "NULL" : $"year(r.{SqlText.Identifier(register.EventColumn)})";
         var parameters = new List<object?>();
-        var conditions = new List<string>();
-        if (dataset is not null)
+        var period = "";
+        if (register.EventColumn is not null)
         {
-            if (register.EventColumn is not null && (dataset.From is not null || dataset.To is not null))
-            {
-                conditions.Add($"r.{SqlText.Identifier(register.EventColumn)} >= $1 AND r.{SqlText.Identifier(register.EventColumn)} < $2");
-                parameters.Add(dataset.From?.ToDateTime(TimeOnly.MinValue) ?? new DateTime(1900, 1, 1));
-                parameters.Add(dataset.To?.AddDays(1).ToDateTime(TimeOnly.MinValue) ?? new DateTime(2101, 1, 1));
-            }
-
-            conditions.AddRange(Delivery.DatasetConditions.For(register, dataset, parameters));
+            period = $"WHERE r.{SqlText.Identifier(register.EventColumn)} >= $1 AND r.{SqlText.Identifier(register.EventColumn)} < $2";
+            parameters.Add(dataset?.From?.ToDateTime(TimeOnly.MinValue) ?? new DateTime(1900, 1, 1));
+            parameters.Add(dataset?.To?.AddDays(1).ToDateTime(TimeOnly.MinValue) ?? new DateTime(2101, 1, 1));
         }
 
+        var chosen = dataset is null ? "" : string.Concat(Delivery.DatasetConditions.For(register, dataset, parameters).Select(c => " AND " + c));
+
+        // The rows a delivery would hold: one copy of an event two systems sent, and the filters
+        // judged on that copy, in the order RegisterQuery applies them.
         using var command = session.Command(
             $"""
-            SELECT {year} AS y, m.member, count(*) FROM {SqlText.Identifier(registerName)} r
-            JOIN {SqlText.Identifier(map)} m ON r.pseudonym = m.pseudonym AND r.key_id = m.key_id
-            {(conditions.Count == 0 ? "" : "WHERE " + string.Join(" AND ", conditions))}
-            GROUP BY y, m.member ORDER BY y
+            SELECT y, member, count(*) FROM (
+                SELECT {year} AS y, m.member FROM {SqlText.Identifier(registerName)} r
+                JOIN {SqlText.Identifier(map)} m ON r.pseudonym = m.pseudonym AND r.key_id = m.key_id
+                {period}
+                QUALIFY {OverlappingSources.DeliveredCopy(register)}{chosen}
+            )
+            GROUP BY y, member ORDER BY y
             """,
             [.. parameters]);
         using var reader = command.ExecuteReader();
