@@ -104,7 +104,7 @@ public sealed class FeedIngestor(LakeLayout layout, Pseudonymizer pseudonymizer,
             writesDone = true;
             await writes.CompleteAsync();
             var files = partitions.OrderBy(p => p.Key)
-                .Select(p => new BatchFile(Path.GetRelativePath(layout.Root, p.Value.Path), p.Value.Rows, p.Key == NoYear ? null : p.Key))
+                .Select(p => new BatchFile(Path.GetRelativePath(layout.Root, p.Value.Path), p.Value.Rows, p.Key == NoYear ? null : p.Key, p.Value.Bytes, p.Value.Sha256))
                 .ToList();
 
             quarantine?.Complete();

@@ -43,7 +43,7 @@ internal static class CommandAction
         }
         catch (Exception e) when (e is DescriptorException or OptionsValidationException or FeedException or BatchBusyException or SpecificationException or FileNotFoundException
             or DirectoryNotFoundException or UnauthorizedAccessException or KeyNotFoundException or InvalidDataException or TimeoutException or ArgumentException or HttpRequestException
-            or Extract.Access.DeliveryAccessException or Contracts.Registers.RegisterFileException or Contracts.Files.RefusedPathException or Pseudonymization.KeyStoreException)
+            or Extract.Access.DeliveryAccessException or Extract.Querying.DamagedLakeFileException or Contracts.Registers.RegisterFileException or Contracts.Files.RefusedPathException or Pseudonymization.KeyStoreException)
         {
             await Console.Error.WriteLineAsync("error: " + e.Message);
             return UserError;

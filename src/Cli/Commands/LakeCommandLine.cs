@@ -41,6 +41,7 @@ public static class LakeCommandLine
             CostCommand.Create(),
             SourcesCommand.Create(),
             CatalogCommand.Create(),
+            VerifyCommand.Create(),
         };
         foreach (var command in developmentCommands)
             root.Subcommands.Add(command);

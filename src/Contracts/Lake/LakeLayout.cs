@@ -17,6 +17,11 @@ public sealed class LakeLayout(string root)
     /// <summary>A copy of every register version the lake has written or read with (see <see cref="RegisterVersions"/>).</summary>
     public string RegisterVersionsFolder => Path.Combine(Root, "_registers");
 
+    /// <summary>Markers of batches found with a damaged file (<see cref="SuspectBatches"/>).</summary>
+    public string SuspectFolder => Path.Combine(Root, "_suspect");
+
+    public string SuspectPath(string batchId) => Path.Combine(SuspectFolder, batchId + ".json");
+
     public string LocksFolder => Path.Combine(Root, "_locks");
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Lake.Contracts.Files;
 using Lake.Contracts.Registers;
 using Lake.Ingest.Mapping;
@@ -53,6 +54,12 @@ internal sealed class PartitionWriter : IAsyncDisposable
 
     public long Rows { get; private set; }
 
+    /// <summary>The completed file's size; set by <see cref="CompleteAsync"/>'s queued close.</summary>
+    public long Bytes { get; private set; }
+
+    /// <summary>The completed file's SHA-256 (lowercase hex); set by <see cref="CompleteAsync"/>'s queued close.</summary>
+    public string? Sha256 { get; private set; }
+
     public async ValueTask AppendAsync(Guid pseudonym, int keyId, FieldValue[] values, CancellationToken cancellationToken)
     {
         _current.Append(pseudonym, keyId, values);
@@ -80,6 +87,11 @@ internal sealed class PartitionWriter : IAsyncDisposable
                 await last.WriteAsync(writer, _schema, cancellationToken);
             await writer.DisposeAsync();
             _stream!.Flush(flushToDisk: true);
+            // Hashed from the file just forced to disk, so the commit record vouches for the bytes
+            // stored; every later read compares with it (the file is still in the page cache).
+            Bytes = _stream.Length;
+            _stream.Position = 0;
+            Sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(_stream, cancellationToken));
             await _stream.DisposeAsync();
             _closed = true;
         }, cancellationToken);

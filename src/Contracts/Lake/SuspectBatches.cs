@@ -1,0 +1,40 @@
+using System.Text.Json;
+using Lake.Contracts.Files;
+
+namespace Lake.Contracts.Lake;
+
+/// <summary>
+/// Batches found with a damaged file, each with what was found and when: the catalog and
+/// <c>lake verify</c> show them, and they stay suspect until a clean check or a new ingest of their
+/// feed. A marker is a small owner-only file per batch in <see cref="LakeLayout.SuspectFolder"/>.
+/// </summary>
+public sealed class SuspectBatches(LakeLayout layout)
+{
+    public void Mark(string batchId, string finding, DateTimeOffset at)
+    {
+        ContainedFiles.CreateFolder(layout.Root, layout.SuspectFolder);
+        var record = new SuspectBatch(batchId, finding, at);
+        ContainedFiles.WriteDurably(layout.Root, layout.SuspectPath(batchId), stream => JsonSerializer.Serialize(stream, record, LakeJson.Options), overwrite: true);
+    }
+
+    /// <summary>Clears the mark of a batch whose files all check out again (restored from backup).</summary>
+    public void Clear(string batchId)
+    {
+        ContainedFiles.Delete(layout.Root, layout.SuspectPath(batchId));
+    }
+
+    public IReadOnlyList<SuspectBatch> All()
+    {
+        var folder = ContainedPath.Under(layout.Root, layout.SuspectFolder);
+        if (!Directory.Exists(folder))
+            return [];
+        return Directory.EnumerateFiles(folder, "*.json")
+            .Select(path => JsonSerializer.Deserialize<SuspectBatch>(File.ReadAllText(ContainedPath.Under(folder, path)), LakeJson.Options))
+            .OfType<SuspectBatch>()
+            .OrderBy(s => s.BatchId, StringComparer.Ordinal)
+            .ToList();
+    }
+}
+
+/// <summary>A batch marked suspect: which, what was found, when.</summary>
+public sealed record SuspectBatch(string BatchId, string Finding, DateTimeOffset MarkedAt);
