@@ -87,6 +87,8 @@ public sealed class Hetu : IEquatable<Hetu>
     {
         birthDate = default;
         individualNumber = 0;
+        if (text.IsWhiteSpace())
+            return HetuError.Empty;
         if (text.Length != 11)
             return HetuError.Length;
 

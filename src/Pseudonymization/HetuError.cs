@@ -10,4 +10,7 @@ public enum HetuError
     Date,
     IndividualNumber,
     CheckCharacter,
+
+    /// <summary>No identity code at all (empty, or only spaces): a missing value, not a malformed one.</summary>
+    Empty,
 }

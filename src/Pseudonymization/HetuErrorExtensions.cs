@@ -15,6 +15,7 @@ public static class HetuErrorExtensions
         HetuError.Date => "invalid identity code: the birth date does not exist",
         HetuError.IndividualNumber => "invalid identity code: individual number 000 and 001 are never issued",
         HetuError.CheckCharacter => "invalid identity code: check character does not match",
+        HetuError.Empty => "identity code is empty: the row names no person",
         _ => throw new ArgumentOutOfRangeException(nameof(error), error, null),
     };
 }

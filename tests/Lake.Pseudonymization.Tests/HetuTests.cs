@@ -154,6 +154,19 @@ public sealed class HetuTests
             Throws.InstanceOf<FormatException>().With.Message.Not.Contain(vector.Hetu.Trim()));
     }
 
+    [TestCase("")]
+    [TestCase(" ")]
+    [TestCase("           ")]
+    public void TryParse_NoCode_SaysItIsEmptyNotTooShort(string text)
+    {
+        Assert.That(Hetu.TryParse(text, out _, out var error), Is.False);
+        Assert.Multiple(() =>
+        {
+            Assert.That(error, Is.EqualTo(HetuError.Empty));
+            Assert.That(error.Describe(), Does.Contain("empty").And.Not.Contain("11 characters"));
+        });
+    }
+
     [Test]
     public void Describe_EveryError_IsDistinctAndNeverEmpty()
     {
