@@ -29,6 +29,12 @@ public static class RejectionReasons
     /// <summary>A Patient resource comes with another identity code than the one its id was first ingested with.</summary>
     public const string PatientIdentityConflict = "patient_identity_conflict";
 
+    /// <summary>
+    /// The feed ends inside a quoted field: it was cut off mid-row (a transfer stopped, a disk filled),
+    /// so the row's last field is a truncated value and is never stored.
+    /// </summary>
+    public const string UnclosedQuote = "unclosed_quote";
+
     /// <summary>A value the descriptor decodes (base64) does not decode to UTF-8 text.</summary>
     public const string UndecodableValue = "undecodable_value";
 }

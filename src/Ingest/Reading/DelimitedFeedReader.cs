@@ -65,6 +65,11 @@ internal sealed class DelimitedFeedReader : IFeedReader
                     target.Problem = OverlongRowGuard.Problem();
                     target.ProblemReason = Mapping.RejectionReasons.FieldTooLong;
                 }
+                else if (OverlongRowGuard.IsUnclosed(row[i].Span))
+                {
+                    target.Problem = OverlongRowGuard.UnclosedProblem();
+                    target.ProblemReason = Mapping.RejectionReasons.UnclosedQuote;
+                }
             }
             if (_blankLines.TryDequeue(out blank))
                 Blank(record, blank);

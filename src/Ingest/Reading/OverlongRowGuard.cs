@@ -21,6 +21,12 @@ internal sealed class OverlongRowGuard(TextReader inner, char delimiter, int max
     /// <summary>The text that stands in for the cut part of a row; no feed holds NUL characters.</summary>
     public const string Marker = "\0lake:overlong-row\0";
 
+    /// <summary>
+    /// Closes a quoted field still open at the end of the feed, so the reader sees the cut-off row as
+    /// a row of its own and quarantines it instead of storing its truncated value.
+    /// </summary>
+    public const string UnclosedMarker = "\0lake:unclosed-quote\0";
+
     private static readonly System.Buffers.SearchValues<char> QuoteOrLineBreak = System.Buffers.SearchValues.Create("\"\n");
 
     private readonly char[] _input = new char[1 << 16];
@@ -36,6 +42,12 @@ internal sealed class OverlongRowGuard(TextReader inner, char delimiter, int max
 
     /// <summary>Whether a field or line holds the marker of a row the guard cut.</summary>
     public static bool IsOverlong(ReadOnlySpan<char> text) => text.Contains(Marker, StringComparison.Ordinal);
+
+    /// <summary>Whether a field holds the marker of a quote the feed never closed.</summary>
+    public static bool IsUnclosed(ReadOnlySpan<char> text) => text.EndsWith(UnclosedMarker, StringComparison.Ordinal);
+
+    public static string UnclosedProblem() =>
+        "the feed ends inside a quoted field: it was cut off in the middle of this row (resend the whole extract); the row's truncated value was not stored";
 
     public static string Problem() =>
         $"the row is longer than {DefaultMaxRowChars:N0} characters (a field that never ends, or a quote never closed); it was skipped to its end";
@@ -93,6 +105,8 @@ internal sealed class OverlongRowGuard(TextReader inner, char delimiter, int max
                 {
                     if (_skipping)
                         EndCut(finalLineBreak: false);
+                    else if (_insideQuotes)
+                        CloseUnclosedQuote();
                     if (_pendingPosition < _pending.Length)
                         continue;
                     break;
@@ -179,6 +193,13 @@ internal sealed class OverlongRowGuard(TextReader inner, char delimiter, int max
         }
 
         return 0;
+    }
+
+    private void CloseUnclosedQuote()
+    {
+        _pending = UnclosedMarker + "\"";
+        _pendingPosition = 0;
+        _insideQuotes = false;
     }
 
     private void EndCut(bool finalLineBreak)
