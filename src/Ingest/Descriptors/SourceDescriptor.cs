@@ -40,6 +40,7 @@ public sealed class SourceDescriptor
     /// <summary>When set, <see cref="Identity"/> names the local patient number column, mapped through this file.</summary>
     public CrosswalkSpec? Crosswalk { get; set; }
 
-    /// <summary>The file the descriptor was read from, for error messages.</summary>
+    /// <summary>The file the descriptor was read from, for error messages; not a setting of the file.</summary>
+    [YamlDotNet.Serialization.YamlIgnore]
     public string? Origin { get; set; }
 }

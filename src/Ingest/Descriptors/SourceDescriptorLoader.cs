@@ -15,6 +15,12 @@ public static partial class SourceDescriptorLoader
         .WithNamingConvention(UnderscoredNamingConvention.Instance)
         .Build();
 
+    /// <summary>Reads a descriptor whose unknown settings were already listed, so the rest of it is checked too.</summary>
+    private static readonly IDeserializer Lenient = new DeserializerBuilder()
+        .WithNamingConvention(UnderscoredNamingConvention.Instance)
+        .IgnoreUnmatchedProperties()
+        .Build();
+
     /// <summary>A descriptor is a page of YAML; one larger than this is not one.</summary>
     public const int MaxBytes = 1024 * 1024;
 
@@ -47,10 +53,12 @@ public static partial class SourceDescriptorLoader
             throw new DescriptorException(e.Message);
         }
 
+        // Every setting that is not one, each on its line, before the reader would stop at the first.
+        var unknown = YamlSettings.UnknownKeys(text, typeof(SourceDescriptor), UnderscoredNamingConvention.Instance);
         SourceDescriptor descriptor;
         try
         {
-            descriptor = Deserializer.Deserialize<SourceDescriptor>(text)
+            descriptor = (unknown.Count == 0 ? Deserializer : Lenient).Deserialize<SourceDescriptor>(text)
                 ?? throw new DescriptorException($"{path}: the file is empty.");
         }
         catch (YamlException e)
@@ -60,7 +68,7 @@ public static partial class SourceDescriptorLoader
 
         descriptor.Origin = path;
         var messages = Validate(descriptor, registers).ToList();
-        problems = messages.Count == 0 ? [] : messages.Select(YamlLocator.Parse(text).Locate).ToList();
+        problems = messages.Count == 0 && unknown.Count == 0 ? [] : [.. unknown, .. messages.Select(YamlLocator.Parse(text).Locate)];
         return descriptor;
     }
 

@@ -245,7 +245,7 @@ public sealed class SourceDescriptorLoaderTests
             """);
 
         Assert.That(() => SourceDescriptorLoader.Load(path),
-            Throws.TypeOf<DescriptorException>().With.Message.Contains(", line 3,").And.Message.Contains("yeers"));
+            Throws.TypeOf<DescriptorException>().With.Message.Contains("line 3: 'yeers' is not a setting. Did you mean 'years'?"));
     }
 
     [Test]
