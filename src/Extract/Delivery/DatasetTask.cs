@@ -120,19 +120,25 @@ public sealed class DatasetTask(LakeLayout layout, RegisterCatalog registers, De
 
     private void LoadStudyPseudonyms(LakeQuerySession session, string studyId, IReadOnlyList<CohortMember> members, DeliveryOptions delivery)
     {
-        session.Execute($"CREATE OR REPLACE TEMP TABLE cohort (member INTEGER, {StudyPseudonymColumn} UUID, index_time TIMESTAMP, shift_days INTEGER)");
+        // The pseudonym as its canonical text (lower-case, hyphenated) in every delivered format: a
+        // Parquet UUID reads as 16 bytes in pyarrow and pandas but as text from the CSV, and a join
+        // across the two fails.
+        session.Execute($"CREATE OR REPLACE TEMP TABLE cohort (member INTEGER, {StudyPseudonymColumn} VARCHAR, index_time TIMESTAMP, shift_days INTEGER)");
         using var appender = session.Connection.CreateAppender("temp", "main", "cohort");
         for (var i = 0; i < members.Count; i++)
         {
             var shift = delivery.DatePrecision == "shift" ? pseudonymizer.StudyDateShiftDays(studyId, members[i].Identity, delivery.ShiftMaxDays) : 0;
             appender.CreateRow()
                 .AppendValue(i)
-                .AppendValue(pseudonymizer.StudyPseudonym(studyId, members[i].Identity))
+                .AppendValue(StudyPseudonymText(pseudonymizer.StudyPseudonym(studyId, members[i].Identity)))
                 .AppendValue(members[i].IndexTime)
                 .AppendValue(shift)
                 .EndRow();
         }
     }
+
+    /// <summary>How every delivered file writes a study pseudonym: 36 characters, lower-case hexadecimal with hyphens.</summary>
+    public static string StudyPseudonymText(Guid pseudonym) => pseudonym.ToString("D");
 
     private static IEnumerable<DeliveredFile> Write(LakeQuerySession session, string table, string name, string folder, DeliveryOptions delivery)
     {

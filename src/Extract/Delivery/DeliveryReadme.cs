@@ -40,7 +40,8 @@ public static class DeliveryReadme
             text.AppendLine();
         }
 
-        text.AppendLine("Registers are delivered as separate files, joined only by `study_id`, the patient's pseudonym in this study.");
+        text.AppendLine("Registers are delivered as separate files, joined only by `study_id`, the patient's pseudonym in this study,");
+        text.AppendLine("written in every file as the same text: a UUID in lower case with hyphens (36 characters).");
         text.AppendLine("It cannot be linked to any other study or to the hospital's records. Where several source systems");
         text.AppendLine("recorded the same event, it is delivered once; `source_system` says which system's copy it is.");
         text.AppendLine("`manifest.json` lists every file with its row count and SHA-256; `access.json` lists who may open the delivery.");
@@ -93,7 +94,7 @@ public static class DeliveryReadme
         text.AppendLine("Each `.arrow` file is an Arrow IPC file (Feather version 2, compressed with zstd) with the same rows, columns");
         text.AppendLine(CultureInfo.InvariantCulture, $"and column types as the `.parquet` file beside it. Open it in R with `arrow::read_feather(\"{example}\")`,");
         text.AppendLine(CultureInfo.InvariantCulture, $"in Python with `pandas.read_feather(\"{example}\")` (needs pyarrow) or `polars.read_ipc(\"{example}\")`.");
-        text.AppendLine("`study_id` is a UUID of 16 bytes there as in the Parquet files, so files join on it as they are.");
+        text.AppendLine("`study_id` is the same text there as in the Parquet and CSV files, so files join on it as they are.");
         text.AppendLine();
     }
 
