@@ -22,6 +22,21 @@ public sealed class DatasetTask(LakeLayout layout, RegisterCatalog registers, De
     private const string TaskRecordPrefix = ".task-";
     private const string ScratchPrefix = ".scratch-";
 
+    /// <summary>
+    /// How the CSV files write an instant: ISO 8601 in UTC with a <c>Z</c>, to the microsecond as the
+    /// Parquet file holds it (strftime syntax, as DuckDB and the codebook's Table Schema take it).
+    /// </summary>
+    public const string CsvInstantFormat = "%Y-%m-%dT%H:%M:%S.%fZ";
+
+    /// <summary>Key-value metadata of every delivered Parquet file: what its time stamps are, for a reader that meets the file alone.</summary>
+    public static readonly IReadOnlyDictionary<string, string> ParquetKeyValues = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["lake.timestamps"] = "UTC instants",
+        ["lake.recorded_time_zone"] = DeliveredDates.HospitalTimeZone,
+    };
+
+    private static readonly string ParquetMetadata = "{" + string.Join(", ", ParquetKeyValues.Select(p => $"{SqlText.Literal(p.Key)}: {SqlText.Literal(p.Value)}")) + "}";
+
     private readonly RecentCohorts _cohorts = new();
 
     /// <summary>
@@ -147,13 +162,13 @@ public sealed class DatasetTask(LakeLayout layout, RegisterCatalog registers, De
         var rows = Convert.ToInt64(count.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
 
         var parquet = Path.Combine(folder, name + ".parquet");
-        session.Execute($"COPY {source} TO {SqlText.Literal(parquet)} (FORMAT parquet, COMPRESSION zstd)");
+        session.Execute($"COPY {source} TO {SqlText.Literal(parquet)} (FORMAT parquet, COMPRESSION zstd, KV_METADATA {ParquetMetadata})");
         OwnerOnly.Restrict(parquet);
         yield return Describe(parquet, name, rows);
         if (delivery.Csv)
         {
             var csvPath = Path.Combine(folder, name + ".csv");
-            session.Execute($"COPY {source} TO {SqlText.Literal(csvPath)} (FORMAT csv, HEADER true)");
+            session.Execute($"COPY {source} TO {SqlText.Literal(csvPath)} (FORMAT csv, HEADER true, TIMESTAMPFORMAT {SqlText.Literal(CsvInstantFormat)})");
             OwnerOnly.Restrict(csvPath);
             yield return Describe(csvPath, name, rows);
         }

@@ -44,6 +44,9 @@ public static class DeliveryReadme
         text.AppendLine("written in every file as the same text: a UUID in lower case with hyphens (36 characters).");
         text.AppendLine("It cannot be linked to any other study or to the hospital's records. Where several source systems");
         text.AppendLine("recorded the same event, it is delivered once; `source_system` says which system's copy it is.");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Time stamps are instants in UTC, converted from the hospital's local time ({DeliveredDates.HospitalTimeZone}) in which the");
+        text.AppendLine("source systems record them: `TIMESTAMP WITH TIME ZONE` in DuckDB, timestamps adjusted to UTC in Parquet and Arrow, and");
+        text.AppendLine("ISO 8601 with `Z` in the CSV files. Dates are calendar dates without a time zone.");
         text.AppendLine("`manifest.json` lists every file with its row count and SHA-256; `access.json` lists who may open the delivery.");
         text.AppendLine();
         DescribeArrowFiles(text, manifest);

@@ -46,6 +46,8 @@ public sealed class LakeQuerySession : IDisposable
         // The Arrow delivery files take their types from DuckDB's Arrow conversion: lossless keeps a
         // UUID as 16 bytes tagged arrow.uuid, as a Parquet file keeps it, not as text.
         session.Execute("SET arrow_lossless_conversion = true");
+        // Instants are written in UTC (the CSV's text, the Arrow file's zone) whatever the machine's zone is.
+        session.Execute("SET TimeZone = 'UTC'");
         session.Execute("SET lock_configuration = true");
         return session;
     }
