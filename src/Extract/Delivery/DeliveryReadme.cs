@@ -76,7 +76,7 @@ public static class DeliveryReadme
             text.AppendLine("| --- | --- | --- |");
             text.AppendLine("| study_id | pseudonym | The patient's pseudonym in this study. |");
             foreach (var column in DeliveredColumns.Of(register, dataset, manifest.Specification.Delivery))
-                text.AppendLine(CultureInfo.InvariantCulture, $"| {column.Name} | {RegisterFileReader.TypeName(column.Type)} | {column.Description}{(column.Unit is null ? "" : $" Unit: {column.Unit}.")} |");
+                text.AppendLine(CultureInfo.InvariantCulture, $"| {column.Name} | {RegisterFileReader.TypeName(column)} | {column.Description}{(column.Unit is null ? "" : $" Unit: {column.Unit}.")} |");
             text.AppendLine("| source_system | text | The source system whose copy of the event this is. |");
             text.AppendLine();
             FreeTextReadme.DescribeSelection(text, dataset);

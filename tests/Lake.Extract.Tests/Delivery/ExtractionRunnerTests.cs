@@ -142,14 +142,14 @@ public sealed partial class ExtractionRunnerTests(KeyStoreKind keyStore)
             "another study, another shift");
     }
 
-    private DeliveryManifest Extract(DeliveryOptions? delivery = null, DatasetRequest? dataset = null, IReadOnlyCollection<string>? consented = null, bool permitAllowsAll = true)
+    private DeliveryManifest Extract(DeliveryOptions? delivery = null, DatasetRequest? dataset = null, IReadOnlyCollection<string>? consented = null, bool permitAllowsAll = true, IReadOnlyList<DatasetRequest>? datasets = null)
     {
         var runner = ExtractionRunner.Over(_layout, RegisterCatalog.Shipped, new DeliveryArea(_folder.Path, OperatingSystemAccounts.None), _pseudonymizer, TimeProvider.System);
         var permit = new Permit
         {
             Id = "P1",
             StudyId = "S1",
-            Registers = ["diagnosis", "patient_record_text", "laboratory"],
+            Registers = ["diagnosis", "patient_record_text", "laboratory", "patient_background"],
             Expires = new DateOnly(2099, 1, 1),
             Members = ["anna.researcher"],
             RecordedAt = DateTimeOffset.UtcNow,
@@ -159,7 +159,7 @@ public sealed partial class ExtractionRunnerTests(KeyStoreKind keyStore)
         var specification = new StudySpecification
         {
             Cohort = new CohortCriteria { Icd10 = ["E11"] },
-            Datasets = [dataset ?? new DatasetRequest { Register = "diagnosis" }],
+            Datasets = datasets ?? [dataset ?? new DatasetRequest { Register = "diagnosis" }],
             Delivery = delivery ?? new DeliveryOptions(),
         };
         return runner.Run(Guid.NewGuid(), permit, "anna.researcher", specification, consentedIdentityCodes: consented);
