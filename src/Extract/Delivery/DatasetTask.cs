@@ -161,16 +161,21 @@ public sealed class DatasetTask(LakeLayout layout, RegisterCatalog registers, De
         using var count = session.Command($"SELECT count(*) FROM {source}");
         var rows = Convert.ToInt64(count.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
 
+        var columns = ColumnsOf(session, source);
         var parquet = Path.Combine(folder, name + ".parquet");
         session.Execute($"COPY {source} TO {SqlText.Literal(parquet)} (FORMAT parquet, COMPRESSION zstd, KV_METADATA {ParquetMetadata})");
         OwnerOnly.Restrict(parquet);
-        yield return Describe(parquet, name, rows);
+        yield return Describe(parquet, name, rows, columns);
         if (delivery.Csv)
         {
+            // Every text column quoted: pandas and readr then keep a code such as 2095 or 0101 as text
+            // even without the README's types, and an empty text ("") differs from a missing one.
+            var text = columns.Where(c => c.IsText).Select(c => SqlText.Identifier(c.Name)).ToList();
+            var quoted = text.Count == 0 ? "" : $", FORCE_QUOTE ({string.Join(", ", text)})";
             var csvPath = Path.Combine(folder, name + ".csv");
-            session.Execute($"COPY {source} TO {SqlText.Literal(csvPath)} (FORMAT csv, HEADER true, TIMESTAMPFORMAT {SqlText.Literal(CsvInstantFormat)})");
+            session.Execute($"COPY {source} TO {SqlText.Literal(csvPath)} (FORMAT csv, HEADER true, TIMESTAMPFORMAT {SqlText.Literal(CsvInstantFormat)}{quoted})");
             OwnerOnly.Restrict(csvPath);
-            yield return Describe(csvPath, name, rows);
+            yield return Describe(csvPath, name, rows, columns);
         }
 
         if (delivery.Arrow)
@@ -180,13 +185,24 @@ public sealed class DatasetTask(LakeLayout layout, RegisterCatalog registers, De
             var written = ArrowDeliveryFile.Write(session, parquet, arrow);
             if (written != rows)
                 throw new InvalidDataException($"{name}{ArrowDeliveryFile.Extension} got {written} rows from a Parquet file of {rows}; the delivery is not written.");
-            yield return Describe(arrow, name, rows);
+            yield return Describe(arrow, name, rows, columns);
         }
     }
 
-    private static DeliveredFile Describe(string path, string register, long rows)
+    private static DeliveredFile Describe(string path, string register, long rows, IReadOnlyList<DeliveredColumn> columns)
     {
         using var stream = File.OpenRead(path);
-        return new DeliveredFile(Path.GetFileName(path), register, rows, stream.Length, Convert.ToHexStringLower(SHA256.HashData(stream)));
+        return new DeliveredFile(Path.GetFileName(path), register, rows, stream.Length, Convert.ToHexStringLower(SHA256.HashData(stream))) { Columns = columns };
+    }
+
+    /// <summary>The table's columns and DuckDB types, in order: what every file of the dataset holds.</summary>
+    private static List<DeliveredColumn> ColumnsOf(LakeQuerySession session, string source)
+    {
+        using var command = session.Command($"SELECT column_name, column_type FROM (DESCRIBE {source})");
+        using var reader = command.ExecuteReader();
+        var columns = new List<DeliveredColumn>();
+        while (reader.Read())
+            columns.Add(new DeliveredColumn(reader.GetString(0), reader.GetString(1)));
+        return columns;
     }
 }

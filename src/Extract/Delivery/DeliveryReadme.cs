@@ -82,6 +82,7 @@ public static class DeliveryReadme
             FreeTextReadme.DescribeSelection(text, dataset);
         }
 
+        CsvReadme.Describe(text, manifest);
         FreeTextReadme.DescribeRedactions(text, manifest);
 
         OwnerOnly.WriteAllText(Path.Combine(folder, FileName), text.ToString());
