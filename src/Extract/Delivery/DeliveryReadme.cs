@@ -47,7 +47,9 @@ public static class DeliveryReadme
         text.AppendLine(CultureInfo.InvariantCulture, $"Time stamps are instants in UTC, converted from the hospital's local time ({DeliveredDates.HospitalTimeZone}) in which the");
         text.AppendLine("source systems record them: `TIMESTAMP WITH TIME ZONE` in DuckDB, timestamps adjusted to UTC in Parquet and Arrow, and");
         text.AppendLine("ISO 8601 with `Z` in the CSV files. Dates are calendar dates without a time zone.");
-        text.AppendLine("`manifest.json` lists every file with its row count and SHA-256; `access.json` lists who may open the delivery.");
+        text.AppendLine("`manifest.json` lists every file with its row count, columns, types and SHA-256; `access.json` lists who may open the delivery.");
+        text.AppendLine(CultureInfo.InvariantCulture, $"`{DeliveryDataPackage.FileName}` is the same codebook for programs: a Frictionless Data Package with every file's columns, types,");
+        text.AppendLine("descriptions, units, keys and checksum (read it with frictionless-py, the R package frictionless, or any JSON reader).");
         text.AppendLine();
         DescribeArrowFiles(text, manifest);
         foreach (var file in manifest.Files.GroupBy(f => f.Register))
@@ -60,8 +62,8 @@ public static class DeliveryReadme
                 text.AppendLine();
                 text.AppendLine("| column | meaning |");
                 text.AppendLine("| --- | --- |");
-                text.AppendLine("| study_id | The patient's pseudonym in this study. |");
-                text.AppendLine("| index_time | Time of the first diagnosis that put the patient in the cohort. |");
+                text.AppendLine($"| study_id | {LakeColumnMeanings.StudyId} |");
+                text.AppendLine($"| index_time | {LakeColumnMeanings.IndexTime} |");
                 if (manifest.IdentityCodesReleased is { } released)
                     text.AppendLine(CultureInfo.InvariantCulture, $"| identity_code | The patient's identity code, released under the permit for the consented patients the request listed ({released} of the cohort); empty for the others. |");
                 text.AppendLine();
@@ -74,10 +76,10 @@ public static class DeliveryReadme
             text.AppendLine();
             text.AppendLine("| column | type | meaning |");
             text.AppendLine("| --- | --- | --- |");
-            text.AppendLine("| study_id | pseudonym | The patient's pseudonym in this study. |");
+            text.AppendLine($"| study_id | text | {LakeColumnMeanings.StudyId} |");
             foreach (var column in DeliveredColumns.Of(register, dataset, manifest.Specification.Delivery))
                 text.AppendLine(CultureInfo.InvariantCulture, $"| {column.Name} | {RegisterFileReader.TypeName(column)} | {column.Description}{(column.Unit is null ? "" : $" Unit: {column.Unit}.")} |");
-            text.AppendLine("| source_system | text | The source system whose copy of the event this is. |");
+            text.AppendLine($"| source_system | text | {LakeColumnMeanings.SourceSystem} |");
             text.AppendLine();
             FreeTextReadme.DescribeSelection(text, dataset);
         }
