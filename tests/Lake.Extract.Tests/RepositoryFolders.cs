@@ -7,6 +7,8 @@ internal static class RepositoryFolders
 
     public static string Examples => Path.Combine(Root, "examples");
 
+    public static string Sources => Path.Combine(Root, "sources");
+
     private static string FindRoot()
     {
         for (var folder = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); folder is not null; folder = folder.Parent)

@@ -202,6 +202,27 @@ public sealed partial class FeedIngestorTests(KeyStoreKind keyStore)
     }
 
     [Test]
+    public async Task IngestAsync_MoreDigitsThanTheRegistersDecimal_QuarantinesTheRowNamingTheType()
+    {
+        var descriptor = SourceDescriptorLoader.Load(Path.Combine(RepositoryFolders.Sources, "uranus-patient-background.yaml"));
+        var feed = WriteFeed("uranus.csv", Encoding.Latin1,
+            "HETU;SUKUPUOLI;KUOLINPVM;KOTIKUNTA;PITUUS;PAINO;PAIVITETTY",
+            $"{Alice.Value};2;;Espoo;172,55;68,25;01.02.2015",
+            $"{Bob.Value};1;;Espoo;180,5;80,125;01.02.2015",
+            $"{Carol.Value};2;;Espoo;165,0;60,5;01.02.2015");
+
+        var result = await _ingestor.IngestAsync(descriptor, feed);
+
+        var quarantine = File.ReadAllText(result.QuarantinePath!);
+        Assert.Multiple(() =>
+        {
+            Assert.That(Query(result, "SELECT height_cm, weight_kg FROM files").Single(), Is.EqualTo(new object?[] { 165.0, 60.5 }));
+            Assert.That(result.Commit.RowsQuarantined, Is.EqualTo(2));
+            Assert.That(quarantine, Does.Contain("more digits than the column's decimal(4,1)").And.Contain("more digits than the column's decimal(5,2)"));
+        });
+    }
+
+    [Test]
     public async Task IngestAsync_IdentityFacts_DerivedFromTheCodeNotTheFeed()
     {
         var descriptor = SourceDescriptorLoader.Load(Path.Combine(RepositoryFolders.Sources, "uranus-patient-background.yaml"));

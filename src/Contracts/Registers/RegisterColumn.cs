@@ -25,11 +25,14 @@ public sealed record RegisterColumn(string Name, ColumnType Type, bool Required,
     /// <summary>Highest plausible value of a number column; a value above it is kept and counted as a warning.</summary>
     public double? PlausibleMax { get; init; }
 
+    /// <summary>For a number column declared <c>decimal(p,s)</c>: its digits, and that it is delivered as DECIMAL; null for any other column.</summary>
+    public DecimalShape? Decimal { get; init; }
+
     /// <summary>A date or time stamp: date precision and date shifting apply to it on delivery.</summary>
     public bool IsDate => Type is ColumnType.Date or ColumnType.Timestamp;
 
     /// <summary>Same name, type, meaning and aliases: what a register's version fixes (descriptions and units may be reworded).</summary>
     public bool SameShapeAs(RegisterColumn other) =>
-        Name == other.Name && Type == other.Type && FreeText == other.FreeText && Required == other.Required
+        Name == other.Name && Type == other.Type && Equals(Decimal, other.Decimal) && FreeText == other.FreeText && Required == other.Required
         && Deprecated == other.Deprecated && Aliases.SequenceEqual(other.Aliases, StringComparer.Ordinal);
 }

@@ -61,6 +61,15 @@ public static class RegisterEvolution
                             : $"Values batches already hold are not {RegisterFileReader.TypeName(successor.Type)}s. Add a new column and deprecate this one."));
             }
 
+            if (successor.Type == column.Type && !Equals(successor.Decimal, column.Decimal))
+            {
+                // The lake stores both as doubles, so every batch reads unchanged; only the delivered type differs.
+                changes.Add(new RegisterChange(column.Name, $"deliver {successor.Name} as {RegisterFileReader.TypeName(successor)} instead of {RegisterFileReader.TypeName(column)}",
+                    successor.Decimal is { } shape
+                        ? $"stored values are unchanged and delivered rounded to {shape.Scale} decimals; new values with more digits are refused"
+                        : "stored values are unchanged and delivered as doubles"));
+            }
+
             if (successor.FreeText != column.FreeText)
             {
                 changes.Add(new RegisterChange(column.Name, $"make {successor.Name} {(successor.FreeText ? "free text" : "coded")}", "",
@@ -78,7 +87,7 @@ public static class RegisterEvolution
         }
 
         foreach (var column in newer.Columns.Where(c => older.FindColumn(c.Name) is null && !c.Aliases.Any(a => older.FindColumn(a) is not null)))
-            changes.Add(new RegisterChange(column.Name, $"add column {column.Name} ({RegisterFileReader.TypeName(column.Type)})", "batches written before it read it as null"));
+            changes.Add(new RegisterChange(column.Name, $"add column {column.Name} ({RegisterFileReader.TypeName(column)})", "batches written before it read it as null"));
 
         if (older.EventColumn != newer.EventColumn && newer.FindColumnOrAlias(older.EventColumn ?? "")?.Name != newer.EventColumn)
         {

@@ -41,7 +41,7 @@ public sealed class RegisterFile
     {
         public string Name { get; set; } = "";
 
-        /// <summary>text, integer, bigint, double, date or timestamp.</summary>
+        /// <summary>text, integer, bigint, double, decimal(p,s), date or timestamp.</summary>
         public string Type { get; set; } = "";
 
         public bool Required { get; set; }

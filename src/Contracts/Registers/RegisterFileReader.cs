@@ -160,9 +160,15 @@ public static partial class RegisterFileReader
             yield return $"{at}: '{column.Name}' is a column Lake adds itself; choose another name.";
         if (!names.Add(column.Name))
             yield return $"{at}: the register has two columns named '{column.Name}'.";
+        if (DecimalShape.LooksLikeDecimal(column.Type) && DecimalShape.Parse(column.Type) is null)
+        {
+            yield return $"{at}.type: '{column.Type}' must be decimal(p,s) with 1 to {DecimalShape.MaxPrecision} digits p in all and s of them after the point (s at most p), e.g. decimal(4,1).";
+            yield break;
+        }
+
         if (ParseType(column.Type) is not { } type)
         {
-            yield return $"{at}.type: '{column.Type}' must be one of text, integer, bigint, double, date, timestamp.";
+            yield return $"{at}.type: '{column.Type}' must be one of text, integer, bigint, double, decimal(p,s), date, timestamp.";
             yield break;
         }
 
@@ -233,6 +239,7 @@ public static partial class RegisterFileReader
         Columns = file.Columns.Select(c => new RegisterColumn(c.Name, ParseType(c.Type)!.Value, c.Required, c.Description.Trim())
         {
             Unit = c.Unit,
+            Decimal = DecimalShape.Parse(c.Type),
             FreeText = c.FreeText,
             Aliases = c.Aliases,
             Deprecated = c.Deprecated,
@@ -243,9 +250,10 @@ public static partial class RegisterFileReader
         Origin = origin,
     };
 
-    /// <summary>A type by its name in register files (DuckDB's names).</summary>
+    /// <summary>A type by its name in register files (DuckDB's names); a decimal(p,s) is stored as a double (see <see cref="DecimalShape"/>).</summary>
     public static ColumnType? ParseType(string name) => name switch
     {
+        _ when DecimalShape.Parse(name) is not null => ColumnType.Double,
         "text" => ColumnType.Text,
         "integer" => ColumnType.Integer,
         "bigint" => ColumnType.BigInt,
@@ -254,6 +262,9 @@ public static partial class RegisterFileReader
         "timestamp" => ColumnType.Timestamp,
         _ => null,
     };
+
+    /// <summary>The name of a column's type in register files: its decimal(p,s) when it has one.</summary>
+    public static string TypeName(RegisterColumn column) => column.Decimal?.TypeName ?? TypeName(column.Type);
 
     /// <summary>The name of a type in register files.</summary>
     public static string TypeName(ColumnType type) => type switch

@@ -10,8 +10,8 @@ namespace Lake.Extract.Delivery;
 /// A dataset's Arrow IPC file (Feather v2, buffers zstd-compressed), which R's arrow::read_feather,
 /// pandas.read_feather and polars.read_ipc open directly. It is written from the dataset's Parquet
 /// file as written, through DuckDB's own Arrow conversion: the same rows in the same order and the
-/// same logical types (the study pseudonym as 16 bytes tagged <c>arrow.uuid</c>, as the Parquet file
-/// tags it UUID), with no second query that could differ. The file carries no time stamp or other
+/// same logical types (the study pseudonym as the same text as in the Parquet and CSV files), with
+/// no second query that could differ. The file carries no time stamp or other
 /// metadata of the moment, so a replay writes it byte for byte.
 /// </summary>
 internal static class ArrowDeliveryFile

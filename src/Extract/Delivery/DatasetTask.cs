@@ -22,6 +22,21 @@ public sealed class DatasetTask(LakeLayout layout, RegisterCatalog registers, De
     private const string TaskRecordPrefix = ".task-";
     private const string ScratchPrefix = ".scratch-";
 
+    /// <summary>
+    /// How the CSV files write an instant: ISO 8601 in UTC with a <c>Z</c>, to the microsecond as the
+    /// Parquet file holds it (strftime syntax, as DuckDB and the codebook's Table Schema take it).
+    /// </summary>
+    public const string CsvInstantFormat = "%Y-%m-%dT%H:%M:%S.%fZ";
+
+    /// <summary>Key-value metadata of every delivered Parquet file: what its time stamps are, for a reader that meets the file alone.</summary>
+    public static readonly IReadOnlyDictionary<string, string> ParquetKeyValues = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["lake.timestamps"] = "UTC instants",
+        ["lake.recorded_time_zone"] = DeliveredDates.HospitalTimeZone,
+    };
+
+    private static readonly string ParquetMetadata = "{" + string.Join(", ", ParquetKeyValues.Select(p => $"{SqlText.Literal(p.Key)}: {SqlText.Literal(p.Value)}")) + "}";
+
     private readonly RecentCohorts _cohorts = new();
 
     /// <summary>
@@ -120,19 +135,25 @@ public sealed class DatasetTask(LakeLayout layout, RegisterCatalog registers, De
 
     private void LoadStudyPseudonyms(LakeQuerySession session, string studyId, IReadOnlyList<CohortMember> members, DeliveryOptions delivery)
     {
-        session.Execute($"CREATE OR REPLACE TEMP TABLE cohort (member INTEGER, {StudyPseudonymColumn} UUID, index_time TIMESTAMP, shift_days INTEGER)");
+        // The pseudonym as its canonical text (lower-case, hyphenated) in every delivered format: a
+        // Parquet UUID reads as 16 bytes in pyarrow and pandas but as text from the CSV, and a join
+        // across the two fails.
+        session.Execute($"CREATE OR REPLACE TEMP TABLE cohort (member INTEGER, {StudyPseudonymColumn} VARCHAR, index_time TIMESTAMP, shift_days INTEGER)");
         using var appender = session.Connection.CreateAppender("temp", "main", "cohort");
         for (var i = 0; i < members.Count; i++)
         {
             var shift = delivery.DatePrecision == "shift" ? pseudonymizer.StudyDateShiftDays(studyId, members[i].Identity, delivery.ShiftMaxDays) : 0;
             appender.CreateRow()
                 .AppendValue(i)
-                .AppendValue(pseudonymizer.StudyPseudonym(studyId, members[i].Identity))
+                .AppendValue(StudyPseudonymText(pseudonymizer.StudyPseudonym(studyId, members[i].Identity)))
                 .AppendValue(members[i].IndexTime)
                 .AppendValue(shift)
                 .EndRow();
         }
     }
+
+    /// <summary>How every delivered file writes a study pseudonym: 36 characters, lower-case hexadecimal with hyphens.</summary>
+    public static string StudyPseudonymText(Guid pseudonym) => pseudonym.ToString("D");
 
     private static IEnumerable<DeliveredFile> Write(LakeQuerySession session, string table, string name, string folder, DeliveryOptions delivery)
     {
@@ -140,16 +161,21 @@ public sealed class DatasetTask(LakeLayout layout, RegisterCatalog registers, De
         using var count = session.Command($"SELECT count(*) FROM {source}");
         var rows = Convert.ToInt64(count.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
 
+        var columns = ColumnsOf(session, source);
         var parquet = Path.Combine(folder, name + ".parquet");
-        session.Execute($"COPY {source} TO {SqlText.Literal(parquet)} (FORMAT parquet, COMPRESSION zstd)");
+        session.Execute($"COPY {source} TO {SqlText.Literal(parquet)} (FORMAT parquet, COMPRESSION zstd, KV_METADATA {ParquetMetadata})");
         OwnerOnly.Restrict(parquet);
-        yield return Describe(parquet, name, rows);
+        yield return Describe(parquet, name, rows, columns);
         if (delivery.Csv)
         {
+            // Every text column quoted: pandas and readr then keep a code such as 2095 or 0101 as text
+            // even without the README's types, and an empty text ("") differs from a missing one.
+            var text = columns.Where(c => c.IsText).Select(c => SqlText.Identifier(c.Name)).ToList();
+            var quoted = text.Count == 0 ? "" : $", FORCE_QUOTE ({string.Join(", ", text)})";
             var csvPath = Path.Combine(folder, name + ".csv");
-            session.Execute($"COPY {source} TO {SqlText.Literal(csvPath)} (FORMAT csv, HEADER true)");
+            session.Execute($"COPY {source} TO {SqlText.Literal(csvPath)} (FORMAT csv, HEADER true, TIMESTAMPFORMAT {SqlText.Literal(CsvInstantFormat)}{quoted})");
             OwnerOnly.Restrict(csvPath);
-            yield return Describe(csvPath, name, rows);
+            yield return Describe(csvPath, name, rows, columns);
         }
 
         if (delivery.Arrow)
@@ -159,13 +185,24 @@ public sealed class DatasetTask(LakeLayout layout, RegisterCatalog registers, De
             var written = ArrowDeliveryFile.Write(session, parquet, arrow);
             if (written != rows)
                 throw new InvalidDataException($"{name}{ArrowDeliveryFile.Extension} got {written} rows from a Parquet file of {rows}; the delivery is not written.");
-            yield return Describe(arrow, name, rows);
+            yield return Describe(arrow, name, rows, columns);
         }
     }
 
-    private static DeliveredFile Describe(string path, string register, long rows)
+    private static DeliveredFile Describe(string path, string register, long rows, IReadOnlyList<DeliveredColumn> columns)
     {
         using var stream = File.OpenRead(path);
-        return new DeliveredFile(Path.GetFileName(path), register, rows, stream.Length, Convert.ToHexStringLower(SHA256.HashData(stream)));
+        return new DeliveredFile(Path.GetFileName(path), register, rows, stream.Length, Convert.ToHexStringLower(SHA256.HashData(stream))) { Columns = columns };
+    }
+
+    /// <summary>The table's columns and DuckDB types, in order: what every file of the dataset holds.</summary>
+    private static List<DeliveredColumn> ColumnsOf(LakeQuerySession session, string source)
+    {
+        using var command = session.Command($"SELECT column_name, column_type FROM (DESCRIBE {source})");
+        using var reader = command.ExecuteReader();
+        var columns = new List<DeliveredColumn>();
+        while (reader.Read())
+            columns.Add(new DeliveredColumn(reader.GetString(0), reader.GetString(1)));
+        return columns;
     }
 }

@@ -56,7 +56,9 @@ public sealed class DeliveryAssembler(DeliveryArea deliveries, LakeLayout layout
         };
         OwnerOnly.WriteAllText(Path.Combine(partial, ManifestName), JsonSerializer.Serialize(manifest, LakeJson.Options));
         DeliveryAccess.Write(partial, permit, manifest.CreatedAt, manifest.MembersWithoutAccount);
-        DeliveryReadme.Write(partial, manifest, ReadWith(manifest));
+        var readWith = ReadWith(manifest);
+        DeliveryReadme.Write(partial, manifest, readWith);
+        DeliveryDataPackage.Write(partial, manifest, readWith);
         // Names starting with a dot are the tasks' bookkeeping (see DatasetTask), not part of the delivery.
         foreach (var bookkeeping in Directory.EnumerateFileSystemEntries(partial, ".*"))
         {

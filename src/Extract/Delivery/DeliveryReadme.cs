@@ -40,10 +40,16 @@ public static class DeliveryReadme
             text.AppendLine();
         }
 
-        text.AppendLine("Registers are delivered as separate files, joined only by `study_id`, the patient's pseudonym in this study.");
+        text.AppendLine("Registers are delivered as separate files, joined only by `study_id`, the patient's pseudonym in this study,");
+        text.AppendLine("written in every file as the same text: a UUID in lower case with hyphens (36 characters).");
         text.AppendLine("It cannot be linked to any other study or to the hospital's records. Where several source systems");
         text.AppendLine("recorded the same event, it is delivered once; `source_system` says which system's copy it is.");
-        text.AppendLine("`manifest.json` lists every file with its row count and SHA-256; `access.json` lists who may open the delivery.");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Time stamps are instants in UTC, converted from the hospital's local time ({DeliveredDates.HospitalTimeZone}) in which the");
+        text.AppendLine("source systems record them: `TIMESTAMP WITH TIME ZONE` in DuckDB, timestamps adjusted to UTC in Parquet and Arrow, and");
+        text.AppendLine("ISO 8601 with `Z` in the CSV files. Dates are calendar dates without a time zone.");
+        text.AppendLine("`manifest.json` lists every file with its row count, columns, types and SHA-256; `access.json` lists who may open the delivery.");
+        text.AppendLine(CultureInfo.InvariantCulture, $"`{DeliveryDataPackage.FileName}` is the same codebook for programs: a Frictionless Data Package with every file's columns, types,");
+        text.AppendLine("descriptions, units, keys and checksum (read it with frictionless-py, the R package frictionless, or any JSON reader).");
         text.AppendLine();
         DescribeArrowFiles(text, manifest);
         foreach (var file in manifest.Files.GroupBy(f => f.Register))
@@ -56,8 +62,8 @@ public static class DeliveryReadme
                 text.AppendLine();
                 text.AppendLine("| column | meaning |");
                 text.AppendLine("| --- | --- |");
-                text.AppendLine("| study_id | The patient's pseudonym in this study. |");
-                text.AppendLine("| index_time | Time of the first diagnosis that put the patient in the cohort. |");
+                text.AppendLine($"| study_id | {LakeColumnMeanings.StudyId} |");
+                text.AppendLine($"| index_time | {LakeColumnMeanings.IndexTime} |");
                 if (manifest.IdentityCodesReleased is { } released)
                     text.AppendLine(CultureInfo.InvariantCulture, $"| identity_code | The patient's identity code, released under the permit for the consented patients the request listed ({released} of the cohort); empty for the others. |");
                 text.AppendLine();
@@ -70,14 +76,15 @@ public static class DeliveryReadme
             text.AppendLine();
             text.AppendLine("| column | type | meaning |");
             text.AppendLine("| --- | --- | --- |");
-            text.AppendLine("| study_id | pseudonym | The patient's pseudonym in this study. |");
+            text.AppendLine($"| study_id | text | {LakeColumnMeanings.StudyId} |");
             foreach (var column in DeliveredColumns.Of(register, dataset, manifest.Specification.Delivery))
-                text.AppendLine(CultureInfo.InvariantCulture, $"| {column.Name} | {RegisterFileReader.TypeName(column.Type)} | {column.Description}{(column.Unit is null ? "" : $" Unit: {column.Unit}.")} |");
-            text.AppendLine("| source_system | text | The source system whose copy of the event this is. |");
+                text.AppendLine(CultureInfo.InvariantCulture, $"| {column.Name} | {RegisterFileReader.TypeName(column)} | {column.Description}{(column.Unit is null ? "" : $" Unit: {column.Unit}.")} |");
+            text.AppendLine($"| source_system | text | {LakeColumnMeanings.SourceSystem} |");
             text.AppendLine();
             FreeTextReadme.DescribeSelection(text, dataset);
         }
 
+        CsvReadme.Describe(text, manifest);
         FreeTextReadme.DescribeRedactions(text, manifest);
 
         OwnerOnly.WriteAllText(Path.Combine(folder, FileName), text.ToString());
@@ -93,7 +100,7 @@ public static class DeliveryReadme
         text.AppendLine("Each `.arrow` file is an Arrow IPC file (Feather version 2, compressed with zstd) with the same rows, columns");
         text.AppendLine(CultureInfo.InvariantCulture, $"and column types as the `.parquet` file beside it. Open it in R with `arrow::read_feather(\"{example}\")`,");
         text.AppendLine(CultureInfo.InvariantCulture, $"in Python with `pandas.read_feather(\"{example}\")` (needs pyarrow) or `polars.read_ipc(\"{example}\")`.");
-        text.AppendLine("`study_id` is a UUID of 16 bytes there as in the Parquet files, so files join on it as they are.");
+        text.AppendLine("`study_id` is the same text there as in the Parquet and CSV files, so files join on it as they are.");
         text.AppendLine();
     }
 

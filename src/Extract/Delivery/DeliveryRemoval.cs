@@ -6,7 +6,7 @@ namespace Lake.Extract.Delivery;
 
 /// <summary>
 /// Deletes a delivery when its permit closes: exactly the files its manifest lists, and the
-/// manifest, README and access list beside them. A symbolic link found there is removed itself,
+/// manifest, README, data package and access list beside them. A symbolic link found there is removed itself,
 /// never followed; any other file Lake did not write is left for the data service and reported.
 /// </summary>
 public static class DeliveryRemoval
@@ -17,7 +17,7 @@ public static class DeliveryRemoval
         if (FileTypes.Of(folder) != FileType.Directory)
             throw new RefusedPathException($"{folder} is not a delivery folder Lake made (it is not a plain folder); it is not followed.");
         var manifest = DeliveryManifestFile.Read(folder);
-        var ours = manifest.Files.Select(f => f.Name).Concat([DeliveryAssembler.ManifestName, DeliveryReadme.FileName, DeliveryAccess.FileName]).ToHashSet(StringComparer.Ordinal);
+        var ours = manifest.Files.Select(f => f.Name).Concat([DeliveryAssembler.ManifestName, DeliveryReadme.FileName, DeliveryDataPackage.FileName, DeliveryAccess.FileName]).ToHashSet(StringComparer.Ordinal);
         var left = new List<string>();
         foreach (var entry in Directory.EnumerateFileSystemEntries(folder))
         {

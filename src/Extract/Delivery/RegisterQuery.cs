@@ -17,7 +17,10 @@ internal sealed record RegisterQuery(string Table, string Sql, IReadOnlyList<obj
         var columns = DeliveredColumns.Of(register, dataset, delivery)
             .Select(c => c.Type is ColumnType.Date or ColumnType.Timestamp
                 ? $"{DeliveredDates.Column("r." + SqlText.Identifier(c.Name), c.Type, delivery, "c.shift_days")} AS {SqlText.Identifier(c.Name)}"
-                : "r." + SqlText.Identifier(c.Name));
+                : c.Decimal is { } shape
+                    // Stored as a double (see DecimalShape); delivered as the decimal the source wrote.
+                    ? $"CAST(r.{SqlText.Identifier(c.Name)} AS {shape.SqlType}) AS {SqlText.Identifier(c.Name)}"
+                    : "r." + SqlText.Identifier(c.Name));
         var conditions = new List<string>();
         var parameters = new List<object?>();
         if (register.EventColumn is not null)

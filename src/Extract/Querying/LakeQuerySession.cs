@@ -46,8 +46,10 @@ public sealed class LakeQuerySession : IDisposable
         session.Execute("SET autoload_known_extensions = false");
         session.Execute("SET enable_external_access = false");
         // The Arrow delivery files take their types from DuckDB's Arrow conversion: lossless keeps a
-        // UUID (the study pseudonym) as 16 bytes tagged arrow.uuid, as the Parquet file keeps it, not as text.
+        // UUID as 16 bytes tagged arrow.uuid, as a Parquet file keeps it, not as text.
         session.Execute("SET arrow_lossless_conversion = true");
+        // Instants are written in UTC (the CSV's text, the Arrow file's zone) whatever the machine's zone is.
+        session.Execute("SET TimeZone = 'UTC'");
         session.Execute("SET lock_configuration = true");
         return session;
     }

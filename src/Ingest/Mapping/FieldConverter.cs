@@ -116,9 +116,11 @@ internal sealed class FieldConverter
                 : long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out _)
                     ? Reject(RejectionReasons.InvalidNumber, $"'{Printable(text)}' does not fit the column's 32-bit integer; widen the column to bigint in its register file")
                     : NotNumeric(text),
-            ColumnType.Double => TryParseNumber(text, out var number) && double.IsFinite(number)
-                ? Accept(FieldValue.OfNumber(number), out value)
-                : NotNumeric(text),
+            ColumnType.Double => !TryParseNumber(text, out var number) || !double.IsFinite(number)
+                ? NotNumeric(text)
+                : Column.Decimal is { } shape && !shape.Holds(number)
+                    ? Reject(RejectionReasons.InvalidNumber, $"'{Printable(text)}' has more digits than the column's {shape.TypeName}; widen it in its register file")
+                    : Accept(FieldValue.OfNumber(number), out value),
             ColumnType.Date or ColumnType.Timestamp when _fhirDateTime is not null => ConvertFhirTime(text, out value),
             ColumnType.Date or ColumnType.Timestamp => _dateTime!.TryParse(text, out var time)
                 ? Accept(FieldValue.OfTime(time), out value)

@@ -34,16 +34,22 @@ public sealed partial class ExtractionRunnerTests
     }
 
     [Test]
-    public void Run_Arrow_StudyPseudonymIsTheParquetFilesUuid()
+    public void Run_ArrowAndCsv_StudyPseudonymIsTheSameCanonicalTextInEveryFile()
     {
-        var manifest = Extract(WithArrow);
+        var manifest = Extract(WithArrow with { Csv = true });
 
+        var expected = new[] { Anna, Ville }.Select(h => _pseudonymizer.StudyPseudonym("S1", _pseudonymizer.IdentityOf(h)).ToString("D")).Order().ToList();
         var field = DeliveredTable.ArrowSchema(Delivered(manifest, "diagnosis.arrow")).GetFieldByName(DatasetTask.StudyPseudonymColumn);
-        var pseudonyms = DeliveredTable.FromArrow(Delivered(manifest, "diagnosis.arrow")).Rows.Select(r => r[0]).Distinct().ToList();
+        var parquetType = DeliveredTable.ParquetTypes(Delivered(manifest, "diagnosis.parquet")).Single(c => c.Name == DatasetTask.StudyPseudonymColumn).Type;
+        var csv = File.ReadAllLines(Delivered(manifest, "diagnosis.csv")).Skip(1).Select(line => line.Split(',')[0].Trim('"'));
         Assert.Multiple(() =>
         {
-            Assert.That(DeliveredTable.ArrowTypeOf(field), Is.EqualTo("fixed_size_binary[16] arrow.uuid"));
-            Assert.That(pseudonyms, Is.EquivalentTo(new[] { Anna, Ville }.Select(h => _pseudonymizer.StudyPseudonym("S1", _pseudonymizer.IdentityOf(h)))));
+            Assert.That(DeliveredTable.ArrowTypeOf(field), Is.EqualTo("utf8"));
+            Assert.That(parquetType, Is.EqualTo("VARCHAR"));
+            Assert.That(DeliveredTable.FromArrow(Delivered(manifest, "diagnosis.arrow")).Rows.Select(r => r[0]).Distinct(), Is.EqualTo(expected));
+            Assert.That(DeliveredTable.FromParquet(Delivered(manifest, "diagnosis.parquet")).Rows.Select(r => r[0]).Distinct(), Is.EqualTo(expected));
+            Assert.That(csv.Distinct(), Is.EqualTo(expected));
+            Assert.That(expected, Has.All.Match("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"));
         });
     }
 

@@ -121,7 +121,7 @@ public sealed partial class ExtractionRunnerTests(KeyStoreKind keyStore)
     {
         var manifest = Extract(new DeliveryOptions { DatePrecision = "shift", ShiftMaxDays = 30 });
 
-        var shifted = Query(manifest, "SELECT CAST(study_id AS VARCHAR), CAST(recorded_at AS VARCHAR) FROM read_parquet($1)", "diagnosis.parquet");
+        var shifted = Query(manifest, "SELECT study_id, strftime(recorded_at AT TIME ZONE 'UTC', '%Y-%m-%d %H:%M:%S') FROM read_parquet($1)", "diagnosis.parquet");
         var originals = new Dictionary<Hetu, DateTime[]>
         {
             [Anna] = [new(2015, 1, 1, 9, 0, 0), new(2019, 5, 2, 10, 0, 0)],
@@ -133,22 +133,23 @@ public sealed partial class ExtractionRunnerTests(KeyStoreKind keyStore)
             var pseudonym = _pseudonymizer.StudyPseudonym("S1", identity).ToString();
             var shift = _pseudonymizer.StudyDateShiftDays("S1", identity, 30);
             Assert.That(shift, Is.InRange(-30, 30));
+            // The wall-clock time moves by whole days and is then delivered as its UTC instant.
             Assert.That(shifted.Where(r => r.Item1 == pseudonym).Select(r => DateTime.Parse(r.Item2, System.Globalization.CultureInfo.InvariantCulture)).Order(),
-                Is.EqualTo(times.Select(t => t.AddDays(shift))), "every date of the patient moves by the same days, so intervals stay exact");
+                Is.EqualTo(times.Select(t => TimeZoneInfo.ConvertTimeToUtc(t.AddDays(shift), Helsinki))), "every date of the patient moves by the same days, so intervals stay exact");
         }
 
         Assert.That(_pseudonymizer.StudyDateShiftDays("S1", _pseudonymizer.IdentityOf(Anna), 3650), Is.Not.EqualTo(_pseudonymizer.StudyDateShiftDays("S2", _pseudonymizer.IdentityOf(Anna), 3650)),
             "another study, another shift");
     }
 
-    private DeliveryManifest Extract(DeliveryOptions? delivery = null, DatasetRequest? dataset = null, IReadOnlyCollection<string>? consented = null, bool permitAllowsAll = true)
+    private DeliveryManifest Extract(DeliveryOptions? delivery = null, DatasetRequest? dataset = null, IReadOnlyCollection<string>? consented = null, bool permitAllowsAll = true, IReadOnlyList<DatasetRequest>? datasets = null)
     {
         var runner = ExtractionRunner.Over(_layout, RegisterCatalog.Shipped, new DeliveryArea(_folder.Path, OperatingSystemAccounts.None), _pseudonymizer, TimeProvider.System);
         var permit = new Permit
         {
             Id = "P1",
             StudyId = "S1",
-            Registers = ["diagnosis", "patient_record_text", "laboratory"],
+            Registers = ["diagnosis", "patient_record_text", "laboratory", "patient_background"],
             Expires = new DateOnly(2099, 1, 1),
             Members = ["anna.researcher"],
             RecordedAt = DateTimeOffset.UtcNow,
@@ -158,7 +159,7 @@ public sealed partial class ExtractionRunnerTests(KeyStoreKind keyStore)
         var specification = new StudySpecification
         {
             Cohort = new CohortCriteria { Icd10 = ["E11"] },
-            Datasets = [dataset ?? new DatasetRequest { Register = "diagnosis" }],
+            Datasets = datasets ?? [dataset ?? new DatasetRequest { Register = "diagnosis" }],
             Delivery = delivery ?? new DeliveryOptions(),
         };
         return runner.Run(Guid.NewGuid(), permit, "anna.researcher", specification, consentedIdentityCodes: consented);
