@@ -37,7 +37,7 @@ public sealed class ExtractionRunner(ExtractionPlanner planner, DatasetTask data
         DeliveryPermitCheck.ThrowIfDisallows(permit, specification);
         // Refused before the plan: an OMOP request this service cannot map must not wait for a whole extraction to fail.
         if (Omop.OmopRequestCheck.RefusalReason(specification, assembler.OmopOptions) is { } omopRefusal)
-            throw new InvalidOperationException(omopRefusal);
+            throw new Omop.OmopVocabularyException(omopRefusal);
         var plan = planner.Plan(specification, batches, registerVersions);
         // An earlier attempt's leftovers are not this run's output.
         var partial = assembler.PartialFolder(permit.StudyId, requestId);

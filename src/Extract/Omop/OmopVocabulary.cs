@@ -17,15 +17,15 @@ internal static class OmopVocabulary
     public const string Vocabulary = "VOCABULARY.csv";
 
     /// <summary>Loads the folder; returns the vocabulary version for cdm_source (the Athena release), or "unknown".</summary>
-    /// <exception cref="InvalidOperationException">The folder is missing or holds neither file; the message names the setting.</exception>
+    /// <exception cref="OmopVocabularyException">The folder is missing or holds neither file; the message names the setting.</exception>
     public static string Load(OmopSession session, string folder)
     {
         if (!Directory.Exists(folder))
-            throw new InvalidOperationException($"The OMOP vocabulary folder '{folder}' (setting {OmopOptions.SectionName}:Vocabulary) does not exist; point it at the folder holding Athena's CONCEPT.csv or a SOURCE_TO_CONCEPT_MAP.csv.");
+            throw new OmopVocabularyException($"The OMOP vocabulary folder '{folder}' (setting {OmopOptions.SectionName}:Vocabulary) does not exist; point it at the folder holding Athena's CONCEPT.csv or a SOURCE_TO_CONCEPT_MAP.csv.");
         var concept = Find(folder, Concept);
         var map = Find(folder, SourceToConceptMap);
         if (concept is null && map is null)
-            throw new InvalidOperationException($"The OMOP vocabulary folder '{folder}' (setting {OmopOptions.SectionName}:Vocabulary) holds neither {Concept} nor {SourceToConceptMap}; download the vocabulary from Athena or supply a source-to-concept map.");
+            throw new OmopVocabularyException($"The OMOP vocabulary folder '{folder}' (setting {OmopOptions.SectionName}:Vocabulary) holds neither {Concept} nor {SourceToConceptMap}; download the vocabulary from Athena or supply a source-to-concept map.");
 
         Create(session, "vocab_concept", concept,
             "concept_id INTEGER, vocabulary_id VARCHAR, concept_code VARCHAR, standard_concept VARCHAR, domain_id VARCHAR",

@@ -35,11 +35,11 @@ public sealed class OmopWriter(OmopOptions options)
     };
 
     /// <summary>Writes omop/ into <paramref name="delivery"/>, which holds the delivery's register files.</summary>
-    /// <exception cref="InvalidOperationException">No vocabulary is configured, or its folder is unusable.</exception>
+    /// <exception cref="OmopVocabularyException">No vocabulary is configured, or its folder is unusable.</exception>
     public OmopDelivery Write(string delivery, StudySpecification specification, string description, DateOnly released)
     {
         if (!options.HasVocabulary)
-            throw new InvalidOperationException(OmopRequestCheck.NoVocabulary);
+            throw new OmopVocabularyException(OmopRequestCheck.NoVocabulary);
         var vocabulary = Path.GetFullPath(options.Vocabulary!);
         var folder = Path.Combine(delivery, OmopDelivery.Folder);
         if (Directory.Exists(folder))

@@ -185,7 +185,7 @@ public sealed class OmopWriterTests
     [Test]
     public void Run_OmopWithoutVocabulary_IsRefusedBeforeAnythingIsExtracted()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => Extract(vocabulary: null));
+        var error = Assert.Throws<OmopVocabularyException>(() => Extract(vocabulary: null));
 
         Assert.Multiple(() =>
         {
@@ -207,7 +207,32 @@ public sealed class OmopWriterTests
         }
     }
 
-    private DeliveryManifest Extract(bool freeText = false, string? vocabulary = "vocabulary")
+    [Test]
+    public void Run_VocabularyFolderWithNeitherFile_NamesTheSettingAndTheFiles()
+    {
+        var empty = _folder.File("empty-vocabulary");
+        Directory.CreateDirectory(empty);
+
+        var error = Assert.Throws<OmopVocabularyException>(() => Extract(vocabulary: empty));
+
+        Assert.That(error!.Message, Does.Contain("Omop:Vocabulary").And.Contain("neither CONCEPT.csv nor SOURCE_TO_CONCEPT_MAP.csv"));
+    }
+
+    [Test]
+    public void Run_OmopAndCsv_WritesEachTableAsCsvWithTheSameRows()
+    {
+        var manifest = Extract(csv: true);
+
+        var csv = manifest.Omop!.Files.Where(f => f.Name.EndsWith(".csv", StringComparison.Ordinal)).ToDictionary(f => f.Register, f => f.Rows);
+        Assert.Multiple(() =>
+        {
+            Assert.That(csv.Keys, Is.EquivalentTo(manifest.Omop.Tables.Keys.Select(t => "omop." + t)));
+            foreach (var (table, count) in manifest.Omop.Tables)
+                Assert.That(File.ReadLines(Path.Combine(Folder(manifest), OmopDelivery.Folder, table + ".csv")).Count() - 1, Is.EqualTo(count.Rows), table);
+        });
+    }
+
+    private DeliveryManifest Extract(bool freeText = false, string? vocabulary = "vocabulary", bool csv = false)
     {
         var options = vocabulary is null ? null : new OmopOptions { Vocabulary = Path.IsPathRooted(vocabulary) ? vocabulary : Path.Combine(Samples, vocabulary) };
         var runner = ExtractionRunner.Over(_layout, RegisterCatalog.Shipped, new DeliveryArea(_folder.Path, OperatingSystemAccounts.None), _pseudonymizer, TimeProvider.System, options);
@@ -228,7 +253,7 @@ public sealed class OmopWriterTests
         {
             Cohort = new CohortCriteria { Icd10 = ["E11"] },
             Datasets = datasets,
-            Delivery = new DeliveryOptions { Omop = true, FreeText = freeText },
+            Delivery = new DeliveryOptions { Omop = true, FreeText = freeText, Csv = csv },
         };
         return runner.Run(Guid.NewGuid(), permit, "anna.researcher", specification);
     }
