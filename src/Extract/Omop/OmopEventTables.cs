@@ -85,7 +85,7 @@ internal static class OmopEventTables
         if (build.Files.Has(RegisterNames.Laboratory))
         {
             build.Map("map_laboratory", $"SELECT test_code AS source_value FROM {laboratory}", OmopSourceVocabularies.Laboratory);
-            units.Add($"SELECT result_unit AS source_value FROM {laboratory}");
+            units.Add($"SELECT {OmopUnitSpelling.Ucum("result_unit")} AS source_value FROM {laboratory}");
             parts.Add($"""
                 SELECT 0 AS part, file_row_number, person_id, coalesce(m.concept_id, 0) AS concept_id, coalesce(m.source_concept_id, 0) AS source_concept_id,
                        {OmopBuild.Date("sample_time")} AS event_date, {build.DateTime("sample_time")} AS event_datetime,
@@ -98,7 +98,7 @@ internal static class OmopEventTables
         if (build.Files.Has(RegisterNames.BasicMeasurement))
         {
             build.Map("map_basic_measurement", $"SELECT measurement AS source_value FROM {basic}", OmopSourceVocabularies.BasicMeasurement);
-            units.Add($"SELECT value_unit AS source_value FROM {basic}");
+            units.Add($"SELECT {OmopUnitSpelling.Ucum("value_unit")} AS source_value FROM {basic}");
             parts.Add($"""
                 SELECT 1 AS part, file_row_number, person_id, coalesce(m.concept_id, 0), coalesce(m.source_concept_id, 0),
                        {OmopBuild.Date("measured_at")}, {build.DateTime("measured_at")},
@@ -119,7 +119,7 @@ internal static class OmopEventTables
                    e.source_value AS measurement_source_value, e.source_concept_id AS measurement_source_concept_id,
                    e.unit AS unit_source_value, coalesce(u.source_concept_id, 0) AS unit_source_concept_id,
                    e.value_source_value
-            FROM ({string.Join("\nUNION ALL\n", parts)}) e LEFT JOIN map_unit u ON u.source_value = e.unit
+            FROM ({string.Join("\nUNION ALL\n", parts)}) e LEFT JOIN map_unit u ON u.source_value = {OmopUnitSpelling.Ucum("e.unit")}
             ORDER BY measurement_id
             """);
     }

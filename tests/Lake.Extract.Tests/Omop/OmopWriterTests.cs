@@ -117,7 +117,7 @@ public sealed class OmopWriterTests
             }), "E11.9 and I10 are in the source-to-concept map; the sample has no ICD-10 concepts, so no source concept");
             Assert.That(manifest.Omop!.Tables["condition_occurrence"], Is.EqualTo(new OmopTableCount(4, 2)));
             Assert.That(Rows(manifest, "SELECT DISTINCT unit_source_value, unit_concept_id FROM read_parquet($1) ORDER BY 1", "measurement"),
-                Is.EqualTo(new[] { new object?[] { "mmol/l", 0 }, new object?[] { "mmol/mol", 9579 } }), "UCUM spells it mmol/L; no case folding invents a match");
+                Is.EqualTo(new[] { new object?[] { "mmol/l", 8753 }, new object?[] { "mmol/mol", 9579 } }), "Lake's mmol/l is UCUM's mmol/L; the unit source value stays as delivered");
         });
     }
 
