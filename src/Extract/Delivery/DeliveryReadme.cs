@@ -79,6 +79,7 @@ public static class DeliveryReadme
         }
 
         FreeTextReadme.DescribeRedactions(text, manifest);
+        Omop.OmopReadme.Describe(text, manifest);
 
         OwnerOnly.WriteAllText(Path.Combine(folder, FileName), text.ToString());
     }

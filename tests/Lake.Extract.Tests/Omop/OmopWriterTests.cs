@@ -151,6 +151,29 @@ public sealed class OmopWriterTests
     }
 
     [Test]
+    public void Run_Omop_ReadmeListsEachTableWithItsMappedShare()
+    {
+        var manifest = Extract();
+
+        var readme = DeliveryReadme.TryRead(Folder(manifest));
+        Assert.That(readme, Does.Contain("## omop/").And.Contain("| condition_occurrence | 4 | 2 (50%) |").And.Contain("| person | 2 | 0 (0%) |").And.Contain("release v5.0 09-APR-22*"));
+    }
+
+    [Test]
+    public void Run_OmopWithYearPrecision_KeepsNoMonthDayOrTimeTheDeliveryDoesNotHave()
+    {
+        var manifest = Extract(datePrecision: "year");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Rows(manifest, "SELECT DISTINCT year_of_birth, month_of_birth, day_of_birth, birth_datetime FROM read_parquet($1) ORDER BY 1", "person"),
+                Is.EqualTo(new[] { new object?[] { 1960, null, null, null }, new object?[] { 1975, null, null, null } }));
+            Assert.That(Rows(manifest, "SELECT DISTINCT CAST(condition_start_date AS VARCHAR), condition_start_datetime FROM read_parquet($1) ORDER BY 1", "condition_occurrence"),
+                Is.EqualTo(new[] { new object?[] { "2015-01-01", null }, new object?[] { "2019-01-01", null }, new object?[] { "2022-01-01", null } }));
+        });
+    }
+
+    [Test]
     public void Run_OmopWithoutFreeText_HasNoNoteTable()
     {
         var manifest = Extract();
@@ -232,7 +255,7 @@ public sealed class OmopWriterTests
         });
     }
 
-    private DeliveryManifest Extract(bool freeText = false, string? vocabulary = "vocabulary", bool csv = false)
+    private DeliveryManifest Extract(bool freeText = false, string? vocabulary = "vocabulary", bool csv = false, string datePrecision = "exact")
     {
         var options = vocabulary is null ? null : new OmopOptions { Vocabulary = Path.IsPathRooted(vocabulary) ? vocabulary : Path.Combine(Samples, vocabulary) };
         var runner = ExtractionRunner.Over(_layout, RegisterCatalog.Shipped, new DeliveryArea(_folder.Path, OperatingSystemAccounts.None), _pseudonymizer, TimeProvider.System, options);
@@ -253,7 +276,7 @@ public sealed class OmopWriterTests
         {
             Cohort = new CohortCriteria { Icd10 = ["E11"] },
             Datasets = datasets,
-            Delivery = new DeliveryOptions { Omop = true, FreeText = freeText, Csv = csv },
+            Delivery = new DeliveryOptions { Omop = true, FreeText = freeText, Csv = csv, DatePrecision = datePrecision },
         };
         return runner.Run(Guid.NewGuid(), permit, "anna.researcher", specification);
     }
