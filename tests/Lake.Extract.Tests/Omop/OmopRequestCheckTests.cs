@@ -22,6 +22,20 @@ public sealed class OmopRequestCheckTests
     }
 
     [Test]
+    public void Write_Omop_ReadsBackAsWritten()
+    {
+        var specification = SpecificationReader.Parse(Cohort + "\ndatasets:\n  - register: patient_background\ndelivery:\n  omop: true");
+
+        var written = SpecificationWriter.Write(specification);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(written, Does.Contain("omop: true"));
+            Assert.That(SpecificationReader.Parse(written).Delivery.Omop, Is.True);
+        });
+    }
+
+    [Test]
     public void Parse_OmopWithoutPatientBackground_AsksForIt()
     {
         Assert.That(() => SpecificationReader.Parse(Cohort + "\ndatasets:\n  - register: diagnosis\ndelivery:\n  omop: true", "spec.yaml"),
