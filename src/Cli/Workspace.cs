@@ -115,7 +115,8 @@ public sealed class Workspace
     /// </summary>
     public void AddExtractionServices(IServiceCollection services)
     {
-        var assembler = new DeliveryAssembler(Deliveries, Layout, Registers, TimeProvider.System);
+        var omop = Microsoft.Extensions.Configuration.ConfigurationBinder.Get<Extract.Omop.OmopOptions>(LakeConfiguration.Build().GetSection(Extract.Omop.OmopOptions.SectionName));
+        var assembler = new DeliveryAssembler(Deliveries, Layout, Registers, TimeProvider.System, omop);
         services.AddSingleton(Registers);
         services.AddSingleton(new ExtractionPlanner(Layout, Registers));
         services.AddSingleton(assembler);

@@ -38,4 +38,11 @@ public sealed record DeliveryOptions
     /// Added after the first release: optional, so older specifications and messages still read.
     /// </summary>
     public string? TransferTo { get; init; }
+
+    /// <summary>
+    /// An omop/ folder beside the register files with the OMOP CDM 5.4 tables built from them, codes
+    /// mapped through the vocabulary the data service configures (see docs/omop.md).
+    /// Added after the first release: optional, so older specifications and messages still read.
+    /// </summary>
+    public bool Omop { get; init; }
 }

@@ -19,6 +19,9 @@ namespace Lake.Coordinator.Distribution;
 public sealed class ExtractionOutcomes(RequestStore requests, PermitStore permits, ExtractionPlanStore plans, AuditLog audit, DeliveryAssembler assembler, LakeMetrics metrics,
     TimeProvider time, ILogger<ExtractionOutcomes> logger)
 {
+    /// <summary>The OMOP settings deliveries are assembled with, for the check when an extraction is planned.</summary>
+    public Extract.Omop.OmopOptions? OmopOptions => assembler.OmopOptions;
+
     public async Task DeliverAsync(Guid requestId, IPublishEndpoint bus, CancellationToken cancellationToken)
     {
         var request = await requests.FindAsync(requestId, cancellationToken) ?? throw new InvalidOperationException($"Request {requestId} is not recorded.");
@@ -32,7 +35,7 @@ public sealed class ExtractionOutcomes(RequestStore requests, PermitStore permit
         {
             manifest = assembler.Assemble(requestId, permit, request.RequestedBy, specification, batches, files);
         }
-        catch (Exception e) when (e is DeliveryAccessException or Contracts.Files.RefusedPathException)
+        catch (Exception e) when (e is DeliveryAccessException or Contracts.Files.RefusedPathException or Extract.Omop.OmopVocabularyException)
         {
             // Retrying does not install a package, remount a file system or remove a planted link: the request fails with the fix.
             await FailAsync(requestId, e.Message, bus, cancellationToken);

@@ -31,7 +31,8 @@ public sealed class StartExtractionConsumer(
 
         var permit = await permits.FindAsync(message.PermitId, cancellationToken);
         var now = time.GetUtcNow();
-        var refusal = PermitCheck.RefusalReason(permit, message.PermitId, request.RequestedBy, message.Specification, DateOnly.FromDateTime(now.UtcDateTime), planner.Registers);
+        var refusal = PermitCheck.RefusalReason(permit, message.PermitId, request.RequestedBy, message.Specification, DateOnly.FromDateTime(now.UtcDateTime), planner.Registers)
+            ?? Extract.Omop.OmopRequestCheck.RefusalReason(message.Specification, outcomes.OmopOptions);
         if (refusal is not null)
         {
             await requests.SetStateAsync(message.RequestId, RequestState.Refused, refusal, cancellationToken);

@@ -12,8 +12,11 @@ namespace Lake.Extract.Delivery;
 /// its final folder, and the partial folder its tasks write into until it is assembled. The README
 /// describes each register at the version its files were read with.
 /// </summary>
-public sealed class DeliveryAssembler(DeliveryArea deliveries, LakeLayout layout, RegisterCatalog registers, TimeProvider time)
+public sealed class DeliveryAssembler(DeliveryArea deliveries, LakeLayout layout, RegisterCatalog registers, TimeProvider time, Omop.OmopOptions? omop = null)
 {
+    /// <summary>The OMOP settings this assembler writes omop/ with; none configured when null.</summary>
+    public Omop.OmopOptions? OmopOptions => omop;
+
     private const string PartialSuffix = ".partial";
     public const string ManifestName = "manifest.json";
 
@@ -36,6 +39,10 @@ public sealed class DeliveryAssembler(DeliveryArea deliveries, LakeLayout layout
         }
 
         var cohort = files.First(f => f.Register == ExtractDataset.Cohort);
+        var createdAt = time.GetUtcNow();
+        var omopTables = specification.Delivery.Omop
+            ? new Omop.OmopWriter(omop ?? new()).Write(partial, specification, $"Delivery {requestId} of study {permit.StudyId}", DateOnly.FromDateTime(createdAt.UtcDateTime))
+            : null;
         var manifest = new DeliveryManifest
         {
             RequestId = requestId,
@@ -44,7 +51,7 @@ public sealed class DeliveryAssembler(DeliveryArea deliveries, LakeLayout layout
             RequestedBy = requestedBy,
             AccessList = permit.Members,
             Specification = specification,
-            CreatedAt = time.GetUtcNow(),
+            CreatedAt = createdAt,
             CohortSize = checked((int)cohort.Rows),
             Files = files,
             BatchesRead = batches,
@@ -53,6 +60,7 @@ public sealed class DeliveryAssembler(DeliveryArea deliveries, LakeLayout layout
             IdentityCodesReleased = cohort.IdentityCodesReleased,
             TransferTo = specification.Delivery.TransferTo,
             MembersWithoutAccount = deliveries.WithoutAccount(permit.Members) is { Count: > 0 } missing ? missing : null,
+            Omop = omopTables,
         };
         OwnerOnly.WriteAllText(Path.Combine(partial, ManifestName), JsonSerializer.Serialize(manifest, LakeJson.Options));
         DeliveryAccess.Write(partial, permit, manifest.CreatedAt, manifest.MembersWithoutAccount);

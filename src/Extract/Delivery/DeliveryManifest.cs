@@ -48,4 +48,7 @@ public sealed record DeliveryManifest
 
     /// <summary>Members of the access list with no operating-system account configured, who cannot open the delivery; null when every member has one.</summary>
     public IReadOnlyList<string>? MembersWithoutAccount { get; init; }
+
+    /// <summary>The omop/ folder's tables, rows and mapped rows (docs/omop.md); null when OMOP was not asked for.</summary>
+    public Omop.OmopDelivery? Omop { get; init; }
 }

@@ -86,6 +86,7 @@ public static class DeliveryReadme
 
         CsvReadme.Describe(text, manifest);
         FreeTextReadme.DescribeRedactions(text, manifest);
+        Omop.OmopReadme.Describe(text, manifest);
 
         OwnerOnly.WriteAllText(Path.Combine(folder, FileName), text.ToString());
     }

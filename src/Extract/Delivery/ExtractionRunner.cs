@@ -14,9 +14,9 @@ namespace Lake.Extract.Delivery;
 public sealed class ExtractionRunner(ExtractionPlanner planner, DatasetTask datasetTask, DeliveryAssembler assembler)
 {
     /// <summary>The three pieces over one lake and delivery area, the task writing where the assembler looks.</summary>
-    public static ExtractionRunner Over(LakeLayout layout, RegisterCatalog registers, DeliveryArea deliveries, Pseudonymizer pseudonymizer, TimeProvider time)
+    public static ExtractionRunner Over(LakeLayout layout, RegisterCatalog registers, DeliveryArea deliveries, Pseudonymizer pseudonymizer, TimeProvider time, Omop.OmopOptions? omop = null)
     {
-        var assembler = new DeliveryAssembler(deliveries, layout, registers, time);
+        var assembler = new DeliveryAssembler(deliveries, layout, registers, time, omop);
         return new ExtractionRunner(new ExtractionPlanner(layout, registers), new DatasetTask(layout, registers, assembler, pseudonymizer), assembler);
     }
 
@@ -35,6 +35,9 @@ public sealed class ExtractionRunner(ExtractionPlanner planner, DatasetTask data
         IReadOnlyDictionary<string, int>? registerVersions = null)
     {
         DeliveryPermitCheck.ThrowIfDisallows(permit, specification);
+        // Refused before the plan: an OMOP request this service cannot map must not wait for a whole extraction to fail.
+        if (Omop.OmopRequestCheck.RefusalReason(specification, assembler.OmopOptions) is { } omopRefusal)
+            throw new Omop.OmopVocabularyException(omopRefusal);
         var plan = planner.Plan(specification, batches, registerVersions);
         // An earlier attempt's leftovers are not this run's output.
         var partial = assembler.PartialFolder(permit.StudyId, requestId);

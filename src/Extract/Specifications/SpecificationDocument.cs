@@ -66,6 +66,7 @@ internal sealed class SpecificationDocument
                 FreeText = Delivery.FreeText,
                 IdentityCodes = Delivery.IdentityCodes,
                 TransferTo = string.IsNullOrWhiteSpace(Delivery.TransferTo) ? null : Delivery.TransferTo.Trim(),
+                Omop = Delivery.Omop,
             },
         };
     }
@@ -132,5 +133,7 @@ internal sealed class SpecificationDocument
         public bool IdentityCodes { get; set; }
 
         public string? TransferTo { get; set; }
+
+        public bool Omop { get; set; }
     }
 }

@@ -92,6 +92,8 @@ public static class SpecificationValidator
         // Which environments exist is the data service's configuration, checked at submission; here only the name's form.
         if (specification.Delivery.TransferTo is { } target && !TransferTargetName.IsValid(target))
             yield return $"delivery.transfer_to: '{Shorten(target)}' is not the name of a secure environment ({TransferTargetName.Rule}).";
+        foreach (var problem in Omop.OmopRequestCheck.Validate(specification, registers))
+            yield return problem;
         if (specification.Datasets.GroupBy(d => d.Register).Any(g => g.Count() > 1))
             yield return "datasets: a register is listed twice; list each register once.";
     }

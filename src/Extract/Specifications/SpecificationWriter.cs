@@ -144,6 +144,8 @@ public static class SpecificationWriter
             written["identity_codes"] = true;
         if (delivery.TransferTo is { } target)
             written["transfer_to"] = target;
+        if (delivery.Omop)
+            written["omop"] = true;
         return written;
     }
 

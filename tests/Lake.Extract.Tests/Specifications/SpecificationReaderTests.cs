@@ -132,7 +132,7 @@ public sealed class SpecificationReaderTests
 
         Assert.That(() => SpecificationReader.Parse(yaml, "spec.yaml"),
             Throws.TypeOf<SpecificationException>().With.Message.EqualTo(
-                "spec.yaml, line 12, column 3: 'feather' is not a setting here; the settings here are csv, arrow, date_precision, shift_max_days, free_text, identity_codes, transfer_to."));
+                "spec.yaml, line 12, column 3: 'feather' is not a setting here; the settings here are csv, arrow, date_precision, shift_max_days, free_text, identity_codes, transfer_to, omop."));
     }
 
     [TestCase("2020-13-01")]
