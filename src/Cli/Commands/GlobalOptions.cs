@@ -28,8 +28,10 @@ internal static class GlobalOptions
     {
         Description = "A further folder of register files, besides Lake's own and the data folder's registers/; may be repeated (default: $LAKE_REGISTERS, folders separated by ':').",
         Recursive = true,
-                DefaultValueFactory = _ => (Environment.GetEnvironmentVariable("LAKE_REGISTERS") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries),
+        DefaultValueFactory = _ => (Environment.GetEnvironmentVariable("LAKE_REGISTERS") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries),
     };
 
-    public static Workspace Workspace(ParseResult parse) => new(parse.GetValue(Data)!, parse.GetValue(KeyRing)) { RegisterFolders = parse.GetValue(RegisterFolders) ?? [] };
+    /// <summary>The workspace of the data folder, which must exist: only `lake init` and `lake demo` create one.</summary>
+    /// <exception cref="DirectoryNotFoundException">The data folder does not exist.</exception>
+    public static Workspace Workspace(ParseResult parse) => new(DataFolder.RequireExisting(parse.GetValue(Data)!), parse.GetValue(KeyRing)) { RegisterFolders = parse.GetValue(RegisterFolders) ?? [] };
 }

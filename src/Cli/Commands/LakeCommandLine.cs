@@ -24,6 +24,7 @@ public static class LakeCommandLine
             GlobalOptions.KeyRing,
             GlobalOptions.Sources,
             GlobalOptions.RegisterFolders,
+            InitCommand.Create(),
             IngestCommand.Create(),
             IngestWorkerCommand.Create(),
             RegistersCommand.Create(),
