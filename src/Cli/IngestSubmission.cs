@@ -34,6 +34,7 @@ internal static class IngestSubmission
         };
 
         var builder = Host.CreateApplicationBuilder();
+        LakeConfiguration.ReplaceSources(builder.Configuration, workspace.DataFolder);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         var messaging = builder.Configuration.GetSection(MessagingOptions.SectionName).Get<MessagingOptions>() ?? new MessagingOptions();
         if (messaging.Transport != MessagingTransport.RabbitMq)

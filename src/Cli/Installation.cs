@@ -17,9 +17,6 @@ internal static class Installation
     /// <summary>The data service's price list as shipped (a sample to edit).</summary>
     public static string PriceList => Path.Combine(Root, "examples", "pricing.yaml");
 
-    /// <summary>The installation's settings, read before the data folder's and the environment.</summary>
-    public static string Settings => Path.Combine(Root, "appsettings.json");
-
     /// <summary>The checkout above <paramref name="programFolder"/>, else that folder itself.</summary>
     internal static string FindRoot(string programFolder)
     {

@@ -12,6 +12,12 @@ internal static class GlobalOptions
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable("LAKE_DATA") ?? "lake-data",
     };
 
+    public static readonly Option<bool> Verbose = new("--verbose")
+    {
+        Description = "On a failure, print the details (the stack trace) after the one line that says what to check.",
+        Recursive = true,
+    };
+
     public static readonly Option<string?> KeyRing = new("--keyring")
     {
         Description = "Key ring file (default: $LAKE_KEYRING or ~/.config/lake/keyring.json). Kept outside the data folder.",

@@ -23,7 +23,7 @@ internal static class ServeCommand
         command.SetAction((parse, cancellationToken) => CommandAction.RunAsync(async () =>
         {
             var workspace = GlobalOptions.Workspace(parse);
-            var configured = LakeConfiguration.Build();
+            var configured = workspace.Configuration;
             var options = configured.GetSection(CoordinatorOptions.SectionName).Get<CoordinatorOptions>() ?? new CoordinatorOptions();
             var address = parse.GetValue(url) ?? options.Url;
             await using var app = await CoordinatorHost.BuildAsync(workspace, address, cancellationToken: cancellationToken);

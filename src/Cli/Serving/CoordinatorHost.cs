@@ -24,6 +24,7 @@ internal static class CoordinatorHost
         // Expired permits lose their deliveries before anything is served.
         await workspace.CreatePermitLifecycle().CloseExpiredAsync("lake", DateOnly.FromDateTime(workspace.Time.GetUtcNow().UtcDateTime), cancellationToken);
         var builder = WebApplication.CreateBuilder();
+        LakeConfiguration.ReplaceSources(builder.Configuration, workspace.DataFolder);
         configure?.Invoke(builder.Configuration);
         RequestRunner.AddWorkspaceServices(builder, workspace);
         builder.AddLakeTelemetry("lake-serve");
