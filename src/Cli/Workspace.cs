@@ -36,7 +36,7 @@ public sealed class Workspace
         Configuration = LakeConfiguration.Build(DataFolder);
         _audit = new(() => Configuration.GetSection(AuditOptions.SectionName).Get<AuditOptions>() ?? new AuditOptions());
         keys ??= LakeConfiguration.Keys(Configuration);
-        _keys = new Lazy<IKeyStore>(() => KeyStores.Open(keys, KeyRingLocation.Resolve(keyRingPath), LakeConfiguration.IsProduction, Time));
+        _keys = new Lazy<IKeyStore>(() => OpenKeys(keys, KeyRingLocation.Resolve(keyRingPath)));
         _controlPlane = new Lazy<ControlPlaneDataSource>(() => new ControlPlaneDataSource(ControlPlanePath));
         _registers = new Lazy<RegisterCatalog>(() => RegisterCatalog.Load(new[] { RegistersFolder }.Where(Directory.Exists).Concat(RegisterFolders)));
         accounts ??= LakeConfiguration.Accounts(Configuration);
@@ -84,6 +84,24 @@ public sealed class Workspace
         ?? throw new KeyStoreException($"The keys are in an HSM token ({Keys}), not in a key ring file (Keys:Store is pkcs11).");
 
     public Pseudonymizer CreatePseudonymizer() => new(Keys);
+
+    /// <summary>The key store; a key ring file this account cannot read, or cannot use, is named with the settings that chose it.</summary>
+    private IKeyStore OpenKeys(KeyStoreOptions options, string keyRingPath)
+    {
+        const string Chosen = "the key ring file is chosen by --keyring or LAKE_KEYRING";
+        try
+        {
+            return KeyStores.Open(options, keyRingPath, LakeConfiguration.IsProduction, Time);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new UnauthorizedAccessException($"{e.Message.TrimEnd('.')} ({Chosen}; it must be owned by the account running Lake, {Environment.UserName}, and mode 600).", e);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new InvalidDataException($"{e.Message.TrimEnd('.')} ({Chosen}).", e);
+        }
+    }
 
     /// <summary>The control-plane database, its schema created on first use and once per command.</summary>
     public ControlPlaneDataSource ControlPlane => _controlPlane.Value;

@@ -27,7 +27,7 @@ internal static class BrokerFailure
         try
         {
             var configuration = LakeConfiguration.Build(dataFolder);
-            var options = configuration.GetSection(MessagingOptions.SectionName).Get<MessagingOptions>() ?? new MessagingOptions();
+            var options = MessagingOptions.From(configuration);
             return BrokerConnection.From(options);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)

@@ -62,7 +62,7 @@ internal static class CommandAction
             // Every reader of a file names it in its own error; this is the net under one that does not.
             return await FailAsync(UserError, $"error: a YAML file could not be read, line {e.Start.Line}, column {e.Start.Column}: {(e.InnerException ?? e).Message}", e);
         }
-        catch (IOException e) when (e.InnerException is SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse })
+        catch (IOException e) when (IsAddressInUse(e))
         {
             return await FailAsync(UserError, $"error: {e.Message.TrimEnd('.')}: another program listens there. Stop it, or choose another address "
                 + "(--url or Coordinator__Url for 'lake serve'; Health__Port and Telemetry__PrometheusPort for the health and metrics endpoints).", e);
@@ -79,12 +79,27 @@ internal static class CommandAction
         }
     }
 
+    /// <summary>Whether the command line being run asked for the details of a failure.</summary>
+    public static bool Verbose => Current.Value?.GetValue(GlobalOptions.Verbose) == true;
+
     private static string? DataFolder => Current.Value?.GetValue(GlobalOptions.Data);
+
+    /// <summary>Kestrel's bind failure: the socket's error under its own address-in-use exception.</summary>
+    private static bool IsAddressInUse(Exception exception)
+    {
+        for (var inner = exception.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse })
+                return true;
+        }
+
+        return false;
+    }
 
     private static async Task<int> FailAsync(int exitCode, string line, Exception exception)
     {
         await Console.Error.WriteLineAsync(line);
-        if (Current.Value?.GetValue(GlobalOptions.Verbose) == true)
+        if (Verbose)
             await Console.Error.WriteLineAsync(exception.ToString());
         return exitCode;
     }

@@ -30,7 +30,7 @@ internal static class ServeCommand
             // Starting waits for the bus, which declares every queue and binding first: no request
             // is taken before its tasks have somewhere to go.
             await app.StartAsync(cancellationToken);
-            var messaging = configured.GetSection(MessagingOptions.SectionName).Get<MessagingOptions>() ?? new MessagingOptions();
+            var messaging = MessagingOptions.From(configured);
             Console.WriteLine($"lake serve: coordinator listening on {string.Join(", ", app.Urls)} ({messaging.Transport} bus)");
             Console.WriteLine($"lake serve: sign in with 'lake login --server {app.Urls.First()}'");
             await app.WaitForShutdownAsync(cancellationToken);
