@@ -34,8 +34,9 @@ internal static class IngestSubmission
         };
 
         var builder = Host.CreateApplicationBuilder();
+        CommandHosts.Prepare(builder, workspace.DataFolder);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        var messaging = builder.Configuration.GetSection(MessagingOptions.SectionName).Get<MessagingOptions>() ?? new MessagingOptions();
+        var messaging = MessagingOptions.From(builder.Configuration);
         if (messaging.Transport != MessagingTransport.RabbitMq)
             throw new ArgumentException("--submit sends the feed to ingest workers over RabbitMQ: set Messaging__Transport=RabbitMq and Messaging__RabbitMqUri, or leave out --submit to ingest here.");
         builder.AddLakeMessaging(_ => { });

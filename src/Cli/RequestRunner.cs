@@ -62,6 +62,7 @@ internal static class RequestRunner
         // Expired permits lose their deliveries before anything new is served.
         await workspace.CreatePermitLifecycle().CloseExpiredAsync("lake", DateOnly.FromDateTime(workspace.Time.GetUtcNow().UtcDateTime), cancellationToken);
         var builder = Host.CreateApplicationBuilder();
+        CommandHosts.Prepare(builder, workspace.DataFolder);
         // The console belongs to the command's own output; the host's chatter is for services.
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         AddWorkspaceServices(builder, workspace);

@@ -1,8 +1,8 @@
 namespace Lake.Cli;
 
 /// <summary>
-/// Finds the shipped source descriptors: the folder the user names, else LAKE_SOURCES, else a
-/// <c>sources</c> folder in the working directory or above the program (a checkout of the repo).
+/// Finds the source descriptors: the folder the user names, else LAKE_SOURCES, else the ones
+/// shipped with Lake (<see cref="Installation"/>), wherever the command is run from.
 /// </summary>
 internal static class SourceFolder
 {
@@ -14,16 +14,10 @@ internal static class SourceFolder
         if (candidate is not null)
             return Directory.Exists(candidate) ? candidate : throw new DirectoryNotFoundException($"Source descriptor folder '{candidate}' does not exist.");
 
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-        {
-            for (var folder = new DirectoryInfo(start); folder is not null; folder = folder.Parent)
-            {
-                var sources = Path.Combine(folder.FullName, "sources");
-                if (Directory.Exists(sources) && Directory.EnumerateFiles(sources, "*.yaml").Any())
-                    return sources;
-            }
-        }
+        var shipped = Installation.SourcesFolder;
+        if (Directory.Exists(shipped) && Directory.EnumerateFiles(shipped, "*.yaml").Any())
+            return shipped;
 
-        throw new DirectoryNotFoundException($"No 'sources' folder of source descriptors found; pass --sources or set {EnvironmentVariable}.");
+        throw new DirectoryNotFoundException($"No source descriptors shipped in {shipped}; pass --sources or set {EnvironmentVariable}.");
     }
 }

@@ -7,6 +7,7 @@ using Lake.Coordinator.Preliminary;
 using Lake.Extract.Access;
 using Lake.Extract.Delivery;
 using Lake.Pseudonymization;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Lake.Cli;
@@ -23,26 +24,30 @@ public sealed class Workspace
     private readonly Lazy<IKeyStore> _keys;
     private readonly Lazy<ControlPlaneDataSource> _controlPlane;
     private readonly Lazy<RegisterCatalog> _registers;
-    private readonly Lazy<AuditOptions> _audit = new(() =>
-        Microsoft.Extensions.Configuration.ConfigurationBinder.Get<AuditOptions>(LakeConfiguration.Build().GetSection(AuditOptions.SectionName)) ?? new AuditOptions());
+    private readonly Lazy<AuditOptions> _audit;
 
-    /// <param name="accounts">The <c>Accounts</c> settings; without them, those of the configuration (<see cref="LakeConfiguration"/>).</param>
+    /// <param name="accounts">The <c>Accounts</c> settings; without them, those of the configuration (<see cref="Configuration"/>).</param>
     /// <param name="keys">The <c>Keys</c> settings; without them, those of the configuration.</param>
     /// <exception cref="ArgumentException">The accounts map is not valid (<see cref="OperatingSystemAccounts"/>).</exception>
     public Workspace(string dataFolder, string? keyRingPath = null, AccountsOptions? accounts = null, KeyStoreOptions? keys = null)
     {
         DataFolder = Path.GetFullPath(dataFolder);
         Layout = new LakeLayout(Path.Combine(DataFolder, "lake"));
-        keys ??= LakeConfiguration.Keys();
-        _keys = new Lazy<IKeyStore>(() => KeyStores.Open(keys, KeyRingLocation.Resolve(keyRingPath), LakeConfiguration.IsProduction, Time));
+        Configuration = LakeConfiguration.Build(DataFolder);
+        _audit = new(() => Configuration.GetSection(AuditOptions.SectionName).Get<AuditOptions>() ?? new AuditOptions());
+        keys ??= LakeConfiguration.Keys(Configuration);
+        _keys = new Lazy<IKeyStore>(() => OpenKeys(keys, KeyRingLocation.Resolve(keyRingPath)));
         _controlPlane = new Lazy<ControlPlaneDataSource>(() => new ControlPlaneDataSource(ControlPlanePath));
         _registers = new Lazy<RegisterCatalog>(() => RegisterCatalog.Load(new[] { RegistersFolder }.Where(Directory.Exists).Concat(RegisterFolders)));
-        accounts ??= LakeConfiguration.Accounts();
+        accounts ??= LakeConfiguration.Accounts(Configuration);
         Accounts = OperatingSystemAccounts.From(accounts);
         Deliveries = new DeliveryArea(DataFolder, Accounts, accounts.Setfacl);
     }
 
     public string DataFolder { get; }
+
+    /// <summary>Lake's configuration as this data folder sees it: the installation's settings, the folder's own, the environment (<see cref="LakeConfiguration"/>).</summary>
+    public IConfiguration Configuration { get; }
 
     public LakeLayout Layout { get; }
 
@@ -80,6 +85,24 @@ public sealed class Workspace
 
     public Pseudonymizer CreatePseudonymizer() => new(Keys);
 
+    /// <summary>The key store; a key ring file this account cannot read, or cannot use, is named with the settings that chose it.</summary>
+    private IKeyStore OpenKeys(KeyStoreOptions options, string keyRingPath)
+    {
+        const string Chosen = "the key ring file is chosen by --keyring or LAKE_KEYRING";
+        try
+        {
+            return KeyStores.Open(options, keyRingPath, LakeConfiguration.IsProduction, Time);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new UnauthorizedAccessException($"{e.Message.TrimEnd('.')} ({Chosen}; it must be owned by the account running Lake, {Environment.UserName}, and mode 600).", e);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new InvalidDataException($"{e.Message.TrimEnd('.')} ({Chosen}).", e);
+        }
+    }
+
     /// <summary>The control-plane database, its schema created on first use and once per command.</summary>
     public ControlPlaneDataSource ControlPlane => _controlPlane.Value;
 
@@ -105,9 +128,8 @@ public sealed class Workspace
     public Task<Coordinator.Identity.IdentityStore> OpenIdentityStoreAsync(CancellationToken cancellationToken) =>
         Coordinator.Identity.IdentityStore.OpenAsync(IdentityDatabasePath, Keys, OpenAuditLog(), IdentityOptionsFromConfiguration(), cancellationToken);
 
-    private static Coordinator.Identity.IdentityOptions IdentityOptionsFromConfiguration() =>
-        Microsoft.Extensions.Configuration.ConfigurationBinder.Get<Coordinator.Identity.IdentityOptions>(
-            LakeConfiguration.Build().GetSection(Coordinator.Identity.IdentityOptions.SectionName)) ?? new Coordinator.Identity.IdentityOptions();
+    private Coordinator.Identity.IdentityOptions IdentityOptionsFromConfiguration() =>
+        Configuration.GetSection(Coordinator.Identity.IdentityOptions.SectionName).Get<Coordinator.Identity.IdentityOptions>() ?? new Coordinator.Identity.IdentityOptions();
 
     /// <summary>
     /// The extraction's pieces over this workspace: the planner, the dataset task, the assembler (one,

@@ -12,12 +12,16 @@ public static class MessagingExtensions
     /// <summary>The bus, with the transport picked from configuration in this one place.</summary>
     public static IHostApplicationBuilder AddLakeMessaging(this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator> addConsumers)
     {
-        var messaging = builder.Configuration.GetSection(MessagingOptions.SectionName).Get<MessagingOptions>() ?? new MessagingOptions();
+        var messaging = MessagingOptions.From(builder.Configuration);
         // Resolved while the host is built, so a missing user or password file fails the command
         // with the setting's name before anything starts.
         var broker = messaging.Transport == MessagingTransport.RabbitMq ? BrokerConnection.From(messaging) : null;
         if (broker is not null)
+        {
             builder.Services.TryAddSingleton(broker);
+            // Registered before the bus, so it starts (and fails) first.
+            builder.Services.AddHostedService(_ => new BrokerReachability(broker, messaging.ConnectTimeout));
+        }
         // Starting the host waits until every receive endpoint's queue and binding exist: a command
         // published before that would reach an exchange with no queue behind it and be lost.
         builder.Services.Configure<MassTransitHostOptions>(options =>

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+
 namespace Lake.Hosting;
 
 /// <summary>
@@ -55,4 +58,35 @@ public sealed class MessagingOptions
     /// killed that many consumers (RabbitMQ before 4.0 sets no limit and would loop forever).
     /// </summary>
     public int DeliveryLimit { get; set; } = 10;
+
+    /// <summary>
+    /// How long a process waits for the broker to accept a connection before it gives up starting,
+    /// saying so in one line: long enough for a broker that is starting, short enough that one that
+    /// is down, or a mistyped address, is not a minute of silence.
+    /// </summary>
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// The section as configured. A value that is not of its setting's kind fails here with the
+    /// setting's name and, for the transport, the values it may take, rather than deep in the host.
+    /// </summary>
+    /// <exception cref="OptionsValidationException">A setting cannot be read as its type.</exception>
+    public static MessagingOptions From(IConfiguration configuration)
+    {
+        var section = configuration.GetSection(SectionName);
+        var transport = section[nameof(Transport)];
+        var transports = Enum.GetNames<MessagingTransport>();
+        if (transport is not null && !transports.Contains(transport, StringComparer.OrdinalIgnoreCase))
+            throw Invalid($"Messaging:Transport (Messaging__Transport) is '{transport}'; it must be one of {string.Join(", ", transports)}.");
+        try
+        {
+            return section.Get<MessagingOptions>() ?? new MessagingOptions();
+        }
+        catch (InvalidOperationException e)
+        {
+            throw Invalid(e.Message + " Check the Messaging settings (appsettings.json or Messaging__ environment variables).");
+        }
+    }
+
+    private static OptionsValidationException Invalid(string message) => new(SectionName, typeof(MessagingOptions), [message]);
 }

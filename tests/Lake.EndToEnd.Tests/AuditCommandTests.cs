@@ -23,6 +23,7 @@ public sealed class AuditCommandTests
     public async Task WriteSomeDecisions()
     {
         _root = new TempDirectory("lake-audit-cli");
+        await LakeConsole.InitAsync(Data);
         for (var i = 0; i < 3; i++)
             Assert.That((await AuditAsync("list")).ExitCode, Is.Zero);
     }

@@ -35,6 +35,7 @@ public sealed class CatalogCommandTests
     {
         _root = Path.Combine(Path.GetTempPath(), "lake-catalog-" + Guid.NewGuid().ToString("N"));
         WriteSources(_root);
+        await LakeConsole.InitAsync(Path.Combine(_root, "data"));
         Assert.That((await Lake(_root, "ingest", "--source", "apotti-dx", Feed(_root, "apotti.csv", ApottiRows()))).ExitCode, Is.Zero);
         Assert.That((await Lake(_root, "ingest", "--source", "tiny-dx", Feed(_root, "tiny.csv", TinyRows()))).ExitCode, Is.Zero);
 
@@ -115,6 +116,7 @@ public sealed class CatalogCommandTests
         var root = Path.Combine(Path.GetTempPath(), "lake-catalog-empty-" + Guid.NewGuid().ToString("N"));
         try
         {
+            await LakeConsole.InitAsync(Path.Combine(root, "data"));
             var run = await Lake(root, "catalog");
 
             Assert.Multiple(() =>
@@ -138,6 +140,7 @@ public sealed class CatalogCommandTests
         try
         {
             WriteSources(root);
+            await LakeConsole.InitAsync(Path.Combine(root, "data"));
             await Lake(root, "ingest", "--source", "apotti-dx", Feed(root, "apotti.csv", ApottiRows()));
             KeyRing.OpenOrCreate(KeyRingPath(root), TimeProvider.System).Rotate();
             await Lake(root, "ingest", "--source", "tiny-dx", Feed(root, "tiny.csv", TinyRows()));

@@ -50,6 +50,7 @@ public sealed partial class FhirBulkExportTests
         _keyRing = Path.Combine(_root, "keys", "keyring.json");
         _layout = new LakeLayout(Path.Combine(_data, "lake"));
         _export = FhirBulkExport.Create();
+        await LakeConsole.InitAsync(_data);
         FhirBulkExport.Write(_export.First, Path.Combine(_root, "export-1"));
         FhirBulkExport.Write(_export.Second, Path.Combine(_root, "export-2"));
 

@@ -42,6 +42,7 @@ public sealed class IngestCrashTests
     public async Task Ingest_KilledMidWrite_LeavesLakeAsBeforeAndRerunCompletesExactlyOnce(int delayAfterFirstFileMs)
     {
         var data = Path.Combine(_root, "data-" + delayAfterFirstFileMs);
+        await LakeConsole.InitAsync(data);
         var layout = new Workspace(data).Layout;
         var feed = Path.Combine(_feeds, _laboratory.FileName);
         var args = new[] { "ingest", "--source", "multilab-laboratory", feed };

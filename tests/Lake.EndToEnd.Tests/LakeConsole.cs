@@ -38,5 +38,12 @@ internal static class LakeConsole
         }
     }
 
+    /// <summary>`lake init`: the data folder a test's commands use, made the one way a user makes it.</summary>
+    public static async Task InitAsync(string data)
+    {
+        var init = await RunAsync("init", "--data", data);
+        Assert.That(init.ExitCode, Is.Zero, init.Output);
+    }
+
     public sealed record Result(int ExitCode, string Output);
 }

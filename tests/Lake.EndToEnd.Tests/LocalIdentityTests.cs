@@ -21,7 +21,11 @@ public sealed partial class LocalIdentityTests
     private string KeyRing => Path.Combine(_root.Path, "keys", "keyring.json");
 
     [SetUp]
-    public void CreateFolder() => _root = new TempDirectory("lake-identity");
+    public async Task CreateFolder()
+    {
+        _root = new TempDirectory("lake-identity");
+        await LakeConsole.InitAsync(Data);
+    }
 
     [TearDown]
     public void RemoveFolder() => _root.Dispose();

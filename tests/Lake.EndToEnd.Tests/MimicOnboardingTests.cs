@@ -42,6 +42,7 @@ public sealed partial class MimicOnboardingTests
         // Copies, because the crosswalk must lie beside the feeds and holds identity codes, synthetic
         // or not: it is written here, outside the repository, and deleted with the rest.
         Directory.CreateDirectory(_feeds);
+        await LakeConsole.InitAsync(_data);
         foreach (var table in Tables)
             File.Copy(Path.Combine(RepositoryPaths.Root, "tests", "data", "mimic-iv-demo", table + ".csv.gz"), Feed(table));
         _crosswalk = MimicCrosswalk.FromPatients(Feed("patients"));

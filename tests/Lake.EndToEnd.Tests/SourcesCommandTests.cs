@@ -52,6 +52,7 @@ public sealed partial class SourcesCommandTests
         _feed = [.. GuideBlock(guide, "feed"), .. GeneratedSessions()];
         File.WriteAllText(FeedFile, string.Concat(_feed.Select(l => l + "\n")), Encoding.Latin1);
 
+        await Step("init", "init");
         await Step("scan", "sources", "scan", FeedFile, "--out", DescriptorFile);
         _draft = File.ReadAllText(DescriptorFile);
 
@@ -63,7 +64,7 @@ public sealed partial class SourcesCommandTests
         await Step("list", "sources", "list");
 
         await Step("try", "sources", "try", DescriptorFile, FeedFile, "--rows", "10");
-        _lakeAfterTry = Directory.Exists("lake-data");
+        _lakeAfterTry = Directory.EnumerateFileSystemEntries(Path.Combine("lake-data", "lake", "_batches")).Any();
         _keyRingAfterTry = File.Exists(_keyRing);
 
         await Step("ingest", "ingest", "--source", "nefro-basic-measurement", FeedFile);
@@ -166,7 +167,7 @@ public sealed partial class SourcesCommandTests
                 Assert.That(Row(run, line), Does.Contain(reason), $"line {line}");
             Assert.That(run.Output, Does.Contain("10 rows read: 7 would be written, 3 quarantined, 0 excluded."));
             AssertShowsGuideOutput(run, "try-output");
-            Assert.That(_lakeAfterTry, Is.False, "a dry run writes no lake");
+            Assert.That(_lakeAfterTry, Is.False, "a dry run commits no batch to the lake");
             Assert.That(_keyRingAfterTry, Is.False, "a dry run makes no key ring");
         });
     }

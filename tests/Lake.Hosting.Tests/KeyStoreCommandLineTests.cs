@@ -1,3 +1,4 @@
+using Lake.Cli.Commands;
 using Lake.Pseudonymization;
 using Lake.Pseudonymization.Pkcs11;
 using Lake.Testing;
@@ -18,9 +19,10 @@ public sealed class KeyStoreCommandLineTests
     private Pkcs11KeyStoreOptions _token = null!;
 
     [SetUp]
-    public void CreateFolder()
+    public async Task CreateFolder()
     {
         _folder = new TempDirectory();
+        Assert.That(await LakeCommandLine.InvokeAsync(["init", "--data", _folder.File("data")]), Is.Zero);
         _token = SoftHsmToken.FreshKeys();
     }
 

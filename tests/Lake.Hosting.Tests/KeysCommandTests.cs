@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Lake.Cli.Commands;
 using Lake.Pseudonymization;
 using Lake.Testing;
 
@@ -18,7 +19,11 @@ public sealed class KeysCommandTests
     private TempDirectory _folder = null!;
 
     [SetUp]
-    public void CreateFolder() => _folder = new TempDirectory();
+    public async Task CreateFolder()
+    {
+        _folder = new TempDirectory();
+        Assert.That(await LakeCommandLine.InvokeAsync(["init", "--data", _folder.File("data")]), Is.Zero);
+    }
 
     [TearDown]
     public void DeleteFolder() => _folder.Dispose();

@@ -12,7 +12,7 @@ internal static class CostCommand
     public static Command Create()
     {
         var spec = new Argument<string>("spec") { Description = "Study specification (YAML or JSON)." };
-        var pricing = new Option<string>("--pricing") { Description = "Price list (YAML).", DefaultValueFactory = _ => Path.Combine("examples", "pricing.yaml") };
+        var pricing = new Option<string>("--pricing") { Description = "Price list (YAML; default: the one shipped with Lake, examples/pricing.yaml).", DefaultValueFactory = _ => Installation.PriceList };
         var internalProject = new Option<bool>("--internal") { Description = "A hospital-internal research project." };
         var estimate = new Command("estimate", "Estimate the cost of a data request from its preliminary volumes and a price list.") { spec, pricing, internalProject };
         estimate.SetAction((parse, cancellationToken) => CommandAction.RunAsync(async () =>

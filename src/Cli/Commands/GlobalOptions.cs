@@ -12,6 +12,12 @@ internal static class GlobalOptions
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable("LAKE_DATA") ?? "lake-data",
     };
 
+    public static readonly Option<bool> Verbose = new("--verbose")
+    {
+        Description = "On a failure, print the details (the stack trace) after the one line that says what to check.",
+        Recursive = true,
+    };
+
     public static readonly Option<string?> KeyRing = new("--keyring")
     {
         Description = "Key ring file (default: $LAKE_KEYRING or ~/.config/lake/keyring.json). Kept outside the data folder.",
@@ -28,8 +34,10 @@ internal static class GlobalOptions
     {
         Description = "A further folder of register files, besides Lake's own and the data folder's registers/; may be repeated (default: $LAKE_REGISTERS, folders separated by ':').",
         Recursive = true,
-                DefaultValueFactory = _ => (Environment.GetEnvironmentVariable("LAKE_REGISTERS") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries),
+        DefaultValueFactory = _ => (Environment.GetEnvironmentVariable("LAKE_REGISTERS") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries),
     };
 
-    public static Workspace Workspace(ParseResult parse) => new(parse.GetValue(Data)!, parse.GetValue(KeyRing)) { RegisterFolders = parse.GetValue(RegisterFolders) ?? [] };
+    /// <summary>The workspace of the data folder, which must exist: only `lake init` and `lake demo` create one.</summary>
+    /// <exception cref="DirectoryNotFoundException">The data folder does not exist.</exception>
+    public static Workspace Workspace(ParseResult parse) => new(DataFolder.RequireExisting(parse.GetValue(Data)!), parse.GetValue(KeyRing)) { RegisterFolders = parse.GetValue(RegisterFolders) ?? [] };
 }

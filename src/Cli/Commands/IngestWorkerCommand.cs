@@ -25,7 +25,8 @@ internal static class IngestWorkerCommand
             var workspace = GlobalOptions.Workspace(parse);
             var sources = SourceFolder.Resolve(parse.GetValue(GlobalOptions.Sources));
             var builder = Host.CreateApplicationBuilder();
-            var messaging = builder.Configuration.GetSection(MessagingOptions.SectionName).Get<MessagingOptions>() ?? new MessagingOptions();
+            CommandHosts.Prepare(builder, workspace.DataFolder);
+            var messaging = MessagingOptions.From(builder.Configuration);
             if (messaging.Transport == MessagingTransport.InMemory && !parse.GetValue(watch))
                 throw new ArgumentException("With the in-memory bus no other process can send this worker a feed: add --watch, or set Messaging__Transport=RabbitMq and Messaging__RabbitMqUri.");
 

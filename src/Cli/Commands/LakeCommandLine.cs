@@ -18,12 +18,14 @@ public static class LakeCommandLine
             return Task.FromResult(CommandAction.UserError);
         }
 
-        var root = new RootCommand("Lake: a pseudonymized research data lake. Ingest source feeds, answer preliminary studies, deliver permitted extractions.")
+        var root = new RootCommand("Lake: a pseudonymized research data lake. Ingest source feeds, answer preliminary studies, deliver permitted extractions.\n\n" + CommandAction.ExitCodes)
         {
             GlobalOptions.Data,
             GlobalOptions.KeyRing,
             GlobalOptions.Sources,
             GlobalOptions.RegisterFolders,
+            GlobalOptions.Verbose,
+            InitCommand.Create(),
             IngestCommand.Create(),
             IngestWorkerCommand.Create(),
             RegistersCommand.Create(),
@@ -45,6 +47,6 @@ public static class LakeCommandLine
         };
         foreach (var command in developmentCommands)
             root.Subcommands.Add(command);
-        return root.Parse(args).InvokeAsync();
+        return CommandAction.InvokeAsync(root.Parse(args));
     }
 }

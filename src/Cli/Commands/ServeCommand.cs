@@ -23,14 +23,14 @@ internal static class ServeCommand
         command.SetAction((parse, cancellationToken) => CommandAction.RunAsync(async () =>
         {
             var workspace = GlobalOptions.Workspace(parse);
-            var configured = LakeConfiguration.Build();
+            var configured = workspace.Configuration;
             var options = configured.GetSection(CoordinatorOptions.SectionName).Get<CoordinatorOptions>() ?? new CoordinatorOptions();
             var address = parse.GetValue(url) ?? options.Url;
             await using var app = await CoordinatorHost.BuildAsync(workspace, address, cancellationToken: cancellationToken);
             // Starting waits for the bus, which declares every queue and binding first: no request
             // is taken before its tasks have somewhere to go.
             await app.StartAsync(cancellationToken);
-            var messaging = configured.GetSection(MessagingOptions.SectionName).Get<MessagingOptions>() ?? new MessagingOptions();
+            var messaging = MessagingOptions.From(configured);
             Console.WriteLine($"lake serve: coordinator listening on {string.Join(", ", app.Urls)} ({messaging.Transport} bus)");
             Console.WriteLine($"lake serve: sign in with 'lake login --server {app.Urls.First()}'");
             await app.WaitForShutdownAsync(cancellationToken);

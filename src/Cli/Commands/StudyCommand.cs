@@ -39,7 +39,7 @@ internal static class StudyCommand
     /// <summary>The study under the service's disclosure rules, for <paramref name="user"/> and their research group.</summary>
     public static async Task<PreliminaryReport> RunAsync(Workspace workspace, Contracts.Extraction.StudySpecification specification, string user, CancellationToken cancellationToken = default)
     {
-        var disclosure = new DisclosureControl(LakeConfiguration.Disclosure());
+        var disclosure = new DisclosureControl(LakeConfiguration.Disclosure(workspace.Configuration));
         var group = ResearchGroup.Of(user, await workspace.OpenPermits().ListAsync(cancellationToken));
         using var session = LakeQuerySession.Open(LakeSnapshot.Take(workspace.Layout, workspace.Registers));
         return await new PreliminaryStudy(session, workspace.CreatePseudonymizer(), disclosure, workspace.OpenAuditLog(), workspace.OpenDifferencingLedger()).RunAsync(specification, user, group, cancellationToken);

@@ -22,7 +22,8 @@ internal static class WorkerCommand
         {
             var workspace = GlobalOptions.Workspace(parse);
             var builder = Host.CreateApplicationBuilder();
-            var messaging = builder.Configuration.GetSection(MessagingOptions.SectionName).Get<MessagingOptions>() ?? new MessagingOptions();
+            CommandHosts.Prepare(builder, workspace.DataFolder);
+            var messaging = MessagingOptions.From(builder.Configuration);
             if (messaging.Transport != MessagingTransport.RabbitMq)
                 throw new ArgumentException("A worker takes its tasks from a broker: set Messaging__Transport=RabbitMq and Messaging__RabbitMqUri (with the in-memory bus, 'lake serve' does the work itself).");
             workspace.AddExtractionServices(builder.Services);

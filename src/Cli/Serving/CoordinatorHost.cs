@@ -24,12 +24,13 @@ internal static class CoordinatorHost
         // Expired permits lose their deliveries before anything is served.
         await workspace.CreatePermitLifecycle().CloseExpiredAsync("lake", DateOnly.FromDateTime(workspace.Time.GetUtcNow().UtcDateTime), cancellationToken);
         var builder = WebApplication.CreateBuilder();
+        CommandHosts.Prepare(builder, workspace.DataFolder);
         configure?.Invoke(builder.Configuration);
         RequestRunner.AddWorkspaceServices(builder, workspace);
         builder.AddLakeTelemetry("lake-serve");
         builder.AddLakeMeterHistory();
         builder.AddLakeHealthChecks(workspace.Layout.Root, workspace.ControlPlanePath);
-        var messaging = builder.Configuration.GetSection(MessagingOptions.SectionName).Get<MessagingOptions>() ?? new MessagingOptions();
+        var messaging = MessagingOptions.From(builder.Configuration);
         builder.AddLakeExtraction(messaging.Transport == MessagingTransport.InMemory ? ExtractionRoles.SingleProcess : ExtractionRoles.Coordinator, sweepStalledRequests: true);
         builder.WebHost.UseUrls(url);
         var listenAddress = new Uri(url.Replace("://*", "://0.0.0.0", StringComparison.Ordinal).Replace("://+", "://0.0.0.0", StringComparison.Ordinal));

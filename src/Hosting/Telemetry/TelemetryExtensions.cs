@@ -53,7 +53,7 @@ public static class TelemetryExtensions
                     tracing.AddOtlpExporter(otlp => otlp.Endpoint = new Uri(options.OtlpEndpoint));
             });
 
-        var messaging = builder.Configuration.GetSection(MessagingOptions.SectionName).Get<MessagingOptions>() ?? new MessagingOptions();
+        var messaging = MessagingOptions.From(builder.Configuration);
         if (messaging.Transport == MessagingTransport.RabbitMq)
         {
             IReadOnlyList<string> queues = options.Queues.Count > 0 ? [.. options.Queues] : TelemetryOptions.DefaultQueues;

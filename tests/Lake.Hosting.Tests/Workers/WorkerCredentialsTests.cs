@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Lake.Cli.Commands;
 using Lake.Testing;
 
 namespace Lake.Hosting.Tests.Workers;
@@ -23,6 +24,7 @@ public sealed class WorkerCredentialsTests : RabbitMqFixture
             Assert.Ignore($"The broker {SharedBroker} has no per-role users: run the README's test command, which starts one with them.");
         environment["Messaging__RabbitMqPasswordFile"] = passwordFile;
 
+        Assert.That(await LakeCommandLine.InvokeAsync(["init", "--data", folder.File("data")]), Is.Zero);
         string[] args = ["worker", "--data", folder.File("data"), "--keyring", folder.File("keyring.json")];
 
         var (exitCode, output, errors) = await RunLakeAsync(folder.Path, environment, cancellationToken, args);
