@@ -34,9 +34,8 @@ internal static class PermitCommand
         add.SetAction((parse, cancellationToken) => CommandAction.RunAsync(async () =>
         {
             var workspace = GlobalOptions.Workspace(parse);
-            var unknown = parse.GetValue(registers)!.Where(r => !workspace.Registers.TryGet(r, out RegisterDefinition _)).ToList();
-            if (unknown.Count > 0)
-                throw new ArgumentException($"--registers: {string.Join(", ", unknown)} {(unknown.Count == 1 ? "is not a register" : "are not registers")}; see 'lake registers'.");
+            foreach (var register in parse.GetValue(registers)!)
+                workspace.Registers.Get(register);
             if (parse.GetValue(issuer) is not ("hospital" or "findata"))
                 throw new ArgumentException("--issuer must be hospital or findata.");
             var permit = await workspace.CreatePermitLifecycle().RecordAsync(new Permit
@@ -143,7 +142,7 @@ internal static class PermitCommand
             await LocalCaller.RequireAsync(workspace, await LocalCaller.ResolveAsync(workspace, cancellationToken), LakeAction.ViewPermits, $"permit {parse.GetValue(id)}",
                 cancellationToken: cancellationToken);
             var permits = workspace.OpenPermits();
-            var permit = await permits.FindAsync(parse.GetValue(id)!, cancellationToken) ?? throw new KeyNotFoundException($"Permit '{parse.GetValue(id)}' is not recorded.");
+            var permit = await permits.GetAsync(parse.GetValue(id)!, cancellationToken);
             AnsiConsole.MarkupLine($"[bold]{Markup.Escape(permit.Id)}[/] v{permit.Version} ({permit.Status}{(permit.ClosedAt is null ? "" : ", closed")}), issued by {Markup.Escape(permit.Issuer)}, study {Markup.Escape(permit.StudyId)}");
             AnsiConsole.MarkupLine($"  registers: {Markup.Escape(string.Join(", ", permit.Registers))}; period {permit.PeriodFrom:yyyy-MM-dd}..{permit.PeriodTo:yyyy-MM-dd}; valid until {permit.Expires:yyyy-MM-dd}");
             AnsiConsole.MarkupLine($"  members: {Markup.Escape(string.Join(", ", permit.Members))}; free text {(permit.AllowsFreeText ? "allowed" : "no")}; identity codes {(permit.AllowsIdentityCodes ? "allowed" : "no")}");
