@@ -64,6 +64,8 @@ internal static class RequestRunner
         var builder = Host.CreateApplicationBuilder();
         // The console belongs to the command's own output; the host's chatter is for services.
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // Warnings on stderr: stdout carries the command's result, which --json makes a document.
+        builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
         AddWorkspaceServices(builder, workspace);
         builder.AddLakeTelemetry("lake-request");
         builder.AddLakeExtraction(ExtractionRoles.SingleProcess);

@@ -7,10 +7,9 @@ internal static class CatalogCommand
 {
     public static Command Create()
     {
-        var json = new Option<bool>("--json") { Description = "Print the catalog as JSON." };
         var command = new Command("catalog", "What the lake holds, per register and source: years, rows, patients, quarantine; and the registers still without data. Small counts suppressed.")
         {
-            json,
+            JsonOutput.Option,
         };
         command.SetAction((parse, _) => CommandAction.RunAsync(() =>
         {
@@ -18,7 +17,7 @@ internal static class CatalogCommand
             var disclosure = LakeCatalog.Disclosure();
             var workspace = GlobalOptions.Workspace(parse);
             var catalog = LakeCatalog.Build(workspace.Layout, workspace.Registers, disclosure);
-            if (parse.GetValue(json))
+            if (JsonOutput.Requested(parse))
                 Console.WriteLine(CatalogReport.Json(catalog, disclosure));
             else
                 CatalogReport.Print(catalog, disclosure);

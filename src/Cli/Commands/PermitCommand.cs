@@ -135,7 +135,7 @@ internal static class PermitCommand
     private static Command Show()
     {
         var id = new Argument<string>("id") { Description = "Permit to show." };
-        var show = new Command("show", "Show a permit and its versions.") { id };
+        var show = new Command("show", "Show a permit and its versions.") { id, JsonOutput.Option };
         show.SetAction((parse, cancellationToken) => CommandAction.RunAsync(async () =>
         {
             var workspace = GlobalOptions.Workspace(parse);
@@ -143,10 +143,37 @@ internal static class PermitCommand
                 cancellationToken: cancellationToken);
             var permits = workspace.OpenPermits();
             var permit = await permits.GetAsync(parse.GetValue(id)!, cancellationToken);
+            var history = await permits.HistoryAsync(permit.Id, cancellationToken);
+            if (JsonOutput.Requested(parse))
+            {
+                JsonOutput.Write(new
+                {
+                    id = permit.Id,
+                    version = permit.Version,
+                    status = permit.Status,
+                    closedAt = permit.ClosedAt,
+                    revocationReason = permit.RevocationReason,
+                    issuer = permit.Issuer,
+                    studyId = permit.StudyId,
+                    title = permit.Title,
+                    purpose = permit.Purpose,
+                    registers = permit.Registers,
+                    periodFrom = permit.PeriodFrom,
+                    periodTo = permit.PeriodTo,
+                    expires = permit.Expires,
+                    members = permit.Members,
+                    allowsFreeText = permit.AllowsFreeText,
+                    allowsIdentityCodes = permit.AllowsIdentityCodes,
+                    recordedAt = permit.RecordedAt,
+                    history = history.Select(v => new { version = v.Version, at = v.At, change = v.Change }),
+                });
+                return 0;
+            }
+
             AnsiConsole.MarkupLine($"[bold]{Markup.Escape(permit.Id)}[/] v{permit.Version} ({permit.Status}{(permit.ClosedAt is null ? "" : ", closed")}), issued by {Markup.Escape(permit.Issuer)}, study {Markup.Escape(permit.StudyId)}");
             AnsiConsole.MarkupLine($"  registers: {Markup.Escape(string.Join(", ", permit.Registers))}; period {permit.PeriodFrom:yyyy-MM-dd}..{permit.PeriodTo:yyyy-MM-dd}; valid until {permit.Expires:yyyy-MM-dd}");
             AnsiConsole.MarkupLine($"  members: {Markup.Escape(string.Join(", ", permit.Members))}; free text {(permit.AllowsFreeText ? "allowed" : "no")}; identity codes {(permit.AllowsIdentityCodes ? "allowed" : "no")}");
-            foreach (var (version, at, change) in await permits.HistoryAsync(permit.Id, cancellationToken))
+            foreach (var (version, at, change) in history)
                 AnsiConsole.MarkupLine($"  [grey]v{version} {at:yyyy-MM-dd HH:mm} {Markup.Escape(change)}[/]");
             return 0;
         }));

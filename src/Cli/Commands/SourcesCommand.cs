@@ -19,11 +19,14 @@ internal static class SourcesCommand
 
     private static Command List()
     {
-        var command = new Command("list", "Every descriptor in the sources folder and its subfolders: system, register, format, encoding, years.");
+        var command = new Command("list", "Every descriptor in the sources folder and its subfolders: system, register, format, encoding, years.") { JsonOutput.Option };
         command.SetAction((parse, _) => CommandAction.RunAsync(() =>
         {
             var folder = SourceFolder.Resolve(parse.GetValue(GlobalOptions.Sources));
-            SourcesReport.PrintList(DescriptorFiles.List(folder));
+            if (JsonOutput.Requested(parse))
+                JsonOutput.Write(SourcesReport.ListJson(folder, DescriptorFiles.List(folder)));
+            else
+                SourcesReport.PrintList(DescriptorFiles.List(folder));
             return Task.FromResult(0);
         }));
         return command;
@@ -32,13 +35,16 @@ internal static class SourcesCommand
     private static Command Show()
     {
         var name = new Argument<string>("name") { Description = "Descriptor name as 'lake sources list' prints it (e.g. uranus-patient-background), or a file." };
-        var command = new Command("show", "A descriptor, resolved, and which feed column fills each column of its register.") { name };
+        var command = new Command("show", "A descriptor, resolved, and which feed column fills each column of its register.") { name, JsonOutput.Option };
         command.SetAction((parse, _) => CommandAction.RunAsync(() =>
         {
             var path = DescriptorFiles.Resolve(parse.GetValue(name)!, parse.GetValue(GlobalOptions.Sources));
             var registers = GlobalOptions.Workspace(parse).Registers;
             var descriptor = SourceDescriptorLoader.Check(path, out var problems, registers);
-            SourcesReport.PrintShow(path, descriptor, problems, registers);
+            if (JsonOutput.Requested(parse))
+                JsonOutput.Write(SourcesReport.ShowJson(path, descriptor, problems, registers));
+            else
+                SourcesReport.PrintShow(path, descriptor, problems, registers);
             return Task.FromResult(0);
         }));
         return command;
