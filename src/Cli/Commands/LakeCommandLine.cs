@@ -44,6 +44,7 @@ public static class LakeCommandLine
         };
         foreach (var command in developmentCommands)
             root.Subcommands.Add(command);
+        Terminal.PipedWidth.Apply(Spectre.Console.AnsiConsole.Console, Console.IsOutputRedirected);
         return root.Parse(args).InvokeAsync();
     }
 }
