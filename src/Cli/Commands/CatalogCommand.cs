@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Lake.Cli.Terminal;
 using Lake.Extract.Catalog;
 
 namespace Lake.Cli.Commands;
@@ -11,17 +12,18 @@ internal static class CatalogCommand
         {
             JsonOutput.Option,
         };
-        command.SetAction((parse, _) => CommandAction.RunAsync(() =>
+        command.SetAction((parse, _) => CommandAction.RunAsync(async () =>
         {
             // No threshold option: the catalog is read by anyone on staff, always at its own rules.
             var disclosure = LakeCatalog.Disclosure();
             var workspace = GlobalOptions.Workspace(parse);
-            var catalog = LakeCatalog.Build(workspace.Layout, workspace.Registers, disclosure);
+            var catalog = await CommandProgress.RunAsync("catalog", "reading the lake's batches", null, announce: false,
+                _ => Task.FromResult(LakeCatalog.Build(workspace.Layout, workspace.Registers, disclosure)));
             if (JsonOutput.Requested(parse))
                 Console.WriteLine(CatalogReport.Json(catalog, disclosure));
             else
                 CatalogReport.Print(catalog, disclosure);
-            return Task.FromResult(0);
+            return 0;
         }));
         return command;
     }

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Globalization;
+using Lake.Cli.Terminal;
 
 namespace Lake.Cli.Commands;
 
@@ -27,7 +29,9 @@ internal static class IngestCommand
                 return 0;
             }
 
-            var result = await Ingestion.IngestAsync(workspace, descriptor, parse.GetValue(feed)!, null, cancellationToken);
+            var feedPath = parse.GetValue(feed)!;
+            var result = await CommandProgress.RunAsync("ingest", $"reading {Path.GetFileName(feedPath)}{Size(feedPath)}", rows => $"{rows.ToString("N0", CultureInfo.InvariantCulture)} rows read", announce: true,
+                progress => Ingestion.IngestAsync(workspace, descriptor, feedPath, progress, cancellationToken));
             if (JsonOutput.Requested(parse))
                 JsonOutput.Write(Reports.IngestJson(result));
             else
@@ -36,4 +40,7 @@ internal static class IngestCommand
         }));
         return command;
     }
+
+    private static string Size(string feedPath) =>
+        File.Exists(feedPath) ? $" ({(new FileInfo(feedPath).Length / 1e6).ToString("N0", CultureInfo.InvariantCulture)} MB)" : "";
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Lake.Cli.Gateway;
+using Lake.Cli.Terminal;
 using Lake.Contracts.Lake;
 using Lake.Contracts.Permits;
 using Lake.Coordinator.Access;
@@ -40,7 +41,8 @@ internal static class RequestCommand
         {
             using var coordinator = await GatewayAsync(parse, cancellationToken);
             var specification = coordinator.ReadSpecification(parse.GetValue(spec)!);
-            var record = await coordinator.SubmitAsync(specification, parse.GetValue(permit)!, TimeSpan.FromSeconds(parse.GetValue(Wait)), cancellationToken);
+            var record = await CommandProgress.RunAsync("request", $"submitted under permit {parse.GetValue(permit)}, waiting for the delivery", null, announce: false,
+                _ => coordinator.SubmitAsync(specification, parse.GetValue(permit)!, TimeSpan.FromSeconds(parse.GetValue(Wait)), cancellationToken));
             Print(parse, record);
             return record.State == RequestState.Delivered ? 0 : RequestNotDelivered;
         }));
@@ -105,7 +107,8 @@ internal static class RequestCommand
                 || !(await workspace.CreateAccessPolicy().DecideAsync(caller, LakeAction.ViewRequest, $"request {parse.GetValue(id)}", original, cancellationToken: cancellationToken)).Allowed)
                 throw new KeyNotFoundException($"No delivered request {parse.GetValue(id)} that you may see.");
             await LocalCaller.RequireAsync(workspace, caller, LakeAction.SubmitRequest, $"a replay of request {parse.GetValue(id)}", permitId: original.PermitId, cancellationToken: cancellationToken);
-            var (_, record) = await RequestRunner.ReplayAndWaitAsync(workspace, parse.GetValue(id), caller.Subject, TimeSpan.FromMinutes(30), cancellationToken);
+            var (_, record) = await CommandProgress.RunAsync("replay", $"request {parse.GetValue(id)} running again", null, announce: false,
+                _ => RequestRunner.ReplayAndWaitAsync(workspace, parse.GetValue(id), caller.Subject, TimeSpan.FromMinutes(30), cancellationToken));
             var differences = record.State == RequestState.Delivered ? Compare(Manifest(original.DeliveryFolder), Manifest(record.DeliveryFolder!)).ToList() : [];
             if (JsonOutput.Requested(parse))
             {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Lake.Cli.Terminal;
 using Lake.Extract.Disclosure;
 using Lake.Ingest.Descriptors;
 using Lake.Ingest.Profiling;
@@ -96,16 +97,16 @@ internal static class SourcesCommand
         {
             feed, delimiter, encoding, rows, output,
         };
-        command.SetAction((parse, _) => CommandAction.RunAsync(() =>
+        command.SetAction((parse, _) => CommandAction.RunAsync(async () =>
         {
             if (parse.GetValue(rows) < 1)
                 throw new ArgumentException("--rows must be 1 or more.");
-            var profile = FeedScanner.Scan(parse.GetValue(feed)!, new FeedScanOptions
+            var profile = await CommandProgress.RunAsync("scan", $"profiling {Path.GetFileName(parse.GetValue(feed))}", null, announce: false, _ => Task.FromResult(FeedScanner.Scan(parse.GetValue(feed)!, new FeedScanOptions
             {
                 MaxRows = parse.GetValue(rows),
                 Delimiter = parse.GetValue(delimiter),
                 Encoding = parse.GetValue(encoding),
-            });
+            })));
             ScanReport.Print(profile, new DisclosureControl());
 
             var draft = DraftDescriptorWriter.Write(profile);
@@ -122,7 +123,7 @@ internal static class SourcesCommand
                 ScanReport.PrintDraft(draft);
             }
 
-            return Task.FromResult(0);
+            return 0;
         }));
         return command;
     }
