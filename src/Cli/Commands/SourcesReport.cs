@@ -84,7 +84,7 @@ internal static class SourcesReport
                 column = column.Name,
                 type = RegisterFileReader.TypeName(column.Type),
                 required = column.Required,
-                mapped = d.Columns.ContainsKey(column.Name),
+                mapped = column.Name is RegisterDefinition.PseudonymColumn or RegisterDefinition.KeyIdColumn || d.Columns.ContainsKey(column.Name),
                 from = d.Columns.GetValueOrDefault(column.Name)?.From,
                 value = d.Columns.GetValueOrDefault(column.Name)?.Value,
                 format = d.Columns.GetValueOrDefault(column.Name)?.Format,

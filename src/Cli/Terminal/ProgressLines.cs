@@ -11,6 +11,8 @@ namespace Lake.Cli.Terminal;
 internal sealed class ProgressLines(string operation, Func<long, string>? describe, TextWriter writer, TimeProvider time) : IProgress<long>
 {
     private readonly long _started = time.GetTimestamp();
+    // The timer's thread and the command's own may both write a line.
+    private readonly Lock _writing = new();
     private long _count;
     private int _lines;
 
@@ -29,7 +31,7 @@ internal sealed class ProgressLines(string operation, Func<long, string>? descri
     public void Write(string text)
     {
         Interlocked.Increment(ref _lines);
-        lock (writer)
+        lock (_writing)
             writer.WriteLine($"{operation}: {text}");
     }
 
