@@ -31,6 +31,31 @@ internal static class Reports
             AnsiConsole.MarkupLine($"    quarantine: {Markup.Escape(result.QuarantinePath)}");
     }
 
+    /// <summary>The batch as committed (or found already committed): counts per outcome, partitions, quarantine reasons.</summary>
+    public static object IngestJson(IngestResult result)
+    {
+        var c = result.Commit;
+        return new
+        {
+            feed = c.FeedName,
+            system = c.SourceSystem,
+            register = c.Register,
+            registerVersion = c.RegisterVersion,
+            batchId = c.BatchId,
+            alreadyIngested = result.AlreadyIngested,
+            rowsRead = c.RowsRead,
+            rowsWritten = c.RowsWritten,
+            rowsQuarantined = c.RowsQuarantined,
+            partitions = c.Files.Count,
+            quarantinedByReason = c.QuarantinedByReason,
+            excludedByReason = c.ExcludedByReason,
+            warningsByCheck = c.WarningsByCheck,
+            supersedes = c.Supersedes,
+            quarantinePath = result.QuarantinePath,
+            committedAt = c.CommittedAt,
+        };
+    }
+
     public static void PrintPreliminary(PreliminaryReport report)
     {
         AnsiConsole.MarkupLine($"[bold]Preliminary study:[/] {Markup.Escape(report.Title)}");
@@ -77,6 +102,19 @@ internal static class Reports
     private static string Shown(JsonElement count) => count.GetProperty("display").GetString() ?? "";
 
     public static string PreliminaryJson(PreliminaryReport report) => PreliminaryReportJson.Serialize(report);
+
+    /// <summary>A request as its requester and research group see it; the specification stays out (it may list identity codes).</summary>
+    public static object RequestJson(RequestRecord record) => new
+    {
+        id = record.Id,
+        state = record.State,
+        permitId = record.PermitId,
+        requestedBy = record.RequestedBy,
+        createdAt = record.CreatedAt,
+        reason = record.Reason,
+        deliveryFolder = record.DeliveryFolder,
+        history = record.History.Select(change => new { at = change.At, state = change.State, detail = change.Detail }),
+    };
 
     public static void PrintRequest(RequestRecord record)
     {

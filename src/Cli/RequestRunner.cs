@@ -65,6 +65,8 @@ internal static class RequestRunner
         CommandHosts.Prepare(builder, workspace.DataFolder);
         // The console belongs to the command's own output; the host's chatter is for services.
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // Warnings on stderr: stdout carries the command's result, which --json makes a document.
+        builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
         AddWorkspaceServices(builder, workspace);
         builder.AddLakeTelemetry("lake-request");
         builder.AddLakeExtraction(ExtractionRoles.SingleProcess);

@@ -13,17 +13,6 @@ namespace Lake.EndToEnd.Tests;
 [NonParallelizable] // Drives the CLI, which writes to the console.
 public sealed class CatalogCommandTests
 {
-    private const string Descriptor = """
-        system: SYSTEM
-        register: diagnosis
-        years: { from: 2015 }
-        identity: hetu
-        columns:
-          code: { from: code, normalize: icd10 }
-          code_system: { value: ICD-10 }
-          recorded_at: { from: at, format: "yyyy-MM-dd HH:mm" }
-        """;
-
     private static readonly Hetu[] People = Enumerable.Range(0, 13).Select(i => Hetu.Create(new DateOnly(1950 + i, 1 + (i % 12), 10), 950 + i)).ToArray();
 
     private string _root = "";
@@ -190,8 +179,8 @@ public sealed class CatalogCommandTests
     private static void WriteSources(string root)
     {
         Directory.CreateDirectory(Path.Combine(root, "sources"));
-        File.WriteAllText(Path.Combine(root, "sources", "apotti-dx.yaml"), Descriptor.Replace("SYSTEM", "Apotti", StringComparison.Ordinal));
-        File.WriteAllText(Path.Combine(root, "sources", "tiny-dx.yaml"), Descriptor.Replace("SYSTEM", "Tinysys", StringComparison.Ordinal));
+        File.WriteAllText(Path.Combine(root, "sources", "apotti-dx.yaml"), DiagnosisDescriptor.For("Apotti"));
+        File.WriteAllText(Path.Combine(root, "sources", "tiny-dx.yaml"), DiagnosisDescriptor.For("Tinysys"));
     }
 
     private static string Feed(string root, string name, IEnumerable<string> rows)

@@ -9,9 +9,24 @@ namespace Lake.EndToEnd.Tests;
 /// </summary>
 internal static class LakeConsole
 {
+    /// <summary>Stdout and stderr together, in the order they were written, as a terminal shows them.</summary>
     public static async Task<Result> RunAsync(params string[] args)
     {
         var output = new StringWriter();
+        var exitCode = await RunAsync(output, output, args);
+        return new Result(exitCode, output.ToString());
+    }
+
+    /// <summary>Stdout and stderr apart, as a program reading the output gets them.</summary>
+    public static async Task<Streams> RunSeparatelyAsync(params string[] args)
+    {
+        var (output, error) = (new StringWriter(), new StringWriter());
+        var exitCode = await RunAsync(output, error, args);
+        return new Streams(exitCode, output.ToString(), error.ToString());
+    }
+
+    private static async Task<int> RunAsync(StringWriter output, StringWriter error, string[] args)
+    {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Ansi = AnsiSupport.No,
@@ -23,12 +38,11 @@ internal static class LakeConsole
 
         var (previousOut, previousError, previousConsole) = (Console.Out, Console.Error, AnsiConsole.Console);
         Console.SetOut(output);
-        Console.SetError(output);
+        Console.SetError(error);
         AnsiConsole.Console = console;
         try
         {
-            var exitCode = await LakeCommandLine.InvokeAsync(args);
-            return new Result(exitCode, output.ToString());
+            return await LakeCommandLine.InvokeAsync(args);
         }
         finally
         {
@@ -46,4 +60,6 @@ internal static class LakeConsole
     }
 
     public sealed record Result(int ExitCode, string Output);
+
+    public sealed record Streams(int ExitCode, string Output, string Error);
 }

@@ -39,7 +39,7 @@ internal static class AuditCommand
 
     public static Command Create()
     {
-        var verify = new Command("verify", "Check the audit log's hash chain, seals and Merkle tree against its published checkpoints.");
+        var verify = new Command("verify", "Check the audit log's hash chain, seals and Merkle tree against its published checkpoints.") { JsonOutput.Option };
         verify.SetAction((parse, cancellationToken) => CommandAction.RunAsync(async () =>
         {
             var workspace = GlobalOptions.Workspace(parse);
@@ -50,6 +50,23 @@ internal static class AuditCommand
             // The result is shown only once the decision allows it.
             var result = workspace.OpenAuditLog().Verify();
             await LocalCaller.RequireAsync(workspace, caller, LakeAction.ReadAudit, "the audit log", cancellationToken: cancellationToken);
+            if (JsonOutput.Requested(parse))
+            {
+                JsonOutput.Write(new
+                {
+                    intact = result.IsIntact,
+                    finding = result.Finding,
+                    exitCode = ExitCodeOf(result.Finding),
+                    entries = result.Entries,
+                    headHash = result.HeadHash,
+                    rootHash = result.RootHash,
+                    firstBrokenSequence = result.FirstBrokenSequence,
+                    problem = result.Problem,
+                    checkpoint = result.LatestCheckpoint is { } latest ? new { treeSize = latest.TreeSize, file = result.CheckpointFile } : null,
+                });
+                return ExitCodeOf(result.Finding);
+            }
+
             if (result.IsIntact)
             {
                 AnsiConsole.MarkupLine($"[green]Audit log intact[/]: {result.Entries} entries, head hash {result.HeadHash}, Merkle root {result.RootHash}");
@@ -71,13 +88,23 @@ internal static class AuditCommand
             return ExitCodeOf(result.Finding);
         }));
 
-        var list = new Command("list", "Show the audit log.");
+        var list = new Command("list", "Show the audit log.") { JsonOutput.Option };
         list.SetAction((parse, cancellationToken) => CommandAction.RunAsync(async () =>
         {
             var workspace = GlobalOptions.Workspace(parse);
             await LocalCaller.RequireAsync(workspace, await LocalCaller.ResolveAsync(workspace, cancellationToken), LakeAction.ReadAudit, "the audit log", cancellationToken: cancellationToken);
+            var entries = workspace.OpenAuditLog().ReadAll();
+            if (JsonOutput.Requested(parse))
+            {
+                JsonOutput.Write(new
+                {
+                    entries = entries.Select(e => new { sequence = e.Sequence, at = e.At, actor = e.Actor, action = e.Action, subject = e.Subject, outcome = e.Outcome, detail = e.Detail, hash = e.Hash }),
+                });
+                return 0;
+            }
+
             var table = new Table().AddColumns("#", "time (UTC)", "actor", "action", "subject", "outcome", "detail");
-            foreach (var entry in workspace.OpenAuditLog().ReadAll())
+            foreach (var entry in entries)
             {
                 table.AddRow(entry.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture), entry.At.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
                     Markup.Escape(entry.Actor), entry.Action, Markup.Escape(entry.Subject), entry.Outcome, Markup.Escape(entry.Detail));

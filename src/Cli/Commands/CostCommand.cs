@@ -14,7 +14,7 @@ internal static class CostCommand
         var spec = new Argument<string>("spec") { Description = "Study specification (YAML or JSON)." };
         var pricing = new Option<string>("--pricing") { Description = "Price list (YAML; default: the one shipped with Lake, examples/pricing.yaml).", DefaultValueFactory = _ => Installation.PriceList };
         var internalProject = new Option<bool>("--internal") { Description = "A hospital-internal research project." };
-        var estimate = new Command("estimate", "Estimate the cost of a data request from its preliminary volumes and a price list.") { spec, pricing, internalProject };
+        var estimate = new Command("estimate", "Estimate the cost of a data request from its preliminary volumes and a price list.") { spec, pricing, internalProject, JsonOutput.Option };
         estimate.SetAction((parse, cancellationToken) => CommandAction.RunAsync(async () =>
         {
             var prices = PriceList.Load(parse.GetValue(pricing)!);
@@ -23,6 +23,19 @@ internal static class CostCommand
             await LocalCaller.RequireAsync(workspace, caller, LakeAction.CostEstimate, "a cost estimate", cancellationToken: cancellationToken);
             var volumes = await StudyCommand.RunAsync(workspace, SpecificationReader.Load(parse.GetValue(spec)!, workspace.Keys, workspace.Registers), caller.Subject, cancellationToken);
             var result = CostEstimator.Estimate(volumes, prices, parse.GetValue(internalProject));
+            if (JsonOutput.Requested(parse))
+            {
+                JsonOutput.Write(new
+                {
+                    currency = result.Currency,
+                    items = result.Items.Select(item => new { description = item.Description, quantity = item.Quantity, unitPrice = item.UnitPrice, amount = item.Amount }),
+                    subtotal = result.Subtotal,
+                    internalFree = result.InternalFree,
+                    total = result.Total,
+                });
+                return 0;
+            }
+
 
             var table = new Table().AddColumns("item", "quantity", "unit price", "amount");
             foreach (var item in result.Items)

@@ -1,3 +1,5 @@
+using Lake.Contracts.Text;
+
 namespace Lake.Cli.Commands;
 
 /// <summary>
@@ -30,9 +32,21 @@ internal static class DescriptorFiles
         return matches.Count switch
         {
             1 => matches[0].Path,
-            0 => throw new FileNotFoundException($"No source descriptor '{nameOrPath}'. Known: {string.Join(", ", all.Select(d => d.Name))}."),
+            0 => throw new FileNotFoundException(Unknown(nameOrPath, all)),
             _ => throw new FileNotFoundException($"'{nameOrPath}' names several descriptors: {string.Join(", ", matches.Select(d => d.Name))}; give the folder too."),
         };
+    }
+
+    /// <summary>The closest descriptors by their name or their file name, instead of every name in the folder.</summary>
+    private static string Unknown(string nameOrPath, IReadOnlyList<(string Name, string Path)> all)
+    {
+        var byFileName = all.ToLookup(d => d.Name.Split('/')[^1], d => d.Name, StringComparer.Ordinal);
+        var suggested = NameSuggestions.For(nameOrPath, all.Select(d => d.Name).Concat(byFileName.Select(g => g.Key)))
+            .SelectMany(name => byFileName.Contains(name) ? byFileName[name] : [name])
+            .Distinct(StringComparer.Ordinal)
+            .Take(NameSuggestions.MaxSuggestions)
+            .ToList();
+        return $"unknown source '{nameOrPath}'; " + (NameSuggestions.DidYouMean(suggested) ?? $"'lake sources list' lists the {all.Count} descriptors there are.");
     }
 
     private static string NameOf(string folder, string path)

@@ -47,6 +47,7 @@ public static class LakeCommandLine
         };
         foreach (var command in developmentCommands)
             root.Subcommands.Add(command);
+        Terminal.PipedWidth.Apply(Spectre.Console.AnsiConsole.Console, Console.IsOutputRedirected);
         return CommandAction.InvokeAsync(root.Parse(args));
     }
 }

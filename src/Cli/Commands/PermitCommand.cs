@@ -34,9 +34,8 @@ internal static class PermitCommand
         add.SetAction((parse, cancellationToken) => CommandAction.RunAsync(async () =>
         {
             var workspace = GlobalOptions.Workspace(parse);
-            var unknown = parse.GetValue(registers)!.Where(r => !workspace.Registers.TryGet(r, out RegisterDefinition _)).ToList();
-            if (unknown.Count > 0)
-                throw new ArgumentException($"--registers: {string.Join(", ", unknown)} {(unknown.Count == 1 ? "is not a register" : "are not registers")}; see 'lake registers'.");
+            foreach (var register in parse.GetValue(registers)!)
+                workspace.Registers.Get(register);
             if (parse.GetValue(issuer) is not ("hospital" or "findata"))
                 throw new ArgumentException("--issuer must be hospital or findata.");
             var permit = await workspace.CreatePermitLifecycle().RecordAsync(new Permit
@@ -136,18 +135,45 @@ internal static class PermitCommand
     private static Command Show()
     {
         var id = new Argument<string>("id") { Description = "Permit to show." };
-        var show = new Command("show", "Show a permit and its versions.") { id };
+        var show = new Command("show", "Show a permit and its versions.") { id, JsonOutput.Option };
         show.SetAction((parse, cancellationToken) => CommandAction.RunAsync(async () =>
         {
             var workspace = GlobalOptions.Workspace(parse);
             await LocalCaller.RequireAsync(workspace, await LocalCaller.ResolveAsync(workspace, cancellationToken), LakeAction.ViewPermits, $"permit {parse.GetValue(id)}",
                 cancellationToken: cancellationToken);
             var permits = workspace.OpenPermits();
-            var permit = await permits.FindAsync(parse.GetValue(id)!, cancellationToken) ?? throw new KeyNotFoundException($"Permit '{parse.GetValue(id)}' is not recorded.");
+            var permit = await permits.GetAsync(parse.GetValue(id)!, cancellationToken);
+            var history = await permits.HistoryAsync(permit.Id, cancellationToken);
+            if (JsonOutput.Requested(parse))
+            {
+                JsonOutput.Write(new
+                {
+                    id = permit.Id,
+                    version = permit.Version,
+                    status = permit.Status,
+                    closedAt = permit.ClosedAt,
+                    revocationReason = permit.RevocationReason,
+                    issuer = permit.Issuer,
+                    studyId = permit.StudyId,
+                    title = permit.Title,
+                    purpose = permit.Purpose,
+                    registers = permit.Registers,
+                    periodFrom = permit.PeriodFrom,
+                    periodTo = permit.PeriodTo,
+                    expires = permit.Expires,
+                    members = permit.Members,
+                    allowsFreeText = permit.AllowsFreeText,
+                    allowsIdentityCodes = permit.AllowsIdentityCodes,
+                    recordedAt = permit.RecordedAt,
+                    history = history.Select(v => new { version = v.Version, at = v.At, change = v.Change }),
+                });
+                return 0;
+            }
+
             AnsiConsole.MarkupLine($"[bold]{Markup.Escape(permit.Id)}[/] v{permit.Version} ({permit.Status}{(permit.ClosedAt is null ? "" : ", closed")}), issued by {Markup.Escape(permit.Issuer)}, study {Markup.Escape(permit.StudyId)}");
             AnsiConsole.MarkupLine($"  registers: {Markup.Escape(string.Join(", ", permit.Registers))}; period {permit.PeriodFrom:yyyy-MM-dd}..{permit.PeriodTo:yyyy-MM-dd}; valid until {permit.Expires:yyyy-MM-dd}");
             AnsiConsole.MarkupLine($"  members: {Markup.Escape(string.Join(", ", permit.Members))}; free text {(permit.AllowsFreeText ? "allowed" : "no")}; identity codes {(permit.AllowsIdentityCodes ? "allowed" : "no")}");
-            foreach (var (version, at, change) in await permits.HistoryAsync(permit.Id, cancellationToken))
+            foreach (var (version, at, change) in history)
                 AnsiConsole.MarkupLine($"  [grey]v{version} {at:yyyy-MM-dd HH:mm} {Markup.Escape(change)}[/]");
             return 0;
         }));

@@ -15,11 +15,14 @@ internal static class RegistersCommand
     {
         var command = new Command("registers", "The registers of the lake: list them, show one, validate a register file, diff two versions.")
         {
-            Show(), Validate(), Diff(),
+            Show(), Validate(), Diff(), JsonOutput.Option,
         };
         command.SetAction((parse, _) => CommandAction.RunAsync(() =>
         {
-            RegistersReport.PrintList(GlobalOptions.Workspace(parse).Registers);
+            if (JsonOutput.Requested(parse))
+                JsonOutput.Write(RegistersReport.ListJson(GlobalOptions.Workspace(parse).Registers));
+            else
+                RegistersReport.PrintList(GlobalOptions.Workspace(parse).Registers);
             return Task.FromResult(0);
         }));
         return command;
@@ -28,12 +31,17 @@ internal static class RegistersCommand
     private static Command Show()
     {
         var name = new Argument<string>("name") { Description = "A register's name, e.g. laboratory or qr_diabetes." };
-        var command = new Command("show", "A register: its description, columns (type, unit, meaning), event column, partitioning, sources, and the versions the lake holds.") { name };
+        var command = new Command("show", "A register: its description, columns (type, unit, meaning), event column, partitioning, sources, and the versions the lake holds.") { name, JsonOutput.Option };
         command.SetAction((parse, _) => CommandAction.RunAsync(() =>
         {
             var workspace = GlobalOptions.Workspace(parse);
             var register = workspace.Registers.Get(parse.GetValue(name)!);
-            RegistersReport.PrintShow(register, new RegisterVersions(workspace.Layout).VersionsOf(register.Name), LakeSnapshot.Take(workspace.Layout, workspace.Registers));
+            var versions = new RegisterVersions(workspace.Layout).VersionsOf(register.Name);
+            var snapshot = LakeSnapshot.Take(workspace.Layout, workspace.Registers);
+            if (JsonOutput.Requested(parse))
+                JsonOutput.Write(RegistersReport.ShowJson(register, versions, snapshot));
+            else
+                RegistersReport.PrintShow(register, versions, snapshot);
             return Task.FromResult(0);
         }));
         return command;

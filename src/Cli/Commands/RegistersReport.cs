@@ -19,6 +19,45 @@ internal static class RegistersReport
         AnsiConsole.Write(table);
     }
 
+    public static object ListJson(RegisterCatalog registers) => new
+    {
+        registers = registers.All.Select(r => new
+        {
+            name = r.Name,
+            version = r.Version,
+            title = r.Title,
+            kind = r.Kind,
+            sources = r.Sources.Select(s => new { system = s.System, from = s.FromYear, to = s.ToYear, partial = s.Partial, volume = s.Volume }),
+        }),
+    };
+
+    public static object ShowJson(RegisterDefinition register, IReadOnlyList<int> versionsHeld, Extract.Querying.LakeSnapshot snapshot) => new
+    {
+        name = register.Name,
+        version = register.Version,
+        title = register.Title,
+        description = register.Description,
+        kind = register.Kind,
+        eventColumn = register.EventColumn,
+        endColumn = register.EndColumn,
+        partitionByYear = register.PartitionByYear,
+        neverCombinedWith = register.NeverCombinedWith,
+        sources = register.Sources.Select(s => new { system = s.System, from = s.FromYear, to = s.ToYear, partial = s.Partial, volume = s.Volume }),
+        batches = snapshot.BatchesOf(register.Name).Count(),
+        versionsKept = versionsHeld,
+        columns = register.Columns.Select(c => new
+        {
+            name = c.Name,
+            type = RegisterFileReader.TypeName(c.Type),
+            unit = c.Unit,
+            required = c.Required,
+            freeText = c.FreeText,
+            deprecated = c.Deprecated,
+            aliases = c.Aliases,
+            description = c.Description,
+        }),
+    };
+
     public static void PrintShow(RegisterDefinition register, IReadOnlyList<int> versionsHeld, Extract.Querying.LakeSnapshot snapshot)
     {
         AnsiConsole.MarkupLine($"[bold]{Esc(register.Name)}[/] version {register.Version}: {Esc(register.Title)}");

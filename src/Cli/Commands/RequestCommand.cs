@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Lake.Cli.Gateway;
+using Lake.Cli.Terminal;
 using Lake.Contracts.Lake;
 using Lake.Contracts.Permits;
 using Lake.Coordinator.Access;
@@ -35,13 +36,14 @@ internal static class RequestCommand
     {
         var spec = new Argument<string>("spec") { Description = "Study specification (YAML or JSON)." };
         var permit = new Option<string>("--permit") { Description = "Permit the request is made under.", Required = true };
-        var submit = new Command("submit", "Submit a data extraction request under a permit; waits for the delivery.") { spec, permit, Wait, Server };
+        var submit = new Command("submit", "Submit a data extraction request under a permit; waits for the delivery.") { spec, permit, Wait, Server, JsonOutput.Option };
         submit.SetAction((parse, cancellationToken) => CommandAction.RunAsync(async () =>
         {
             using var coordinator = await GatewayAsync(parse, cancellationToken);
             var specification = coordinator.ReadSpecification(parse.GetValue(spec)!);
-            var record = await coordinator.SubmitAsync(specification, parse.GetValue(permit)!, TimeSpan.FromSeconds(parse.GetValue(Wait)), cancellationToken);
-            Reports.PrintRequest(record);
+            var record = await CommandProgress.RunAsync("request", $"submitted under permit {parse.GetValue(permit)}, waiting for the delivery", null, announce: false,
+                _ => coordinator.SubmitAsync(specification, parse.GetValue(permit)!, TimeSpan.FromSeconds(parse.GetValue(Wait)), cancellationToken));
+            Print(parse, record);
             return record.State == RequestState.Delivered ? 0 : RequestNotDelivered;
         }));
         return submit;
@@ -50,7 +52,7 @@ internal static class RequestCommand
     private static Command Status()
     {
         var id = new Argument<Guid>("id") { Description = "Request id as printed by 'lake request submit'." };
-        var status = new Command("status", "Show a request's state and history (to its requester and current research group members).") { id, Server };
+        var status = new Command("status", "Show a request's state and history (to its requester and current research group members).") { id, Server, JsonOutput.Option };
         status.SetAction((parse, cancellationToken) => CommandAction.RunAsync(async () =>
         {
             using var coordinator = await GatewayAsync(parse, cancellationToken);
@@ -59,7 +61,7 @@ internal static class RequestCommand
             // The same answer for "no such request" and "not yours", so ids cannot be probed.
             if (record is null)
                 throw new KeyNotFoundException($"No request {parse.GetValue(id)} that you may see.");
-            Reports.PrintRequest(record);
+            Print(parse, record);
             return 0;
         }));
         return status;
@@ -67,12 +69,19 @@ internal static class RequestCommand
 
     private static Command List()
     {
-        var list = new Command("list", "List the requests you may see: your own and those under permits naming you (data-service staff: all).") { Server };
+        var list = new Command("list", "List the requests you may see: your own and those under permits naming you (data-service staff: all).") { Server, JsonOutput.Option };
         list.SetAction((parse, cancellationToken) => CommandAction.RunAsync(async () =>
         {
             using var coordinator = await GatewayAsync(parse, cancellationToken);
+            var records = await coordinator.ListAsync(cancellationToken);
+            if (JsonOutput.Requested(parse))
+            {
+                JsonOutput.Write(new { requests = records.Select(Reports.RequestJson) });
+                return 0;
+            }
+
             var table = new Table().AddColumns("request", "created (UTC)", "by", "permit", "state", "last change");
-            foreach (var record in await coordinator.ListAsync(cancellationToken))
+            foreach (var record in records)
             {
                 var last = record.History.LastOrDefault();
                 table.AddRow(record.Id.ToString(), record.CreatedAt.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(record.RequestedBy),
@@ -88,7 +97,7 @@ internal static class RequestCommand
     private static Command Replay()
     {
         var id = new Argument<Guid>("id") { Description = "A delivered request to reproduce." };
-        var replay = new Command("replay", "Run a delivered request again over the same ingest batches; checks the files are identical.") { id };
+        var replay = new Command("replay", "Run a delivered request again over the same ingest batches; checks the files are identical.") { id, JsonOutput.Option };
         replay.SetAction((parse, cancellationToken) => CommandAction.RunAsync(async () =>
         {
             var workspace = GlobalOptions.Workspace(parse);
@@ -98,12 +107,19 @@ internal static class RequestCommand
                 || !(await workspace.CreateAccessPolicy().DecideAsync(caller, LakeAction.ViewRequest, $"request {parse.GetValue(id)}", original, cancellationToken: cancellationToken)).Allowed)
                 throw new KeyNotFoundException($"No delivered request {parse.GetValue(id)} that you may see.");
             await LocalCaller.RequireAsync(workspace, caller, LakeAction.SubmitRequest, $"a replay of request {parse.GetValue(id)}", permitId: original.PermitId, cancellationToken: cancellationToken);
-            var (_, record) = await RequestRunner.ReplayAndWaitAsync(workspace, parse.GetValue(id), caller.Subject, TimeSpan.FromMinutes(30), cancellationToken);
+            var (_, record) = await CommandProgress.RunAsync("replay", $"request {parse.GetValue(id)} running again", null, announce: false,
+                _ => RequestRunner.ReplayAndWaitAsync(workspace, parse.GetValue(id), caller.Subject, TimeSpan.FromMinutes(30), cancellationToken));
+            var differences = record.State == RequestState.Delivered ? Compare(Manifest(original.DeliveryFolder), Manifest(record.DeliveryFolder!)).ToList() : [];
+            if (JsonOutput.Requested(parse))
+            {
+                JsonOutput.Write(new { original = original.Id, request = Reports.RequestJson(record), identical = record.State == RequestState.Delivered && differences.Count == 0, differences });
+                return record.State != RequestState.Delivered ? RequestNotDelivered : differences.Count == 0 ? 0 : ReplayDiffers;
+            }
+
             Reports.PrintRequest(record);
             if (record.State != RequestState.Delivered)
                 return RequestNotDelivered;
 
-            var differences = Compare(Manifest(original.DeliveryFolder), Manifest(record.DeliveryFolder!)).ToList();
             foreach (var difference in differences)
                 AnsiConsole.MarkupLine($"[red]differs[/]: {Markup.Escape(difference)}");
             if (differences.Count == 0)
@@ -111,6 +127,14 @@ internal static class RequestCommand
             return differences.Count == 0 ? 0 : ReplayDiffers;
         }));
         return replay;
+    }
+
+    private static void Print(ParseResult parse, RequestRecord record)
+    {
+        if (JsonOutput.Requested(parse))
+            JsonOutput.Write(Reports.RequestJson(record));
+        else
+            Reports.PrintRequest(record);
     }
 
     /// <summary>The coordinator named by --server as the signed-in user, or this process over the data folder as the host account's Lake user.</summary>

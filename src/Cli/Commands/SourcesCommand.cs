@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Lake.Cli.Terminal;
 using Lake.Extract.Disclosure;
 using Lake.Ingest.Descriptors;
 using Lake.Ingest.Profiling;
@@ -19,11 +20,14 @@ internal static class SourcesCommand
 
     private static Command List()
     {
-        var command = new Command("list", "Every descriptor in the sources folder and its subfolders: system, register, format, encoding, years.");
+        var command = new Command("list", "Every descriptor in the sources folder and its subfolders: system, register, format, encoding, years.") { JsonOutput.Option };
         command.SetAction((parse, _) => CommandAction.RunAsync(() =>
         {
             var folder = SourceFolder.Resolve(parse.GetValue(GlobalOptions.Sources));
-            SourcesReport.PrintList(DescriptorFiles.List(folder));
+            if (JsonOutput.Requested(parse))
+                JsonOutput.Write(SourcesReport.ListJson(folder, DescriptorFiles.List(folder)));
+            else
+                SourcesReport.PrintList(DescriptorFiles.List(folder));
             return Task.FromResult(0);
         }));
         return command;
@@ -32,13 +36,16 @@ internal static class SourcesCommand
     private static Command Show()
     {
         var name = new Argument<string>("name") { Description = "Descriptor name as 'lake sources list' prints it (e.g. uranus-patient-background), or a file." };
-        var command = new Command("show", "A descriptor, resolved, and which feed column fills each column of its register.") { name };
+        var command = new Command("show", "A descriptor, resolved, and which feed column fills each column of its register.") { name, JsonOutput.Option };
         command.SetAction((parse, _) => CommandAction.RunAsync(() =>
         {
             var path = DescriptorFiles.Resolve(parse.GetValue(name)!, parse.GetValue(GlobalOptions.Sources));
             var registers = GlobalOptions.Workspace(parse).Registers;
             var descriptor = SourceDescriptorLoader.Check(path, out var problems, registers);
-            SourcesReport.PrintShow(path, descriptor, problems, registers);
+            if (JsonOutput.Requested(parse))
+                JsonOutput.Write(SourcesReport.ShowJson(path, descriptor, problems, registers));
+            else
+                SourcesReport.PrintShow(path, descriptor, problems, registers);
             return Task.FromResult(0);
         }));
         return command;
@@ -90,16 +97,16 @@ internal static class SourcesCommand
         {
             feed, delimiter, encoding, rows, output,
         };
-        command.SetAction((parse, _) => CommandAction.RunAsync(() =>
+        command.SetAction((parse, _) => CommandAction.RunAsync(async () =>
         {
             if (parse.GetValue(rows) < 1)
                 throw new ArgumentException("--rows must be 1 or more.");
-            var profile = FeedScanner.Scan(parse.GetValue(feed)!, new FeedScanOptions
+            var profile = await CommandProgress.RunAsync("scan", $"profiling {Path.GetFileName(parse.GetValue(feed))}", null, announce: false, _ => Task.FromResult(FeedScanner.Scan(parse.GetValue(feed)!, new FeedScanOptions
             {
                 MaxRows = parse.GetValue(rows),
                 Delimiter = parse.GetValue(delimiter),
                 Encoding = parse.GetValue(encoding),
-            });
+            })));
             ScanReport.Print(profile, new DisclosureControl());
 
             var draft = DraftDescriptorWriter.Write(profile);
@@ -116,7 +123,7 @@ internal static class SourcesCommand
                 ScanReport.PrintDraft(draft);
             }
 
-            return Task.FromResult(0);
+            return 0;
         }));
         return command;
     }

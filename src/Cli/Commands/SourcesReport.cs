@@ -34,6 +34,70 @@ internal static class SourcesReport
         AnsiConsole.MarkupLine($"{descriptors.Count} descriptor{(descriptors.Count == 1 ? "" : "s")}. 'lake sources show NAME' shows one; 'lake sources validate NAME' lists its problems with their lines.");
     }
 
+    public static object ListJson(string folder, IReadOnlyList<(string Name, string Path)> descriptors) => new
+    {
+        folder,
+        descriptors = descriptors.Select(entry =>
+        {
+            try
+            {
+                var d = SourceDescriptorLoader.Check(entry.Path, out var problems);
+                return new
+                {
+                    name = entry.Name, path = entry.Path, readable = true, system = (string?)d.System, register = (string?)d.Register, format = (string?)d.Format.Kind,
+                    encoding = (string?)d.Format.Encoding, years = (object?)YearsJson(d.Years), valid = problems.Count == 0, problems = ProblemsJson(problems),
+                };
+            }
+            catch (DescriptorException e)
+            {
+                return new
+                {
+                    name = entry.Name, path = entry.Path, readable = false, system = (string?)null, register = (string?)null, format = (string?)null,
+                    encoding = (string?)null, years = (object?)null, valid = false, problems = ProblemsJson([new YamlProblem(null, e.Message)]),
+                };
+            }
+        }),
+    };
+
+    /// <summary>A descriptor as <see cref="PrintShow"/> shows it, for programs: each register column and what fills it.</summary>
+    public static object ShowJson(string path, SourceDescriptor d, IReadOnlyList<YamlProblem> problems, RegisterCatalog registers) => new
+    {
+        path,
+        system = d.System,
+        register = d.Register,
+        description = d.Description,
+        years = YearsJson(d.Years),
+        format = new
+        {
+            kind = d.Format.Kind,
+            delimiter = d.Format.Kind == "delimited" ? d.Format.Delimiter : null,
+            encoding = d.Format.Encoding,
+            header = d.Format.Header,
+            compression = d.Format.Compression,
+            nullValues = d.Format.NullValues,
+            resource = d.Format.Resource,
+        },
+        identity = new { column = d.Identity, kind = d.IdentityKind, crosswalk = d.Crosswalk?.File },
+        columns = registers.TryGet(d.Register, out var register)
+            ? register.StoredColumns.Select(column => new
+            {
+                column = column.Name,
+                type = RegisterFileReader.TypeName(column.Type),
+                required = column.Required,
+                mapped = column.Name is RegisterDefinition.PseudonymColumn or RegisterDefinition.KeyIdColumn || d.Columns.ContainsKey(column.Name),
+                from = d.Columns.GetValueOrDefault(column.Name)?.From,
+                value = d.Columns.GetValueOrDefault(column.Name)?.Value,
+                format = d.Columns.GetValueOrDefault(column.Name)?.Format,
+            })
+            : null,
+        valid = problems.Count == 0,
+        problems = ProblemsJson(problems),
+    };
+
+    private static object YearsJson(YearRange years) => new { from = years.From, to = years.To };
+
+    private static IEnumerable<object> ProblemsJson(IReadOnlyList<YamlProblem> problems) => problems.Select(p => new { line = p.Line, message = p.Message });
+
     public static void PrintShow(string path, SourceDescriptor d, IReadOnlyList<YamlProblem> problems, RegisterCatalog registers)
     {
         AnsiConsole.MarkupLine($"[bold]{Esc(d.System)}[/] → [bold]{Esc(d.Register)}[/]   ({Esc(path)})");

@@ -13,11 +13,10 @@ internal static class StudyCommand
     public static Command Create()
     {
         var spec = new Argument<string>("spec") { Description = "Study specification (YAML or JSON)." };
-        var json = new Option<bool>("--json") { Description = "Print the report as JSON." };
         // No threshold option: the disclosure rules are the service's (configuration section Disclosure), not the asker's.
         var preliminary = new Command("preliminary", "Preliminary study, no permit needed: cohort size and data availability, small counts suppressed.")
         {
-            spec, json,
+            spec, JsonOutput.Option,
         };
         preliminary.SetAction((parse, cancellationToken) => CommandAction.RunAsync(async () =>
         {
@@ -27,7 +26,7 @@ internal static class StudyCommand
             await LocalCaller.RequireAsync(workspace, caller, LakeAction.PreliminaryStudy, "a preliminary study", cancellationToken: cancellationToken);
             // With the lake's key ring: identity codes listed in the cohort become tokens as they are read.
             var report = await RunAsync(workspace, SpecificationReader.Load(parse.GetValue(spec)!, workspace.Keys, workspace.Registers), caller.Subject, cancellationToken);
-            if (parse.GetValue(json))
+            if (JsonOutput.Requested(parse))
                 Console.WriteLine(Reports.PreliminaryJson(report));
             else
                 Reports.PrintPreliminary(report);

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Lake.Contracts.Text;
 
 namespace Lake.Contracts.Registers;
 
@@ -90,11 +91,16 @@ public sealed class RegisterCatalog
     public bool TryGet(string name, out RegisterDefinition register) =>
         _byName.TryGetValue(name, out register!);
 
-    /// <exception cref="KeyNotFoundException">No register has that name; the message lists those there are.</exception>
+    /// <exception cref="KeyNotFoundException">No register has that name; the message names the closest ones, or lists the patient registers.</exception>
     public RegisterDefinition Get(string name) =>
         TryGet(name, out var register)
             ? register
-            : throw new KeyNotFoundException($"Unknown register '{name}'. Known registers: {string.Join(", ", PatientRegisters.Select(r => r.Name))} and {QualityRegistries.Count()} quality registries (qr_*).");
+            : throw new KeyNotFoundException(DidYouMean(name) is { } suggestion
+                ? $"Unknown register '{name}'; {suggestion}"
+                : $"Unknown register '{name}'. Known registers: {string.Join(", ", PatientRegisters.Select(r => r.Name))} and {QualityRegistries.Count()} quality registries (qr_*).");
+
+    /// <summary>"did you mean 'laboratory'?" for a mistyped register name, or null when no register's name is close.</summary>
+    public string? DidYouMean(string name) => NameSuggestions.DidYouMean(NameSuggestions.For(name, All.Select(r => r.Name)));
 
     private static IEnumerable<RegisterDefinition> ReadShipped()
     {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Lake.Contracts.Lake;
 using Lake.Contracts.Permits;
+using Lake.Contracts.Text;
 using static Lake.Coordinator.ControlPlane.ControlPlaneSql;
 
 namespace Lake.Coordinator.ControlPlane;
@@ -49,5 +50,15 @@ public sealed class PermitStore(ControlPlaneDataSource dataSource, TimeProvider 
             ORDER BY permit_id
             """,
             reader => JsonSerializer.Deserialize<Permit>(reader.GetString(0), LakeJson.Options)!, cancellationToken);
+    }
+
+    /// <summary>The latest version of a permit that must be recorded; for staff, who may see every permit id.</summary>
+    /// <exception cref="KeyNotFoundException">It is not recorded; the message names the recorded ids closest to the one given.</exception>
+    public async Task<Permit> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(id, cancellationToken) is { } permit)
+            return permit;
+        var suggestion = NameSuggestions.DidYouMean(NameSuggestions.For(id, (await ListAsync(cancellationToken)).Select(p => p.Id)));
+        throw new KeyNotFoundException($"Permit '{id}' is not recorded" + (suggestion is null ? "; 'lake permit show' needs a recorded permit's id." : $"; {suggestion}"));
     }
 }

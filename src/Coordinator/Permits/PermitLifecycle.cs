@@ -154,8 +154,7 @@ public sealed class PermitLifecycle(PermitStore permits, AuditLog audit, IKeySto
         return closed;
     }
 
-    private async Task<Permit> CurrentAsync(string permitId, CancellationToken cancellationToken) =>
-        await permits.FindAsync(permitId, cancellationToken) ?? throw new KeyNotFoundException($"Permit '{permitId}' is not recorded.");
+    private Task<Permit> CurrentAsync(string permitId, CancellationToken cancellationToken) => permits.GetAsync(permitId, cancellationToken);
 
     /// <summary>Delivery folders made under this permit (a study may have had others).</summary>
     private IEnumerable<string> Deliveries(Permit permit)

@@ -73,7 +73,7 @@ public static class SpecificationValidator
             var dataset = specification.Datasets[i];
             if (!registers.TryGet(dataset.Register, out var register))
             {
-                yield return $"datasets[{i}].register: '{Shorten(dataset.Register)}' is not a register; see 'lake registers' for the list.";
+                yield return $"datasets[{i}].register: '{Shorten(dataset.Register)}' is not a register; {registers.DidYouMean(Shorten(dataset.Register)) ?? "see 'lake registers' for the list."}";
                 continue;
             }
 

@@ -91,7 +91,7 @@ public static partial class SourceDescriptorLoader
             yield return $"system: '{descriptor.System}' must be 1 to 80 letters, digits, spaces, '-', '_' or '.', starting with a letter or digit (it names folders and labels metrics).";
         if (!registers.TryGet(descriptor.Register, out var register))
         {
-            yield return $"register: '{descriptor.Register}' is not a register of the lake (e.g. {string.Join(", ", registers.PatientRegisters.Take(4).Select(r => r.Name))}); 'lake registers' lists them, and a new one is added by a register file (docs/registers.md).";
+            yield return $"register: '{descriptor.Register}' is not a register of the lake ({registers.DidYouMean(descriptor.Register) ?? $"e.g. {string.Join(", ", registers.PatientRegisters.Take(4).Select(r => r.Name))}"}); 'lake registers' lists them, and a new one is added by a register file (docs/registers.md).";
             yield break;
         }
 
