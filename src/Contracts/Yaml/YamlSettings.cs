@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Reflection;
+using Lake.Contracts.Text;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 using YamlDotNet.Serialization;
@@ -70,8 +71,7 @@ public static class YamlSettings
             }
 
             var allowed = settings.Keys.Order(StringComparer.Ordinal).ToList();
-            var nearest = allowed.MinBy(a => Distance(a, key));
-            var hint = nearest is not null && Distance(nearest, key) <= Math.Max(1, key.Length / 3) ? $" Did you mean '{nearest}'?" : "";
+            var hint = NameSuggestions.DidYouMean(NameSuggestions.For(key, allowed)) is { } suggestion ? " " + char.ToUpperInvariant(suggestion[0]) + suggestion[1..] : "";
             problems.Add(new YamlProblem((int)keyNode.Start.Line,
                 $"'{key}' is not a setting{(path.Length == 0 ? "" : $" of {path}")}.{hint} The settings there are: {string.Join(", ", allowed)}."));
         }
@@ -102,20 +102,4 @@ public static class YamlSettings
         type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.CanWrite && p.GetCustomAttribute<YamlIgnoreAttribute>() is null)
             .ToDictionary(p => p.GetCustomAttribute<YamlMemberAttribute>()?.Alias ?? naming.Apply(p.Name), StringComparer.Ordinal);
-
-    /// <summary>Levenshtein distance, for the nearest allowed setting.</summary>
-    private static int Distance(string a, string b)
-    {
-        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var current = new int[b.Length + 1];
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            previous = current;
-        }
-
-        return previous[b.Length];
-    }
 }

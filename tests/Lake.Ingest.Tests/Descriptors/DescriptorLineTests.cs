@@ -57,7 +57,7 @@ public sealed class DescriptorLineTests
             Assert.That(problems.Select(p => p.Line), Is.SupersetOf(new int?[] { 3, 9, 13 }));
             Assert.That(problems.Single(p => p.Line == 3).Message, Does.Contain("'untill' is not a setting of years").And.Contain("from, to"));
             Assert.That(problems.First(p => p.Line == 9).Message, Does.Contain("'frm' is not a setting of columns.code").And.Contain("Did you mean 'from'?"));
-            Assert.That(problems.First(p => p.Line == 13).Message, Does.Contain("'formt'").And.Contain("Did you mean 'format'?"));
+            Assert.That(problems.First(p => p.Line == 13).Message, Does.Contain("'formt'").And.Contain("Did you mean 'format'"));
             Assert.That(problems.Select(p => p.Message), Has.None.Contains("Lake.Ingest").And.None.Contains("not found on type"), "in the file's terms, not .NET's");
             Assert.That(problems.Select(p => p.Message), Has.Some.Contains("columns.code:"), "the column without 'from' is reported too");
         });
