@@ -58,6 +58,7 @@ public sealed partial class SourcesCommandTests
 
         File.WriteAllText(DescriptorFile, string.Join("\n", GuideBlock(guide, "descriptor-with-mistake")) + "\n");
         await Step("validate with the mistake", "sources", "validate", DescriptorFile);
+        await Step("show with the mistake", "sources", "show", DescriptorFile);
         File.WriteAllText(DescriptorFile, string.Join("\n", GuideBlock(guide, "descriptor")) + "\n");
         await Step("validate", "sources", "validate", DescriptorFile);
         await Step("show", "sources", "show", "nefro-basic-measurement");
@@ -128,6 +129,18 @@ public sealed partial class SourcesCommandTests
             Assert.That(run.ExitCode, Is.EqualTo(2));
             Assert.That(run.Output, Does.Contain($"line {line}: columns.unit: register 'basic_measurement' has no such column"));
             AssertShowsGuideOutput(run, "validate-mistake-output");
+        });
+    }
+
+    [Test]
+    public void Show_DescriptorWithAMistake_ListsItAndExitsTwo()
+    {
+        var run = _steps["show with the mistake"];
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(2), "a descriptor with problems is not shown as usable");
+            Assert.That(run.Output, Does.Contain("columns.unit: register 'basic_measurement' has no such column"));
         });
     }
 

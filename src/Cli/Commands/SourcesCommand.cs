@@ -36,7 +36,7 @@ internal static class SourcesCommand
     private static Command Show()
     {
         var name = new Argument<string>("name") { Description = "Descriptor name as 'lake sources list' prints it (e.g. uranus-patient-background), or a file." };
-        var command = new Command("show", "A descriptor, resolved, and which feed column fills each column of its register.") { name, JsonOutput.Option };
+        var command = new Command("show", "A descriptor, resolved, and which feed column fills each column of its register. Exit code 0 when it is usable, 2 when it lists problems.") { name, JsonOutput.Option };
         command.SetAction((parse, _) => CommandAction.RunAsync(() =>
         {
             var path = DescriptorFiles.Resolve(parse.GetValue(name)!, parse.GetValue(GlobalOptions.Sources));
@@ -46,7 +46,8 @@ internal static class SourcesCommand
                 JsonOutput.Write(SourcesReport.ShowJson(path, descriptor, problems, registers));
             else
                 SourcesReport.PrintShow(path, descriptor, problems, registers);
-            return Task.FromResult(0);
+            // A script that shows a descriptor must not take one with problems for a usable one.
+            return Task.FromResult(problems.Count == 0 ? 0 : CommandAction.UserError);
         }));
         return command;
     }
