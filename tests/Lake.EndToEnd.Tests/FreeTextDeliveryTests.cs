@@ -167,7 +167,8 @@ public sealed partial class FreeTextDeliveryTests
         using var connection = new DuckDBConnection("DataSource=:memory:");
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT CAST(study_id AS VARCHAR), recorded_at, text FROM read_parquet($1)";
+        // Delivered as UTC instants; the generator wrote the hospital's wall-clock time.
+        command.CommandText = "SELECT study_id, timezone('Europe/Helsinki', recorded_at), text FROM read_parquet($1)";
         command.Parameters.Add(new DuckDBParameter(file));
         using var reader = command.ExecuteReader();
         var rows = new List<(string, DateTime, string)>();

@@ -43,8 +43,10 @@ public sealed class PipedOutputTests
     private static async Task<string> PipedAsync(params string[] args)
     {
         using var root = new TempDirectory("lake-piped");
+        var data = Path.Combine(root.Path, "data");
+        Assert.That((await LakeConsole.RunAsync("init", "--data", data)).ExitCode, Is.Zero);
         var start = LakeCommand.StartInfo(root.Path, new Dictionary<string, string>(),
-            [.. args, "--data", Path.Combine(root.Path, "data"), "--keyring", Path.Combine(root.Path, "keyring.json"), "--sources", RepositoryPaths.Sources]);
+            [.. args, "--data", data, "--keyring", Path.Combine(root.Path, "keyring.json"), "--sources", RepositoryPaths.Sources]);
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
