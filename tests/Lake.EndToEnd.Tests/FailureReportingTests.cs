@@ -40,9 +40,9 @@ public sealed partial class FailureReportingTests
         Assert.Multiple(() =>
         {
             Assert.That(result.ExitCode, Is.Zero);
-            Assert.That(help, Does.Contain("Exit codes: 0 success; 1 the command line was not understood"));
+            Assert.That(help, Does.Contain("Exit codes: 0 success 1 the command line was not understood"));
             Assert.That(help, Does.Contain("2 a user error or an operational failure"));
-            Assert.That(help, Does.Contain("3 refused"));
+            Assert.That(help, Does.Contain("3 refused by the rules"));
             Assert.That(help, Does.Contain("--verbose"));
         });
     }

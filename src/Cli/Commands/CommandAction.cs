@@ -23,12 +23,15 @@ internal static class CommandAction
     public const int Refused = 3;
 
     /// <summary>The exit codes as `lake --help` and the README list them.</summary>
-    public const string ExitCodes =
-        "Exit codes: 0 success; 1 the command line was not understood (unknown command or option, missing argument) or an unexpected failure; "
-        + "2 a user error or an operational failure, said in one line naming what to check (--verbose adds the details); "
-        + "3 refused: the rules (permit, disclosure control, query budget) refuse the request or study, or it was not delivered, the reason printed; "
-        + "4-9 'lake audit verify' found the log changed (4 tampered, 5 truncated, 6 rewritten, 7 forked, 8 no checkpoint, 9 forged checkpoint); "
-        + "5 'lake request replay' produced files that differ from the delivery's.";
+    public const string ExitCodes = """
+        Exit codes:
+          0    success
+          1    the command line was not understood (unknown command or option, missing argument), or an unexpected failure
+          2    a user error or an operational failure, said in one line naming what to check (--verbose adds the details)
+          3    refused by the rules (permit, disclosure control, query budget), or a request not delivered; the reason is printed
+          4-9  'lake audit verify' found the log changed (4 tampered, 5 truncated, 6 rewritten, 7 forked, 8 no checkpoint, 9 forged checkpoint)
+          5    'lake request replay' produced files that differ from the delivery's
+        """;
 
     /// <summary>The command line being run, so that a failure knows whether --verbose was given and which data folder's settings applied.</summary>
     private static readonly AsyncLocal<ParseResult?> Current = new();

@@ -26,7 +26,7 @@ internal static class GlobalOptions
 
     public static readonly Option<string?> Sources = new("--sources")
     {
-        Description = "Folder of source descriptors (default: $LAKE_SOURCES or the repository's sources/).",
+        Description = "Folder of source descriptors (default: $LAKE_SOURCES or the ones shipped with Lake).",
         Recursive = true,
     };
 
