@@ -85,7 +85,8 @@ public sealed partial class FreeTextDeliveryTests
         var cohort = _truth.Feeds.Where(f => f.Register == "diagnosis").SelectMany(f => f.Rows).Where(r => r.ReachesLake).Select(r => r.Hetu).ToHashSet();
         var expected = _sourceTexts.Select(t => t.Row)
             .Where(r => r.ReachesLake && r.DuplicateOf is null && cohort.Contains(r.Hetu))
-            .Select(r => (StudyId(r.Hetu), r.EventTime!.Value))
+            // The generator writes the hospital's wall-clock time; a delivery holds its UTC instant.
+            .Select(r => (StudyId(r.Hetu), TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(r.EventTime!.Value, DateTimeKind.Unspecified), TimeZoneInfo.FindSystemTimeZoneById("Europe/Helsinki"))))
             .Order()
             .ToList();
 
@@ -167,8 +168,7 @@ public sealed partial class FreeTextDeliveryTests
         using var connection = new DuckDBConnection("DataSource=:memory:");
         connection.Open();
         using var command = connection.CreateCommand();
-        // Delivered as UTC instants; the generator wrote the hospital's wall-clock time.
-        command.CommandText = "SELECT study_id, timezone('Europe/Helsinki', recorded_at), text FROM read_parquet($1)";
+        command.CommandText = "SELECT study_id, recorded_at AT TIME ZONE 'UTC', text FROM read_parquet($1)";
         command.Parameters.Add(new DuckDBParameter(file));
         using var reader = command.ExecuteReader();
         var rows = new List<(string, DateTime, string)>();

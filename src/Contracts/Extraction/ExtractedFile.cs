@@ -21,4 +21,7 @@ public sealed record ExtractedFile
 
     /// <summary>For the cohort file: how many members were delivered with their consented identity code.</summary>
     public int? IdentityCodesReleased { get; init; }
+
+    /// <summary>The file's columns in order, each as name and DuckDB type: the manifest and the delivery's datapackage.json list them.</summary>
+    public IReadOnlyList<ExtractedColumn> Columns { get; init; } = [];
 }

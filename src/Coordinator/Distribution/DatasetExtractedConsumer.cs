@@ -18,7 +18,7 @@ public sealed class DatasetExtractedConsumer(ExtractionPlanStore plans, Extracti
     {
         var message = context.Message;
         var files = message.Files
-            .Select(f => new DeliveredFile(f.Name, f.Register, f.Rows, f.Bytes, f.Sha256) { Redactions = f.Redactions, IdentityCodesReleased = f.IdentityCodesReleased, RegisterVersion = f.RegisterVersion })
+            .Select(f => new DeliveredFile(f.Name, f.Register, f.Rows, f.Bytes, f.Sha256) { Redactions = f.Redactions, IdentityCodesReleased = f.IdentityCodesReleased, RegisterVersion = f.RegisterVersion, Columns = [.. f.Columns.Select(c => new DeliveredColumn(c.Name, c.Type))] })
             .ToList();
         switch (await plans.CompleteTaskAsync(message.RequestId, message.Dataset, JsonSerializer.Serialize(files, LakeJson.Options), context.CancellationToken))
         {

@@ -27,8 +27,12 @@ public sealed record DeliveredColumn(string Name, string Type)
         _ => throw new NotSupportedException($"Column '{Name}' has type {Type}, which the codebook does not describe."),
     };
 
-    /// <summary>The Table Schema format of the CSV text, when it is not the type's default: instants to the microsecond with a Z.</summary>
-    public string? TableSchemaFormat => Type == Instant ? DatasetTask.CsvInstantFormat.Replace("Z", "%z", StringComparison.Ordinal) : null;
+    /// <summary>
+    /// The Table Schema format of the CSV text, when it is not the type's default: instants to the
+    /// microsecond, <see cref="DatasetTask.CsvInstantFormat"/> read back. Python's <c>%z</c> (which
+    /// Table Schema patterns follow) reads the <c>Z</c> as UTC, so the instant keeps its zone.
+    /// </summary>
+    public string? TableSchemaFormat => Type == Instant ? "%Y-%m-%dT%H:%M:%S.%f%z" : null;
 
     /// <summary>pandas' nullable dtype for the column in <c>read_csv(dtype=...)</c>; dates and times are parsed with <c>parse_dates</c> instead.</summary>
     public string? PandasDtype => TableSchemaType switch

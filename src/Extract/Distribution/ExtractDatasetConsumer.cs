@@ -61,6 +61,7 @@ public sealed class ExtractDatasetConsumer(DatasetTask datasetTask, DeliveryAsse
                 Redactions = f.Redactions,
                 IdentityCodesReleased = f.IdentityCodesReleased,
                 RegisterVersion = f.RegisterVersion,
+                Columns = [.. f.Columns.Select(c => new ExtractedColumn(c.Name, c.Type))],
             }).ToList(),
         });
     }

@@ -127,7 +127,11 @@ public sealed partial class ExtractionRunnerTests
         var parquet = await TypedFrame.FromParquetAsync(Delivered(manifest, "laboratory.parquet"));
         var sampled = parquet.Rows.Select(r => r[parquet.Columns.ToList().IndexOf("sample_time: datetime")]).Cast<DateTime>().Order();
         // Fed as 10:00 on 2 May (EEST, UTC+3), 08:00 on 1 July and 1 September.
-        Assert.That(sampled, Is.EqualTo(new[] { 7, 7, 5, 5 }.Zip(new[] { (5, 2), (5, 2), (7, 1), (9, 1) }, (hour, day) => new DateTime(2019, day.Item1, day.Item2, hour, 0, 0, DateTimeKind.Utc))));
+        Assert.That(sampled, Is.EqualTo(new DateTime[]
+        {
+            new(2019, 5, 2, 7, 0, 0, DateTimeKind.Utc), new(2019, 5, 2, 7, 0, 0, DateTimeKind.Utc),
+            new(2019, 7, 1, 5, 0, 0, DateTimeKind.Utc), new(2019, 9, 1, 5, 0, 0, DateTimeKind.Utc),
+        }));
     }
 
     private static async Task<JsonSchema> Profile(string name) =>
