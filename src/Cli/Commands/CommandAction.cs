@@ -26,7 +26,8 @@ internal static class CommandAction
     public const string ExitCodes = """
         Exit codes:
           0    success
-          1    the command line was not understood (unknown command or option, missing argument), or an unexpected failure
+          1    the command line was not understood (unknown command or option, missing argument), or an unexpected failure;
+               'lake verify' found a damaged or missing lake file
           2    a user error or an operational failure, said in one line naming what to check (--verbose adds the details)
           3    refused by the rules (permit, disclosure control, query budget), or a request not delivered; the reason is printed
           4-9  'lake audit verify' found the log changed (4 tampered, 5 truncated, 6 rewritten, 7 forked, 8 no checkpoint, 9 forged checkpoint)
