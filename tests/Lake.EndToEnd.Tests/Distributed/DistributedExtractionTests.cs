@@ -279,6 +279,8 @@ public sealed partial class DistributedExtractionTests : LakePipelineFixture
         Assert.Multiple(() =>
         {
             Assert.That(actual.Files.Select(f => (f.Name, f.Rows, f.Sha256)), Is.EqualTo(expected.Files.Select(f => (f.Name, f.Rows, f.Sha256))));
+            Assert.That(actual.Files.Select(f => string.Join(", ", f.Columns)), Is.EqualTo(expected.Files.Select(f => string.Join(", ", f.Columns))).And.All.Not.Empty,
+                "the workers report each file's columns and types, as the single process lists them");
             Assert.That(actual.BatchesRead, Is.EqualTo(expected.BatchesRead));
             Assert.That(FileNames(record.DeliveryFolder!), Is.EqualTo(FileNames(_reference.DeliveryFolder!)), "no file more or less than the single process delivers");
             Assert.That(Directory.Exists(record.DeliveryFolder + ".partial"), Is.False, "no unfinished folder left beside the delivery");
