@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net.Sockets;
 using Microsoft.Extensions.Hosting;
 
@@ -13,12 +14,11 @@ internal sealed class BrokerReachability(BrokerConnection broker, TimeSpan timeo
 {
     private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(250);
 
-    // The network's clock, whatever clock the host's services are given (a test's may stand still).
-    private readonly TimeProvider _time = TimeProvider.System;
-
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var deadline = _time.GetUtcNow() + timeout;
+        // Elapsed time on a stopwatch, not the host's clock: the network takes real time whatever
+        // clock the host's services are given (a test's may stand still).
+        var deadline = Stopwatch.StartNew();
         SocketException? refused = null;
         while (Remaining(deadline) > TimeSpan.Zero)
         {
@@ -40,7 +40,7 @@ internal sealed class BrokerReachability(BrokerConnection broker, TimeSpan timeo
             }
 
             if (Remaining(deadline) > Pause)
-                await Task.Delay(Pause, _time, cancellationToken);
+                await Task.Delay(Pause, cancellationToken);
             else
                 break;
         }
@@ -52,9 +52,9 @@ internal sealed class BrokerReachability(BrokerConnection broker, TimeSpan timeo
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    private TimeSpan Remaining(DateTimeOffset deadline)
+    private TimeSpan Remaining(Stopwatch elapsed)
     {
-        var left = deadline - _time.GetUtcNow();
+        var left = timeout - elapsed.Elapsed;
         return left > TimeSpan.Zero ? left : TimeSpan.Zero;
     }
 }

@@ -48,7 +48,7 @@ internal static class RegistersReport
         columns = register.Columns.Select(c => new
         {
             name = c.Name,
-            type = RegisterFileReader.TypeName(c.Type),
+            type = RegisterFileReader.TypeName(c),
             unit = c.Unit,
             required = c.Required,
             freeText = c.FreeText,
@@ -94,7 +94,7 @@ internal static class RegistersReport
                 notes.Add("deprecated");
             if (column.PlausibleMin is not null || column.PlausibleMax is not null)
                 notes.Add($"plausible {column.PlausibleMin?.ToString(CultureInfo.InvariantCulture)}-{column.PlausibleMax?.ToString(CultureInfo.InvariantCulture)}");
-            columns.AddRow(Esc(column.Name), RegisterFileReader.TypeName(column.Type), Esc(column.Unit ?? ""), column.Required ? "yes" : "", Esc(string.Join("; ", notes)), Esc(column.Description));
+            columns.AddRow(Esc(column.Name), RegisterFileReader.TypeName(column), Esc(column.Unit ?? ""), column.Required ? "yes" : "", Esc(string.Join("; ", notes)), Esc(column.Description));
         }
 
         AnsiConsole.Write(columns);

@@ -82,7 +82,7 @@ internal static class SourcesReport
             ? register.StoredColumns.Select(column => new
             {
                 column = column.Name,
-                type = RegisterFileReader.TypeName(column.Type),
+                type = RegisterFileReader.TypeName(column),
                 required = column.Required,
                 mapped = column.Name is RegisterDefinition.PseudonymColumn or RegisterDefinition.KeyIdColumn || d.Columns.ContainsKey(column.Name),
                 from = d.Columns.GetValueOrDefault(column.Name)?.From,
@@ -131,7 +131,7 @@ internal static class SourcesReport
             var table = new Table().AddColumns("register column", "type", "required", "filled from");
             foreach (var column in register.StoredColumns)
             {
-                table.AddRow(Esc(column.Name), Describe(column.Type), column.Required ? "yes" : "", FilledFrom(d, column));
+                table.AddRow(Esc(column.Name), RegisterFileReader.TypeName(column), column.Required ? "yes" : "", FilledFrom(d, column));
             }
 
             AnsiConsole.Write(table);
@@ -238,8 +238,6 @@ internal static class SourcesReport
         "fhir_ndjson" => $"FHIR NDJSON of {format.Resource} resources",
         _ => format.Kind.Replace('_', ' '),
     } + (format.Compression == "gzip" ? ", gzip" : "");
-
-    private static string Describe(ColumnType type) => RegisterFileReader.TypeName(type);
 
     private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 

@@ -32,7 +32,7 @@ internal static class VerifyCommand
 
             long bytes = 0;
             var clock = Stopwatch.StartNew();
-            var damaged = LakeFileCheck.Scrub(workspace.Layout, batches, TimeProvider.System, b => Interlocked.Add(ref bytes, b));
+            var damaged = LakeFileCheck.Scrub(workspace.Layout, batches, b => Interlocked.Add(ref bytes, b));
             var seconds = clock.Elapsed.TotalSeconds;
 
             foreach (var damage in damaged)

@@ -20,7 +20,7 @@ public static class LakeFileCheck
     /// and marks a damaged file's batch suspect.
     /// </summary>
     /// <exception cref="DamagedLakeFileException">A file is missing, or its size or checksum is not the one committed.</exception>
-    public static void Verify(LakeLayout layout, IEnumerable<BatchCommit> batches, TimeProvider time)
+    public static void Verify(LakeLayout layout, IEnumerable<BatchCommit> batches)
     {
         var files = batches.SelectMany(b => b.Files.Select(f => (Batch: b, File: f))).ToList();
         // Hashing is the cost: spread over the cores, first damage found wins.
@@ -37,7 +37,7 @@ public static class LakeFileCheck
 
         if (damage is not null)
         {
-            new SuspectBatches(layout).Mark(damage.BatchId, damage.Describe(), time.GetUtcNow());
+            new SuspectBatches(layout).Mark(damage.BatchId, damage.Describe());
             throw new DamagedLakeFileException(damage);
         }
     }
@@ -47,7 +47,7 @@ public static class LakeFileCheck
     /// returns each damaged one (the scrub of <c>lake verify</c>); damaged batches are marked suspect,
     /// and a suspect batch whose files all check out again is cleared.
     /// </summary>
-    public static IReadOnlyList<DamagedLakeFile> Scrub(LakeLayout layout, IReadOnlyList<BatchCommit> batches, TimeProvider time, Action<long>? bytesChecked = null)
+    public static IReadOnlyList<DamagedLakeFile> Scrub(LakeLayout layout, IReadOnlyList<BatchCommit> batches, Action<long>? bytesChecked = null)
     {
         var damaged = new ConcurrentBag<DamagedLakeFile>();
         var suspects = new SuspectBatches(layout);
@@ -64,7 +64,7 @@ public static class LakeFileCheck
             }
 
             if (found.FirstOrDefault(f => f.Damage is not null).Damage is { } first)
-                suspects.Mark(batch.BatchId, first.Describe(), time.GetUtcNow());
+                suspects.Mark(batch.BatchId, first.Describe());
             else if (marked.Contains(batch.BatchId))
                 suspects.Clear(batch.BatchId);
         });

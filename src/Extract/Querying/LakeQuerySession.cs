@@ -26,7 +26,7 @@ public sealed class LakeQuerySession : IDisposable
     /// <exception cref="DamagedLakeFileException">A file of the snapshot is missing or not as committed; nothing is read from it.</exception>
     public static LakeQuerySession Open(LakeSnapshot snapshot, string? writableFolder = null, string memoryLimit = "2GB")
     {
-        LakeFileCheck.Verify(snapshot.Layout, snapshot.Batches, TimeProvider.System);
+        LakeFileCheck.Verify(snapshot.Layout, snapshot.Batches);
         var connection = new DuckDBConnection("DataSource=:memory:");
         connection.Open();
         var session = new LakeQuerySession(connection, snapshot);

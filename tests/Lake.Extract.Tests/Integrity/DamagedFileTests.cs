@@ -154,11 +154,11 @@ public sealed class DamagedFileTests
         }
 
         var batches = new CommitLog(_lake.Layout).ReadAll();
-        var found = LakeFileCheck.Scrub(_lake.Layout, batches, TimeProvider.System);
+        var found = LakeFileCheck.Scrub(_lake.Layout, batches);
         var suspects = new SuspectBatches(_lake.Layout).All().Select(s => s.BatchId).ToList();
         RestoreFiles();
-        new SuspectBatches(_lake.Layout).Mark(damagedFiles[0].Batch.BatchId, "found earlier", DateTimeOffset.UtcNow);
-        var afterRestore = LakeFileCheck.Scrub(_lake.Layout, batches, TimeProvider.System);
+        new SuspectBatches(_lake.Layout).Mark(damagedFiles[0].Batch.BatchId, "found earlier");
+        var afterRestore = LakeFileCheck.Scrub(_lake.Layout, batches);
 
         Assert.Multiple(() =>
         {
