@@ -32,8 +32,8 @@ internal sealed class PlainStudy(string plainFolder)
                   FROM cohort c JOIN background b USING (hetu))
             GROUP BY band
             """);
-        var laboratory = Availability(connection, "laboratory", "sample_time");
-        Availability(connection, "diagnosis", "recorded_at");
+        var laboratory = Availability(connection, RegisterCatalog.Shipped.Get(RegisterNames.Laboratory));
+        Availability(connection, RegisterCatalog.Shipped.Get(RegisterNames.Diagnosis));
         return (cohort, laboratory);
     }
 
@@ -56,10 +56,20 @@ internal sealed class PlainStudy(string plainFolder)
         GROUP BY hetu
         """;
 
-    private static long Availability(DuckDBConnection connection, string register, string eventColumn)
+    /// <summary>
+    /// The cohort's rows of one register by year, each event once as the extraction delivers it:
+    /// a preliminary study counts the rows a delivery would hold.
+    /// </summary>
+    private static long Availability(DuckDBConnection connection, RegisterDefinition register)
     {
+        var eventKey = string.Join(", ", register.EventKey.Select(c => "r." + c).Prepend("r.hetu"));
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT year(r.{eventColumn}) AS y, count(*) FROM {register} r JOIN cohort c USING (hetu) GROUP BY y ORDER BY y";
+        command.CommandText = $"""
+            SELECT y, count(*) FROM (
+                SELECT year(r.{register.EventColumn}) AS y FROM {register.Name} r JOIN cohort c USING (hetu)
+                QUALIFY row_number() OVER (PARTITION BY {eventKey} ORDER BY r.{register.EventColumn}) = 1)
+            GROUP BY y ORDER BY y
+            """;
         using var reader = command.ExecuteReader();
         long total = 0;
         while (reader.Read())

@@ -14,6 +14,12 @@ internal static class Reports
     {
         var c = result.Commit;
         var waiting = c.QuarantinedByReason.GetValueOrDefault(Ingest.Mapping.RejectionReasons.UnknownPatientReference);
+        if (result.SameRows)
+        {
+            AnsiConsole.MarkupLine($"[grey]the feed holds exactly the rows of batch {c.BatchId} (feed {Markup.Escape(c.FeedName)}), in another file; nothing to do.[/]");
+            return;
+        }
+
         if (result.AlreadyIngested)
         {
             AnsiConsole.MarkupLine($"[grey]{Markup.Escape(c.FeedName)}: already ingested as batch {c.BatchId}; nothing to do.[/]");

@@ -64,6 +64,7 @@ public sealed class FeedIngestor(LakeLayout layout, Pseudonymizer pseudonymizer,
         var writesDone = false;
         var committed = false;
         QuarantineWriter? quarantine = null;
+        var content = new ContentDigest();
         long rowsWritten = 0;
 
         try
@@ -90,6 +91,7 @@ public sealed class FeedIngestor(LakeLayout layout, Pseudonymizer pseudonymizer,
                     case RowVerdict.Accepted:
                         var partition = PartitionFor(outcome.Year, partitions, register, sourceSlug, batch, writes, buffers);
                         await partition.AppendAsync(outcome.Pseudonym, keyId, rows.Values, cancellationToken);
+                        content.Add(outcome.Pseudonym, keyId, rows.Values);
                         rowsWritten++;
                         break;
                 }
@@ -98,6 +100,11 @@ public sealed class FeedIngestor(LakeLayout layout, Pseudonymizer pseudonymizer,
             var (batchId, feedSha256, earlier, _, supersedes) = await batch;
             if (earlier is not null)
                 return new IngestResult(earlier, AlreadyIngested: true, QuarantinePath: null);
+
+            // The same rows sent again in another file: nothing is committed, the parts are removed.
+            var contentDigest = content.Finish();
+            if (rowsWritten > 0 && SameRowsIn(commits, descriptor.System, register.Name, contentDigest) is { } same)
+                return new IngestResult(same, AlreadyIngested: true, QuarantinePath: null, SameRows: true);
 
             foreach (var partition in partitions.Values)
                 await partition.CompleteAsync(cancellationToken);
@@ -127,6 +134,7 @@ public sealed class FeedIngestor(LakeLayout layout, Pseudonymizer pseudonymizer,
                 WarningsByCheck = rows.WarningsByCheck,
                 CommittedAt = time.GetUtcNow(),
                 Supersedes = supersedes,
+                ContentDigest = contentDigest,
             };
             WithRegisterVersions(versions => versions.Record(register));
             fhir?.SaveBeforeCommit();
@@ -250,6 +258,14 @@ public sealed class FeedIngestor(LakeLayout layout, Pseudonymizer pseudonymizer,
         }
 
         return new BatchStart(batchId, feedSha256, null, batchLock, supersedes);
+    }
+
+    /// <summary>A committed, not superseded batch of the same source and register whose rows have this digest.</summary>
+    private static BatchCommit? SameRowsIn(CommitLog commits, string system, string register, string contentDigest)
+    {
+        var all = commits.ReadAll();
+        var superseded = all.Select(b => b.Supersedes).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        return all.FirstOrDefault(b => b.ContentDigest == contentDigest && b.Register == register && b.SourceSystem == system && !superseded.Contains(b.BatchId));
     }
 
     /// <summary>The last committed batch of a feed and its number: the first is 1, the one superseding it 2 (<c>-r2</c>), ...</summary>

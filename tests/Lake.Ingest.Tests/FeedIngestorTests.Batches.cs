@@ -1,3 +1,4 @@
+using System.Text;
 using Lake.Contracts.Lake;
 
 namespace Lake.Ingest.Tests;
@@ -34,6 +35,42 @@ public sealed partial class FeedIngestorTests
         var second = await _ingestor.IngestAsync(DiagnosisDescriptor(), copy);
 
         Assert.That(second.AlreadyIngested, Is.True);
+    }
+
+    [Test]
+    public async Task IngestAsync_SameRowsReEncoded_AreRecognisedAndNothingIsWritten()
+    {
+        var rows = GoodDiagnosisRows();
+        var first = await _ingestor.IngestAsync(DiagnosisDescriptor(), WriteFeed("utf8.csv", DiagnosisHeader, rows));
+        var before = Snapshot(_layout.Root);
+        // UTF-16 with a byte order mark, Windows line endings and every field quoted: other bytes, the same rows.
+        var resent = _folder.File("utf16.csv");
+        File.WriteAllText(resent, string.Concat(new[] { DiagnosisHeader }.Concat(rows.Select(r => string.Join(",", r.Split(',').Select(f => $"\"{f}\"")))).Select(l => l + "\r\n")), new UnicodeEncoding(false, true));
+
+        var second = await _ingestor.IngestAsync(DiagnosisDescriptor(), resent);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(second.AlreadyIngested, Is.True);
+            Assert.That(second.SameRows, Is.True);
+            Assert.That(second.Commit.BatchId, Is.EqualTo(first.Commit.BatchId));
+            Assert.That(first.Commit.ContentDigest, Does.StartWith("xxh3-128:"));
+            Assert.That(new CommitLog(_layout).ReadAll(), Has.Count.EqualTo(1));
+            Assert.That(Snapshot(_layout.Root), Is.EqualTo(before), "no part file or quarantine left behind");
+        });
+    }
+
+    [Test]
+    public async Task IngestAsync_SameRowsFromAnotherSystem_AreThatSystemsBatch()
+    {
+        var rows = GoodDiagnosisRows();
+        await _ingestor.IngestAsync(DiagnosisDescriptor(), WriteFeed("a.csv", DiagnosisHeader, rows));
+        var other = DiagnosisDescriptor();
+        other.System = "Other System";
+
+        var second = await _ingestor.IngestAsync(other, WriteFeed("b.csv", DiagnosisHeader, rows));
+
+        Assert.That(second.AlreadyIngested, Is.False, "overlapping systems send the same events; each system's copy is kept (docs/overlapping-sources.md)");
     }
 
     [Test]

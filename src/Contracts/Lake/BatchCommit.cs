@@ -51,4 +51,11 @@ public sealed record BatchCommit
     /// the lake then skip the batch it supersedes, whose files stay for the replay of old deliveries.
     /// </summary>
     public string? Supersedes { get; init; }
+
+    /// <summary>
+    /// Digest of the rows written, as values (<c>xxh3-128:</c>, see ContentDigest in Lake.Ingest): a
+    /// feed of the same source and register whose rows have this digest is the same extract sent
+    /// again. Null for batches committed before batches carried it.
+    /// </summary>
+    public string? ContentDigest { get; init; }
 }

@@ -52,22 +52,24 @@ public static class LakeFileCheck
         var damaged = new ConcurrentBag<DamagedLakeFile>();
         var suspects = new SuspectBatches(layout);
         var marked = suspects.All().Select(s => s.BatchId).ToHashSet(StringComparer.Ordinal);
-        Parallel.ForEach(batches, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, batch =>
+        // File by file over the cores: one large batch is as many files as a hundred small ones.
+        var files = batches.SelectMany(b => b.Files.Select(f => (Batch: b, File: f))).ToList();
+        Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, item =>
         {
-            var found = batch.Files.Select(f => (File: f, Damage: Check(layout, batch, f, useRemembered: false))).ToList();
-            foreach (var (file, damage) in found)
-            {
-                if (damage is null)
-                    bytesChecked?.Invoke(file.Bytes ?? 0);
-                else
-                    damaged.Add(damage);
-            }
+            if (Check(layout, item.Batch, item.File, useRemembered: false) is { } damage)
+                damaged.Add(damage);
+            else
+                bytesChecked?.Invoke(item.File.Bytes ?? 0);
+        });
 
-            if (found.FirstOrDefault(f => f.Damage is not null).Damage is { } first)
+        foreach (var batch in batches)
+        {
+            if (damaged.Where(d => d.BatchId == batch.BatchId).MinBy(d => d.Path, StringComparer.Ordinal) is { } first)
                 suspects.Mark(batch.BatchId, first.Describe());
             else if (marked.Contains(batch.BatchId))
                 suspects.Clear(batch.BatchId);
-        });
+        }
+
         return [.. damaged.OrderBy(d => d.Register, StringComparer.Ordinal).ThenBy(d => d.Path, StringComparer.Ordinal)];
     }
 
