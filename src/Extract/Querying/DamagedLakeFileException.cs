@@ -5,8 +5,8 @@ namespace Lake.Extract.Querying;
 /// or delivery is computed from it. The message names the file, its batch and register and what to
 /// run next; it never quotes the file's content.
 /// </summary>
-public sealed class DamagedLakeFileException(DamagedLakeFile damage)
-    : Exception($"{damage.Describe()} Nothing was computed from it and batch {damage.BatchId} is marked suspect; " +
+public sealed class DamagedLakeFileException(DamagedLakeFile damage, bool markedSuspect = true)
+    : Exception($"{damage.Describe()} Nothing was computed from it{(markedSuspect ? $" and batch {damage.BatchId} is marked suspect" : "")}; " +
         "run 'lake verify' to check every file, and ingest the batch's feed again (or restore the file from backup).")
 {
     public DamagedLakeFile Damage { get; } = damage;

@@ -37,8 +37,19 @@ public static class LakeFileCheck
 
         if (damage is not null)
         {
-            new SuspectBatches(layout).Mark(damage.BatchId, damage.Describe());
-            throw new DamagedLakeFileException(damage);
+            var marked = true;
+            try
+            {
+                new SuspectBatches(layout).Mark(damage.BatchId, damage.Describe());
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // A reader that may not write the lake (a worker on a read-only mount) still says
+                // what is damaged; 'lake verify' marks the batch.
+                marked = false;
+            }
+
+            throw new DamagedLakeFileException(damage, marked);
         }
     }
 
